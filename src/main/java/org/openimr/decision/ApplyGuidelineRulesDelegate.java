@@ -1,0 +1,70 @@
+package org.openimr.decision;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.openimr.intake.ApplicationParser;
+import org.openimr.intake.CaseRecord;
+import org.openimr.intake.CaseRegistry;
+import org.openimr.intake.CaseRegistry.StoredItem;
+import org.openimr.intake.DisputedItem;
+import org.openimr.system.InputReader;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Apply guideline rules" (a business rule task, one per disputed item): evaluates the item's
+ * guideline table and hands the recommendation to the reviewer's "Decide disputed item" form.
+ */
+@Component("applyGuidelineRules")
+class ApplyGuidelineRulesDelegate implements JavaDelegate {
+
+    private final CaseRegistry registry;
+    private final GuidelineEvaluator evaluator;
+    private final ItemDecisions itemDecisions;
+    private final ObjectMapper objectMapper;
+
+    ApplyGuidelineRulesDelegate(CaseRegistry registry, GuidelineEvaluator evaluator, ItemDecisions itemDecisions,
+            ObjectMapper objectMapper) {
+        this.registry = registry;
+        this.evaluator = evaluator;
+        this.itemDecisions = itemDecisions;
+        this.objectMapper = objectMapper;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        CaseRecord record = registry.findByCaseNumber((String) execution.getVariable("caseNumber")).orElseThrow();
+        int itemNo = ((Number) execution.getVariable("loopCounter")).intValue() + 1;
+        StoredItem stored = registry.items(record.id()).get(itemNo - 1);
+        DisputedItem item = parse(stored.itemJson());
+        Recommendation recommendation = evaluator.evaluate(item);
+        itemDecisions.storeRecommendation(record.id(), itemNo, recommendation);
+
+        // The decide-item form's answers live in this item's scope, so parallel items never share them.
+        for (String answer : List.of("decision", "decisionRationale", "ownCitation", "ownRationale")) {
+            execution.setVariableLocal(answer, null);
+        }
+        execution.setVariableLocal("itemNo", itemNo);
+        execution.setVariableLocal("requestedTreatment", stored.requestedTreatment());
+        execution.setVariableLocal("itemFacts", ItemFacts.describe(item));
+        execution.setVariableLocal("recommendedOutcome", recommendation.outcome().name());
+        execution.setVariableLocal("recommendationRuleIds", String.join(", ", recommendation.ruleIds()));
+        execution.setVariableLocal("recommendationCitation", recommendation.citation());
+        execution.setVariableLocal("recommendationRationale", recommendation.rationale());
+        execution.setVariableLocal("citationConfidence", recommendation.citationConfidence());
+    }
+
+    private DisputedItem parse(String itemJson) {
+        try {
+            InputReader in = InputReader.of(objectMapper.readTree(itemJson));
+            DisputedItem item = ApplicationParser.item(in);
+            in.throwIfInvalid();
+            return item;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored items are JSON", e);
+        }
+    }
+
+}

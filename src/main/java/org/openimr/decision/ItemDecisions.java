@@ -1,0 +1,72 @@
+package org.openimr.decision;
+
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.openimr.system.CaseClock;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The recommendation and the reviewer's decision of each disputed item, kept side by side in
+ * the item's row so that departures from the tables can be counted per rule.
+ */
+@Repository
+public class ItemDecisions {
+
+    /** How often reviewers decided against a rule's recommendation. */
+    public record DepartureRate(String ruleId, long decided, long departed) {
+        public double rate() {
+            return decided == 0 ? 0 : (double) departed / decided;
+        }
+    }
+
+    private final JdbcClient jdbc;
+
+    ItemDecisions(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void storeRecommendation(long caseId, int itemNo, Recommendation recommendation) {
+        jdbc.sql("""
+                update imr_disputed_item set recommended_outcome = ?, recommended_rule_ids = ?, recommended_citation = ?,
+                    recommended_rationale = ?, citation_confidence = ? where case_id = ? and item_no = ?""")
+                .params(recommendation.outcome().name(), String.join(",", recommendation.ruleIds()),
+                        truncate(recommendation.citation(), 1000), truncate(recommendation.rationale(), 4000),
+                        recommendation.citationConfidence(), caseId, itemNo)
+                .update();
+    }
+
+    void storeDecision(long caseId, int itemNo, ItemDecision decision, String citation, String rationale,
+            boolean departs, String decidedBy) {
+        jdbc.sql("""
+                update imr_disputed_item set decision = ?, decision_citation = ?, decision_rationale = ?,
+                    departs_from_recommendation = ?, decided_by = ?, decided_at = ? where case_id = ? and item_no = ?""")
+                .params(decision.name(), citation, rationale, departs, decidedBy, Timestamp.from(CaseClock.now()),
+                        caseId, itemNo)
+                .update();
+    }
+
+    /** Departure rate per rule over every decided item (an item counts once for each of its rule ids). */
+    public List<DepartureRate> departureRates() {
+        Map<String, long[]> byRule = new TreeMap<>();
+        jdbc.sql("""
+                select recommended_rule_ids, departs_from_recommendation from imr_disputed_item
+                where decision is not null and recommended_rule_ids is not null""")
+                .query(rs -> {
+                    boolean departed = rs.getBoolean(2);
+                    for (String rule : rs.getString(1).split(",")) {
+                        long[] counts = byRule.computeIfAbsent(rule, r -> new long[2]);
+                        counts[0]++;
+                        counts[1] += departed ? 1 : 0;
+                    }
+                });
+        return byRule.entrySet().stream()
+                .map(e -> new DepartureRate(e.getKey(), e.getValue()[0], e.getValue()[1])).toList();
+    }
+
+    private static String truncate(String text, int length) {
+        return text == null || text.length() <= length ? text : text.substring(0, length - 1) + "…";
+    }
+}

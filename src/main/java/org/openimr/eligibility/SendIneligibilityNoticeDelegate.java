@@ -1,0 +1,47 @@
+package org.openimr.eligibility;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.openimr.intake.CaseClosed;
+import org.openimr.intake.CaseRecord;
+import org.openimr.intake.CaseRegistry;
+import org.openimr.intake.CaseStatus;
+import org.openimr.letter.LetterKind;
+import org.openimr.letter.LetterService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/** "Send ineligibility notice": tells the parties why the application is not eligible, and closes the case. */
+@Component("sendIneligibilityNotice")
+class SendIneligibilityNoticeDelegate implements JavaDelegate {
+
+    private static final Logger log = LoggerFactory.getLogger(SendIneligibilityNoticeDelegate.class);
+
+    private final LetterService letters;
+    private final CaseRegistry registry;
+    private final ApplicationEventPublisher events;
+
+    SendIneligibilityNoticeDelegate(LetterService letters, CaseRegistry registry, ApplicationEventPublisher events) {
+        this.letters = letters;
+        this.registry = registry;
+        this.events = events;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String caseNumber = (String) execution.getVariable("caseNumber");
+        String reasons = (String) execution.getVariable("ineligibilityReasons");
+        letters.compose(caseNumber, LetterKind.INELIGIBILITY_NOTICE,
+                Map.of("reasons", List.of(reasons.split("\\R"))), "system");
+        letters.issue(caseNumber, LetterKind.INELIGIBILITY_NOTICE);
+        CaseRecord record = registry.findByCaseNumber(caseNumber).orElseThrow();
+        String codes = (String) execution.getVariable("ineligibilityReasonCodes");
+        registry.close(record.id(), CaseStatus.INELIGIBLE, null, codes);
+        events.publishEvent(new CaseClosed(record.id(), caseNumber, CaseStatus.INELIGIBLE));
+        log.info("Case {} ineligible: {}", caseNumber, codes);
+    }
+}

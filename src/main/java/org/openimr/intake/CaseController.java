@@ -1,0 +1,69 @@
+package org.openimr.intake;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import java.net.URI;
+import java.security.Principal;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The IMR application API: submit an application, read a case, withdraw it. */
+@RestController
+@RequestMapping(path = "/api/cases", produces = MediaType.APPLICATION_JSON_VALUE)
+class CaseController {
+
+    private final IntakeService intake;
+    private final CaseRegistry registry;
+    private final CaseViews caseViews;
+    private final Withdrawals withdrawals;
+
+    CaseController(IntakeService intake, CaseRegistry registry, CaseViews caseViews, Withdrawals withdrawals) {
+        this.intake = intake;
+        this.registry = registry;
+        this.caseViews = caseViews;
+        this.withdrawals = withdrawals;
+    }
+
+    @Operation(summary = "Submit an IMR application",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    schema = @Schema(implementation = ApplicationDocumentation.class))))
+    @ApiResponse(responseCode = "201", description = "Case registered; Location names it")
+    @ApiResponse(responseCode = "400", description = "Invalid fields, each named with its problem")
+    @ApiResponse(responseCode = "409", description = "The same application is registered already")
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<CaseView> submit(@RequestBody JsonNode body, Principal principal) {
+        ImrApplication application = ApplicationParser.parse(body);
+        String caseNumber;
+        try {
+            caseNumber = intake.submit(application, principal.getName());
+        } catch (DuplicateKeyException raceLost) {
+            // A concurrent submission of the same application committed first.
+            throw new DuplicateApplicationException(registry.caseNumberWithFingerprint(
+                    ApplicationFingerprint.of(application)).orElse("unknown"));
+        }
+        return ResponseEntity.created(URI.create("/api/cases/" + caseNumber)).body(caseViews.view(caseNumber));
+    }
+
+    @Operation(summary = "Read a case: stage, deadlines, disputed items, decisions and outcome")
+    @GetMapping("/{caseNumber}")
+    CaseView read(@PathVariable String caseNumber) {
+        return caseViews.view(caseNumber);
+    }
+
+    @Operation(summary = "Withdraw a case: the employee withdrew, or the claims administrator authorized the treatment")
+    @PostMapping(path = "/{caseNumber}/withdrawal", consumes = MediaType.APPLICATION_JSON_VALUE)
+    CaseView withdraw(@PathVariable String caseNumber, @RequestBody JsonNode body) {
+        withdrawals.withdraw(caseNumber, Withdrawals.parse(body));
+        return caseViews.view(caseNumber);
+    }
+}

@@ -1,0 +1,133 @@
+package org.openimr.intake;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.openimr.system.CaseClock;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** The case registry table and the disputed items of each case. */
+@Repository
+public class CaseRegistry {
+
+    private static final String CASE_COLUMNS = """
+            id, case_number, process_instance_id, channel, status, stage, outcome, close_reason, expedited,
+            application_received_date, ur_decision_date, employee_name, employee_claim_number, employer_name,
+            claims_administrator_name, requesting_physician_name, requesting_physician_group, application_json,
+            created_at, created_by, closed_at""";
+
+    private final JdbcClient jdbc;
+
+    CaseRegistry(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long insert(String caseNumber, String fingerprint, Channel channel, ImrApplication application,
+            String applicationJson, String createdBy) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into imr_case (case_number, application_fingerprint, channel, status, stage, expedited,
+                    application_received_date, ur_decision_date, employee_name, employee_claim_number, employer_name,
+                    claims_administrator_name, requesting_physician_name, requesting_physician_group,
+                    application_json, created_at, created_by)
+                values (:caseNumber, :fingerprint, :channel, 'OPEN', 'RECEIVED', :expedited, :received, :urDecision,
+                    :employee, :claimNumber, :employer, :claimsAdministrator, :physician, :physicianGroup,
+                    :json, :createdAt, :createdBy)""")
+                .param("caseNumber", caseNumber)
+                .param("fingerprint", fingerprint)
+                .param("channel", channel.name())
+                .param("expedited", application.expedited())
+                .param("received", application.applicationReceivedDate())
+                .param("urDecision", application.urDecisionDate())
+                .param("employee", application.employee().name())
+                .param("claimNumber", application.employee().claimNumber())
+                .param("employer", application.employer().name())
+                .param("claimsAdministrator", application.claimsAdministrator().name())
+                .param("physician", application.requestingPhysician().name())
+                .param("physicianGroup", application.requestingPhysician().group())
+                .param("json", applicationJson)
+                .param("createdAt", Timestamp.from(CaseClock.now()))
+                .param("createdBy", createdBy)
+                .update(key, "id");
+        return key.getKey().longValue();
+    }
+
+    void insertItem(long caseId, int itemNo, DisputedItem item, String itemJson) {
+        jdbc.sql("""
+                insert into imr_disputed_item (case_id, item_no, requested_treatment, treatment_category, item_json)
+                values (?, ?, ?, ?, ?)""")
+                .params(caseId, itemNo, item.requestedTreatment(), item.treatmentCategory(), itemJson)
+                .update();
+    }
+
+    void linkProcessInstance(long caseId, String processInstanceId) {
+        jdbc.sql("update imr_case set process_instance_id = ? where id = ?").params(processInstanceId, caseId).update();
+    }
+
+    public Optional<CaseRecord> findByCaseNumber(String caseNumber) {
+        return jdbc.sql("select " + CASE_COLUMNS + " from imr_case where case_number = ?")
+                .param(caseNumber).query(CaseRecord.class).optional();
+    }
+
+    public Optional<CaseRecord> findById(long id) {
+        return jdbc.sql("select " + CASE_COLUMNS + " from imr_case where id = ?")
+                .param(id).query(CaseRecord.class).optional();
+    }
+
+    Optional<String> caseNumberWithFingerprint(String fingerprint) {
+        return jdbc.sql("select case_number from imr_case where application_fingerprint = ?")
+                .param(fingerprint).query(String.class).optional();
+    }
+
+    /**
+     * Whether another case of the same employee claim already disputes a treatment of the same
+     * category and description (eligibility rule E7), leaving out ineligible and withdrawn ones.
+     */
+    boolean otherApplicationCoversTreatment(long caseId, String claimNumber, String employeeName, String category,
+            String requestedTreatment) {
+        return jdbc.sql("""
+                select count(*) from imr_case c join imr_disputed_item i on i.case_id = c.id
+                where c.id <> :caseId and c.status in ('OPEN', 'DETERMINATION_ISSUED')
+                  and (c.employee_claim_number = :claimNumber
+                       or (c.employee_claim_number is null and lower(c.employee_name) = lower(:employee)))
+                  and i.treatment_category = :category and lower(i.requested_treatment) = lower(:treatment)""")
+                .param("caseId", caseId)
+                .param("claimNumber", claimNumber)
+                .param("employee", employeeName)
+                .param("category", category)
+                .param("treatment", requestedTreatment)
+                .query(Integer.class).single() > 0;
+    }
+
+    public List<StoredItem> items(long caseId) {
+        return jdbc.sql("""
+                select item_no, requested_treatment, treatment_category, item_json, recommended_outcome,
+                    recommended_rule_ids, recommended_citation, recommended_rationale, citation_confidence, decision,
+                    decision_citation, decision_rationale, departs_from_recommendation, decided_by, decided_at
+                from imr_disputed_item where case_id = ? order by item_no""")
+                .param(caseId).query(StoredItem.class).list();
+    }
+
+    public void updateStage(String caseNumber, String stage) {
+        jdbc.sql("update imr_case set stage = ? where case_number = ?").params(stage, caseNumber).update();
+    }
+
+    /** Closes an open case; returns false when it was already closed. */
+    public boolean close(long caseId, CaseStatus status, String outcome, String closeReason) {
+        return jdbc.sql("""
+                update imr_case set status = ?, outcome = ?, close_reason = ?, closed_at = ?
+                where id = ? and status = 'OPEN'""")
+                .params(status.name(), outcome, closeReason, Timestamp.from(CaseClock.now()), caseId)
+                .update() == 1;
+    }
+
+    /** A disputed item as stored, with the guideline recommendation and the reviewer's decision once made. */
+    public record StoredItem(int itemNo, String requestedTreatment, String treatmentCategory, String itemJson,
+            String recommendedOutcome, String recommendedRuleIds, String recommendedCitation,
+            String recommendedRationale, String citationConfidence, String decision, String decisionCitation,
+            String decisionRationale, Boolean departsFromRecommendation, String decidedBy, Instant decidedAt) {
+    }
+}

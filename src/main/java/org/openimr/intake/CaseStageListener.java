@@ -1,0 +1,24 @@
+package org.openimr.intake;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the case's stage (a process variable Cockpit filters on, and the registry column the
+ * API reports) as the case moves; called from execution listeners in the BPMN:
+ * {@code ${caseStage.enter(execution, 'AWAITING_RECORDS')}}.
+ */
+@Component("caseStage")
+public class CaseStageListener {
+
+    private final CaseRegistry registry;
+
+    CaseStageListener(CaseRegistry registry) {
+        this.registry = registry;
+    }
+
+    public void enter(DelegateExecution execution, String stage) {
+        execution.setVariable(CaseVariables.STAGE, stage);
+        registry.updateStage((String) execution.getVariable(CaseVariables.CASE_NUMBER), stage);
+    }
+}

@@ -1,0 +1,62 @@
+package org.openimr.intake;
+
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.openimr.intake.CaseRegistry.StoredItem;
+import org.openimr.system.NotFoundException;
+import org.springframework.stereotype.Component;
+
+/** Assembles the case view from the registry and the case process's variables. */
+@Component
+class CaseViews {
+
+    private static final String[] DEADLINE_VARIABLES = {"recordsDueAt", "recordsCompleteAt", "determinationDueAt",
+        "slaStatus"};
+
+    private final CaseRegistry registry;
+    private final HistoryService historyService;
+
+    CaseViews(CaseRegistry registry, HistoryService historyService) {
+        this.registry = registry;
+        this.historyService = historyService;
+    }
+
+    CaseView view(String caseNumber) {
+        CaseRecord record = registry.findByCaseNumber(caseNumber)
+                .orElseThrow(() -> new NotFoundException("No case " + caseNumber));
+        Map<String, Object> variables = new HashMap<>();
+        if (record.processInstanceId() != null) {
+            // History holds the latest value of each variable, whether the case is running or ended.
+            for (HistoricVariableInstance variable : historyService.createHistoricVariableInstanceQuery()
+                    .processInstanceId(record.processInstanceId()).variableNameIn(DEADLINE_VARIABLES).list()) {
+                variables.put(variable.getName(), variable.getValue());
+            }
+        }
+        CaseView.Deadlines deadlines = new CaseView.Deadlines(instant(variables.get("recordsDueAt")),
+                instant(variables.get("recordsCompleteAt")), instant(variables.get("determinationDueAt")),
+                (String) variables.get("slaStatus"));
+        return new CaseView(record.caseNumber(), record.status(), record.stage(), record.outcome(), record.closeReason(),
+                record.channel(), record.expedited(), record.applicationReceivedDate(), record.urDecisionDate(),
+                record.createdAt(), record.closedAt(), deadlines,
+                registry.items(record.id()).stream().map(CaseViews::item).toList());
+    }
+
+    private static CaseView.Item item(StoredItem item) {
+        CaseView.Recommendation recommendation = item.recommendedOutcome() == null ? null
+                : new CaseView.Recommendation(item.recommendedOutcome(), List.of(item.recommendedRuleIds().split(",")),
+                        item.recommendedCitation(), item.recommendedRationale(), item.citationConfidence());
+        CaseView.Decision decision = item.decision() == null ? null
+                : new CaseView.Decision(item.decision(), item.decisionCitation(), item.decisionRationale(),
+                        Boolean.TRUE.equals(item.departsFromRecommendation()), item.decidedBy(), item.decidedAt());
+        return new CaseView.Item(item.itemNo(), item.requestedTreatment(), item.treatmentCategory(), recommendation,
+                decision);
+    }
+
+    private static java.time.Instant instant(Object value) {
+        return value instanceof Date date ? date.toInstant() : null;
+    }
+}

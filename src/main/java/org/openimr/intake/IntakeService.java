@@ -1,0 +1,118 @@
+package org.openimr.intake;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.openimr.system.CaseClock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Registers applications: one case registry row, its disputed items and the case process, in
+ * one transaction, so that a failed registration leaves nothing behind.
+ */
+@Service
+public class IntakeService {
+
+    private static final Logger log = LoggerFactory.getLogger(IntakeService.class);
+
+    private final CaseRegistry registry;
+    private final CaseNumbers caseNumbers;
+    private final RuntimeService runtimeService;
+    private final ObjectMapper objectMapper;
+
+    IntakeService(CaseRegistry registry, CaseNumbers caseNumbers, RuntimeService runtimeService,
+            ObjectMapper objectMapper) {
+        this.registry = registry;
+        this.caseNumbers = caseNumbers;
+        this.runtimeService = runtimeService;
+        this.objectMapper = objectMapper;
+    }
+
+    /** An application that arrived through the API: registered, then its case process started. */
+    @Transactional
+    public String submit(ImrApplication application, String submittedBy) {
+        Registration registration = register(application, Channel.API, submittedBy);
+        ProcessInstance instance = runtimeService.createProcessInstanceByKey(CaseVariables.PROCESS_KEY)
+                .businessKey(registration.caseNumber())
+                .setVariables(registration.variables())
+                .execute();
+        registry.linkProcessInstance(registration.caseId(), instance.getId());
+        return registration.caseNumber();
+    }
+
+    /** Registers an application; the caller starts or continues its process with the variables. */
+    Registration register(ImrApplication application, Channel channel, String registeredBy) {
+        String fingerprint = ApplicationFingerprint.of(application);
+        registry.caseNumberWithFingerprint(fingerprint).ifPresent(existing -> {
+            throw new DuplicateApplicationException(existing);
+        });
+        String caseNumber = caseNumbers.next(application.applicationReceivedDate());
+        long caseId = registry.insert(caseNumber, fingerprint, channel, application, json(application), registeredBy);
+        List<DisputedItem> items = application.disputedItems();
+        boolean earlierApplication = false;
+        for (int i = 0; i < items.size(); i++) {
+            DisputedItem item = items.get(i);
+            registry.insertItem(caseId, i + 1, item, json(item));
+            earlierApplication |= registry.otherApplicationCoversTreatment(caseId, application.employee().claimNumber(),
+                    application.employee().name(), item.treatmentCategory(), item.requestedTreatment());
+        }
+        log.info("Registered case {} ({} disputed items, channel {})", caseNumber, items.size(), channel);
+        return new Registration(caseId, caseNumber, variables(application, caseNumber, channel, earlierApplication));
+    }
+
+    private Map<String, Object> variables(ImrApplication application, String caseNumber, Channel channel,
+            boolean earlierApplication) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(CaseVariables.CASE_NUMBER, caseNumber);
+        variables.put(CaseVariables.CHANNEL, channel.name());
+        variables.put(CaseVariables.STAGE, "RECEIVED");
+        variables.put(CaseVariables.EXPEDITED, application.expedited());
+        variables.put(CaseVariables.NOTICE_DELIVERY, application.noticeDelivery().name());
+        variables.put(CaseVariables.APPLICATION_RECEIVED_DATE,
+                CaseClock.toDate(CaseClock.startOf(application.applicationReceivedDate())));
+        variables.put(CaseVariables.UR_DECISION_DATE, CaseClock.toDate(CaseClock.startOf(application.urDecisionDate())));
+        variables.put(CaseVariables.ITEM_COUNT, application.disputedItems().size());
+        variables.put(CaseVariables.REQUESTED_ITEMS, requestedItems(application.disputedItems()));
+        // Inputs of the eligibility decision (bpmn/eligibility.dmn).
+        variables.put("filedBy", application.filedBy().name());
+        variables.put("signed", application.signed());
+        variables.put("urDecisionAttached", application.urDecisionAttached());
+        variables.put("urDecisionType", application.urDecisionType().name());
+        variables.put("liabilityDisputed", application.liabilityDisputed());
+        variables.put("daysFromUrServiceToFiling", (int) ChronoUnit.DAYS.between(
+                application.urDecisionServedDate(), application.applicationReceivedDate()));
+        variables.put("earlierApplicationForSameTreatment", earlierApplication);
+        variables.put("applicationComplete", application.employee().claimNumber() != null
+                && application.employee().dateOfInjury() != null);
+        variables.put("dateOfInjury", application.employee().dateOfInjury() == null ? null
+                : CaseClock.toDate(CaseClock.startOf(application.employee().dateOfInjury())));
+        return variables;
+    }
+
+    private static String requestedItems(List<DisputedItem> items) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < items.size(); i++) {
+            text.append('(').append(i + 1).append(") ").append(items.get(i).requestedTreatment()).append('\n');
+        }
+        return text.toString().strip();
+    }
+
+    private String json(Object value) {
+        try {
+            return objectMapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("An application always serializes", e);
+        }
+    }
+
+    record Registration(long caseId, String caseNumber, Map<String, Object> variables) {
+    }
+}

@@ -1,0 +1,109 @@
+package org.openimr.intake;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.spin.json.SpinJsonNode;
+import org.openimr.system.CaseClock;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Register application": a case started through the API is registered already; a paper
+ * application keyed into the Tasklist start form is validated and registered here, exactly as
+ * the API would, and its raw form fields give way to the case variables.
+ */
+@Component("registerApplication")
+class RegisterApplicationDelegate implements JavaDelegate {
+
+    /** The start form's fields: the top-level fields of the intake API's JSON body. */
+    private static final List<String> FORM_FIELDS = List.of(
+            "applicationReceivedDate", "signed", "applicationSignedDate", "filedBy", "urDecisionDate",
+            "urDecisionServedDate", "urDecisionType", "urDecisionAttached", "liabilityDisputed", "expedited",
+            "noticeDelivery", "employee", "employer", "claimsAdministrator", "requestingPhysician", "disputedItems");
+
+    private final IntakeService intake;
+    private final CaseRegistry registry;
+    private final ObjectMapper objectMapper;
+
+    RegisterApplicationDelegate(IntakeService intake, CaseRegistry registry, ObjectMapper objectMapper) {
+        this.intake = intake;
+        this.registry = registry;
+        this.objectMapper = objectMapper;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        if (execution.hasVariable(CaseVariables.CASE_NUMBER)) {
+            return;
+        }
+        ImrApplication application = ApplicationParser.parse(formAsJson(execution));
+        String keyedBy = (String) execution.getVariable("initiator");
+        IntakeService.Registration registration = intake.register(application, Channel.PAPER,
+                keyedBy == null ? "tasklist" : keyedBy);
+        registry.linkProcessInstance(registration.caseId(), execution.getProcessInstanceId());
+        execution.removeVariables(FORM_FIELDS);
+        execution.setVariables(registration.variables());
+        execution.setProcessBusinessKey(registration.caseNumber());
+    }
+
+    private JsonNode formAsJson(DelegateExecution execution) {
+        ObjectNode body = objectMapper.createObjectNode();
+        Map<String, Object> variables = execution.getVariables();
+        for (String field : FORM_FIELDS) {
+            Object value = variables.get(field);
+            if (value != null) {
+                body.set(field, toJson(value));
+            }
+        }
+        if (body.get("disputedItems") instanceof ArrayNode items) {
+            for (JsonNode item : items) {
+                if (item instanceof ObjectNode fields) {
+                    fromFormRadios(fields);
+                }
+            }
+        }
+        return body;
+    }
+
+    /** The form's yes / no / not documented radios answer "true", "false" or "". */
+    private static void fromFormRadios(ObjectNode item) {
+        List<String> names = new ArrayList<>();
+        item.fieldNames().forEachRemaining(names::add);
+        for (String name : names) {
+            ItemField field = DisputedItemFields.byName(name);
+            JsonNode value = item.get(name);
+            if (value.isTextual() && value.asText().isEmpty()) {
+                item.remove(name);
+            } else if (field != null && field.kind() == ItemField.Kind.BOOLEAN && value.isTextual()
+                    && (value.asText().equals("true") || value.asText().equals("false"))) {
+                item.put(name, Boolean.parseBoolean(value.asText()));
+            }
+        }
+    }
+
+    private JsonNode toJson(Object value) {
+        if (value instanceof SpinJsonNode spin) {
+            try {
+                return objectMapper.readTree(spin.toString());
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("A Json variable always holds JSON", e);
+            }
+        }
+        if (value instanceof Date date) {
+            return objectMapper.getNodeFactory().textNode(CaseClock.dateOf(date.toInstant()).toString());
+        }
+        // Tasklist number fields arrive as doubles; a whole number is meant as one.
+        if (value instanceof Double number && number == Math.rint(number) && !Double.isInfinite(number)) {
+            return objectMapper.getNodeFactory().numberNode(number.longValue());
+        }
+        return objectMapper.valueToTree(value);
+    }
+}

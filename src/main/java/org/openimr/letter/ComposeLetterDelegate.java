@@ -1,0 +1,32 @@
+package org.openimr.letter;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Compose final determination letter": renders a new version from the case and the reviewer's
+ * summary and decisions, for letter QA. The QA form links to it.
+ */
+@Component("composeLetter")
+class ComposeLetterDelegate implements JavaDelegate {
+
+    private final LetterService letters;
+
+    ComposeLetterDelegate(LetterService letters) {
+        this.letters = letters;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String caseNumber = (String) execution.getVariable("caseNumber");
+        Map<String, Object> details = new HashMap<>();
+        details.put("clinicalSummary", execution.getVariable("clinicalSummary"));
+        details.put("pagesReviewed", execution.getVariable("pagesReviewed"));
+        StoredLetter letter = letters.compose(caseNumber, LetterKind.FINAL_DETERMINATION, details, "system");
+        execution.setVariable("letterVersion", letter.version());
+        execution.setVariable("letterUrl", "/api/cases/" + caseNumber + "/letter?version=" + letter.version());
+    }
+}

@@ -1,0 +1,52 @@
+package org.openimr.letter;
+
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.openimr.intake.CaseClosed;
+import org.openimr.intake.CaseRecord;
+import org.openimr.intake.CaseRegistry;
+import org.openimr.intake.CaseStatus;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Issue letter to parties": sends the approved final determination to every recipient and
+ * closes the case with its outcome. Runs as its own job and is idempotent, so a retry after a
+ * crash never issues the letter twice.
+ */
+@Component("issueLetter")
+class IssueLetterDelegate implements JavaDelegate {
+
+    private final LetterService letters;
+    private final CaseRegistry registry;
+    private final ApplicationEventPublisher events;
+
+    IssueLetterDelegate(LetterService letters, CaseRegistry registry, ApplicationEventPublisher events) {
+        this.letters = letters;
+        this.registry = registry;
+        this.events = events;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String caseNumber = (String) execution.getVariable("caseNumber");
+        letters.issue(caseNumber, LetterKind.FINAL_DETERMINATION);
+        CaseRecord record = registry.findByCaseNumber(caseNumber).orElseThrow();
+        String outcome = outcome(registry.items(record.id()).stream().map(CaseRegistry.StoredItem::decision).toList());
+        if (registry.close(record.id(), CaseStatus.DETERMINATION_ISSUED, outcome, null)) {
+            events.publishEvent(new CaseClosed(record.id(), caseNumber, CaseStatus.DETERMINATION_ISSUED));
+        }
+        execution.setVariable("outcome", outcome);
+        execution.setVariable("stage", "ISSUED");
+        registry.updateStage(caseNumber, "ISSUED");
+    }
+
+    /** UPHELD or OVERTURNED when every item went the same way, MIXED otherwise. */
+    static String outcome(List<String> decisions) {
+        if (decisions.stream().allMatch("UPHELD"::equals)) {
+            return "UPHELD";
+        }
+        return decisions.stream().allMatch("OVERTURNED"::equals) ? "OVERTURNED" : "MIXED";
+    }
+}

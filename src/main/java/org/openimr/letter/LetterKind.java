@@ -1,0 +1,18 @@
+package org.openimr.letter;
+
+/** The documents the IMR organization writes to the parties, each with its own template. */
+public enum LetterKind {
+    FINAL_DETERMINATION("final-determination"),
+    NOTICE_OF_ASSIGNMENT("notice-of-assignment"),
+    INELIGIBILITY_NOTICE("ineligibility-notice");
+
+    private final String template;
+
+    LetterKind(String template) {
+        this.template = template;
+    }
+
+    public String template() {
+        return template;
+    }
+}

@@ -1,0 +1,59 @@
+package org.openimr.letter;
+
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.springframework.context.ApplicationContext;
+import org.springframework.stereotype.Component;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.templateresolver.SpringResourceTemplateResolver;
+import org.thymeleaf.templatemode.TemplateMode;
+
+/**
+ * Renders letters from XHTML templates (Thymeleaf) to PDF (OpenHTMLtoPDF). The templates live
+ * at {@code imr.organization.letter-templates} (the built-in ones by default, or a folder an
+ * administrator edits: {@code file:/etc/imr/letters/}); edits show within a minute, no restart.
+ */
+@Component
+class LetterRenderer {
+
+    record Rendered(byte[] pdf, String text) {
+    }
+
+    private final SpringTemplateEngine templates = new SpringTemplateEngine();
+
+    LetterRenderer(ApplicationContext applicationContext, OrganizationProperties organization) {
+        SpringResourceTemplateResolver resolver = new SpringResourceTemplateResolver();
+        resolver.setApplicationContext(applicationContext);
+        resolver.setPrefix(organization.letterTemplates());
+        resolver.setSuffix(".html");
+        resolver.setTemplateMode(TemplateMode.HTML);
+        resolver.setCharacterEncoding("UTF-8");
+        resolver.setCacheTTLMs(60_000L);
+        templates.setTemplateResolver(resolver);
+    }
+
+    Rendered render(LetterKind kind, Map<String, Object> model) {
+        String html = templates.process(kind.template(), new Context(Locale.US, model));
+        ByteArrayOutputStream pdf = new ByteArrayOutputStream();
+        try {
+            PdfRendererBuilder builder = new PdfRendererBuilder();
+            builder.useFastMode();
+            builder.withHtmlContent(html, null);
+            builder.toStream(pdf);
+            builder.run();
+            byte[] bytes = pdf.toByteArray();
+            try (PDDocument document = Loader.loadPDF(bytes)) {
+                return new Rendered(bytes, new PDFTextStripper().getText(document));
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("Rendering the " + kind + " failed", e);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package org.openimr.letter;
+
+import java.sql.Timestamp;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.openimr.system.CaseClock;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Letters and their recipients; every version is kept. */
+@Repository
+class LetterStore {
+
+    enum Status { DRAFT, RETURNED, APPROVED, ISSUED }
+
+    record Recipient(String role, String name, String delivery) {
+    }
+
+    private static final List<String> DISTRIBUTION_ORDER = List.of("EMPLOYEE", "REPRESENTATIVE",
+            "REQUESTING_PHYSICIAN", "CLAIMS_ADMINISTRATOR", "EMPLOYER");
+
+    private static final String COLUMNS = "id, case_id, kind, version, status, created_at, created_by, review_note";
+
+    private final JdbcClient jdbc;
+
+    LetterStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    StoredLetter add(long caseId, LetterKind kind, Status status, byte[] pdf, String text, String createdBy) {
+        int version = jdbc.sql("select coalesce(max(version), 0) + 1 from imr_letter where case_id = ? and kind = ?")
+                .params(caseId, kind.name()).query(Integer.class).single();
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into imr_letter (case_id, kind, version, status, pdf, text_content, created_at, created_by)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(caseId, kind.name(), version, status.name(), pdf, text, Timestamp.from(CaseClock.now()), createdBy)
+                .update(key, "id");
+        return byId(key.getKey().longValue()).orElseThrow();
+    }
+
+    Optional<StoredLetter> byId(long id) {
+        return jdbc.sql("select " + COLUMNS + " from imr_letter where id = ?").param(id).query(StoredLetter.class).optional();
+    }
+
+    Optional<StoredLetter> latest(long caseId, LetterKind kind) {
+        return jdbc.sql("select " + COLUMNS + " from imr_letter where case_id = ? and kind = ? order by version desc limit 1")
+                .params(caseId, kind.name()).query(StoredLetter.class).optional();
+    }
+
+    Optional<StoredLetter> version(long caseId, LetterKind kind, int version) {
+        return jdbc.sql("select " + COLUMNS + " from imr_letter where case_id = ? and kind = ? and version = ?")
+                .params(caseId, kind.name(), version).query(StoredLetter.class).optional();
+    }
+
+    List<StoredLetter> all(long caseId) {
+        return jdbc.sql("select " + COLUMNS + " from imr_letter where case_id = ? order by kind, version")
+                .param(caseId).query(StoredLetter.class).list();
+    }
+
+    byte[] pdf(long letterId) {
+        return jdbc.sql("select pdf from imr_letter where id = ?").param(letterId).query(byte[].class).single();
+    }
+
+    String text(long letterId) {
+        return jdbc.sql("select text_content from imr_letter where id = ?").param(letterId).query(String.class).single();
+    }
+
+    void review(long letterId, Status status, String note) {
+        jdbc.sql("update imr_letter set status = ?, review_note = ? where id = ?").params(status.name(), note, letterId)
+                .update();
+    }
+
+    /** Records a recipient once: issuing again after a crash adds nothing. */
+    void addRecipient(long letterId, Recipient recipient) {
+        jdbc.sql("""
+                insert into imr_letter_recipient (letter_id, recipient_role, name, delivery, issued_at)
+                select ?, ?, ?, ?, ? where not exists (
+                    select 1 from imr_letter_recipient where letter_id = ? and recipient_role = ?)""")
+                .params(letterId, recipient.role(), recipient.name(), recipient.delivery(),
+                        Timestamp.from(CaseClock.now()), letterId, recipient.role())
+                .update();
+    }
+
+    /** The recipients of a letter, in the order of the distribution list. */
+    List<Recipient> recipients(long letterId) {
+        return jdbc.sql("select recipient_role as role, name, delivery from imr_letter_recipient where letter_id = ?")
+                .param(letterId).query(Recipient.class).list().stream()
+                .sorted(Comparator.comparingInt(recipient -> DISTRIBUTION_ORDER.indexOf(recipient.role())))
+                .toList();
+    }
+}

@@ -1,0 +1,90 @@
+package org.openimr.records;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.RuntimeService;
+import org.openimr.intake.CaseRecord;
+import org.openimr.intake.CaseRegistry;
+import org.openimr.system.CaseClock;
+import org.openimr.system.ConflictException;
+import org.openimr.system.InputReader;
+import org.openimr.system.NotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Medical records arriving for a case: stored, listed for the completeness check, and handed to
+ * the case process as the message it waits for.
+ */
+@Service
+public class RecordsService {
+
+    public static final String MESSAGE = "RecordsReceived";
+    static final int MAX_DOCUMENTS = 200;
+
+    private static final Logger log = LoggerFactory.getLogger(RecordsService.class);
+
+    public record NewDocument(String title, String author, LocalDate date, int pages) {
+    }
+
+    public record Receipt(String caseNumber, int documentsReceived, int documentsOnFile, int pagesOnFile) {
+    }
+
+    private final CaseRegistry registry;
+    private final Documents documents;
+    private final RuntimeService runtimeService;
+
+    RecordsService(CaseRegistry registry, Documents documents, RuntimeService runtimeService) {
+        this.registry = registry;
+        this.documents = documents;
+        this.runtimeService = runtimeService;
+    }
+
+    public static List<NewDocument> parse(JsonNode body) {
+        InputReader in = InputReader.of(body);
+        List<NewDocument> received = new ArrayList<>();
+        LocalDate today = CaseClock.today();
+        in.objects("documents", 1, MAX_DOCUMENTS, document -> {
+            String title = document.text("title", true, 300);
+            String author = document.text("author", true, 200);
+            LocalDate date = document.date("date", true);
+            Integer pages = document.integer("pages", true, 1, 5000);
+            if (date != null && date.isAfter(today)) {
+                document.problem("date", "must not be in the future");
+                date = null;
+            }
+            if (title != null && author != null && date != null && pages != null) {
+                received.add(new NewDocument(title, author, date, pages));
+            }
+        });
+        in.rejectUnknownFields();
+        in.throwIfInvalid();
+        return received;
+    }
+
+    @Transactional
+    public Receipt receive(String caseNumber, List<NewDocument> received, String receivedBy) {
+        CaseRecord record = registry.findByCaseNumber(caseNumber)
+                .orElseThrow(() -> new NotFoundException("No case " + caseNumber));
+        if (!record.isOpen()) {
+            throw new ConflictException("Case " + caseNumber + " is closed (" + record.status() + ")");
+        }
+        for (NewDocument document : received) {
+            documents.add(record.id(), document.title(), document.author(), document.date(), document.pages(),
+                    receivedBy);
+        }
+        List<Documents.Document> onFile = documents.forCase(record.id());
+        int pages = onFile.stream().mapToInt(Documents.Document::pages).sum();
+        if (record.processInstanceId() != null) {
+            runtimeService.setVariable(record.processInstanceId(), "receivedDocuments", Documents.describe(onFile));
+            runtimeService.setVariable(record.processInstanceId(), "pagesReceived", pages);
+        }
+        runtimeService.createMessageCorrelation(MESSAGE).processInstanceBusinessKey(caseNumber).correlateAllWithResult();
+        log.info("Case {}: {} documents received", caseNumber, received.size());
+        return new Receipt(caseNumber, received.size(), onFile.size(), pages);
+    }
+}

@@ -1,0 +1,51 @@
+package org.openimr.records;
+
+import java.time.Instant;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.openimr.intake.CaseRecord;
+import org.openimr.intake.CaseRegistry;
+import org.openimr.letter.LetterKind;
+import org.openimr.letter.LetterService;
+import org.openimr.sla.Deadlines;
+import org.openimr.system.CaseClock;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Send notice of assignment": tells the parties the case is assigned and asks the claims
+ * administrator for the medical records, due in 15 days (mailed notice), 12 (electronic) or 24
+ * hours (expedited).
+ */
+@Component("sendNoticeOfAssignment")
+class SendNoticeOfAssignmentDelegate implements JavaDelegate {
+
+    private final LetterService letters;
+    private final CaseRegistry registry;
+    private final Documents documents;
+    private final Deadlines deadlines;
+
+    SendNoticeOfAssignmentDelegate(LetterService letters, CaseRegistry registry, Documents documents,
+            Deadlines deadlines) {
+        this.letters = letters;
+        this.registry = registry;
+        this.documents = documents;
+        this.deadlines = deadlines;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String caseNumber = (String) execution.getVariable("caseNumber");
+        boolean expedited = Boolean.TRUE.equals(execution.getVariable("expedited"));
+        boolean electronic = "ELECTRONIC".equals(execution.getVariable("noticeDelivery"));
+        Instant sentAt = CaseClock.now();
+        Instant recordsDue = deadlines.recordsDue(sentAt, electronic, expedited);
+        letters.compose(caseNumber, LetterKind.NOTICE_OF_ASSIGNMENT,
+                Map.of("recordsDue", recordsDue), "system");
+        letters.issue(caseNumber, LetterKind.NOTICE_OF_ASSIGNMENT);
+        CaseRecord record = registry.findByCaseNumber(caseNumber).orElseThrow();
+        documents.request(record.id(), "INITIAL", recordsDue, "Medical records per 8 CCR 9792.10.5(a)(1)", "system");
+        execution.setVariable("noticeOfAssignmentSentAt", CaseClock.toDate(sentAt));
+        execution.setVariable("recordsDueAt", CaseClock.toDate(recordsDue));
+    }
+}

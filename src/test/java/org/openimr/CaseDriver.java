@@ -1,0 +1,158 @@
+package org.openimr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.openimr.intake.ApplicationParser;
+import org.openimr.intake.CaseRecord;
+import org.openimr.intake.CaseRegistry;
+import org.openimr.intake.IntakeService;
+import org.openimr.records.RecordsService;
+import org.springframework.context.ApplicationContext;
+
+/** Moves a case through the engine the way its people would, for process tests. */
+public class CaseDriver {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final IntakeService intake;
+    private final RecordsService records;
+    private final CaseRegistry registry;
+    private final RuntimeService runtimeService;
+    private final TaskService taskService;
+    private final ManagementService managementService;
+    private final HistoryService historyService;
+
+    public CaseDriver(ApplicationContext context) {
+        this.intake = context.getBean(IntakeService.class);
+        this.records = context.getBean(RecordsService.class);
+        this.registry = context.getBean(CaseRegistry.class);
+        this.runtimeService = context.getBean(RuntimeService.class);
+        this.taskService = context.getBean(TaskService.class);
+        this.managementService = context.getBean(ManagementService.class);
+        this.historyService = context.getBean(HistoryService.class);
+    }
+
+    public String submit(ObjectNode application) {
+        return intake.submit(ApplicationParser.parse(application), "intake1");
+    }
+
+    /** The case's process instance, running or ended, for camunda-bpm-assert. */
+    public ProcessInstance processInstance(String caseNumber) {
+        HistoricProcessInstance history = history(caseNumber);
+        ExecutionEntity instance = new ExecutionEntity();
+        instance.setId(history.getId());
+        instance.setProcessInstanceId(history.getId());
+        instance.setProcessDefinitionId(history.getProcessDefinitionId());
+        instance.setBusinessKey(caseNumber);
+        return instance;
+    }
+
+    public CaseRecord caseRecord(String caseNumber) {
+        return registry.findByCaseNumber(caseNumber).orElseThrow();
+    }
+
+    public String processInstanceId(String caseNumber) {
+        return caseRecord(caseNumber).processInstanceId();
+    }
+
+    /** The claims administrator's records arrive: 2 documents, 54 pages, as in the seed letter. */
+    public void recordsArrive(String caseNumber) {
+        records.receive(caseNumber, RecordsService.parse(JSON.valueToTree(Map.of("documents", List.of(
+                Map.of("title", "Primary treating physician's progress report (PR-2)", "author", "Dr. Test Physician",
+                        "date", "2014-06-12", "pages", 30),
+                Map.of("title", "Utilization review determination", "author", "Sierra Claims Administrators",
+                        "date", "2014-06-27", "pages", 24))))), "intake1");
+    }
+
+    public List<Task> tasks(String caseNumber, String taskKey) {
+        return taskService.createTaskQuery().processInstanceBusinessKey(caseNumber).taskDefinitionKey(taskKey)
+                .initializeFormKeys().list();
+    }
+
+    public Task task(String caseNumber, String taskKey) {
+        List<Task> tasks = tasks(caseNumber, taskKey);
+        assertThat(tasks).as("open %s tasks of %s", taskKey, caseNumber).hasSize(1);
+        return tasks.get(0);
+    }
+
+    public void complete(String caseNumber, String taskKey, Map<String, Object> variables) {
+        taskService.complete(task(caseNumber, taskKey).getId(), variables);
+    }
+
+    public void recordsComplete(String caseNumber) {
+        complete(caseNumber, "CheckRecordsCompletenessTask", Map.of("recordsComplete", true));
+    }
+
+    public void writeClinicalSummary(String caseNumber) {
+        complete(caseNumber, "WriteClinicalSummaryTask", Map.of("pagesReviewed", 54,
+                "clinicalSummary", "The claimant was described as a 44-year-old man injured in 2012."));
+    }
+
+    /** The reviewer decides every open item: with the recommendation where it is definite, else as given. */
+    public void decideAllItems(String caseNumber, String decisionWhereUndecided) {
+        for (Task task : tasks(caseNumber, "DecideItemTask")) {
+            String recommended = (String) taskService.getVariable(task.getId(), "recommendedOutcome");
+            String decision = switch (recommended) {
+                case "NOT_MEDICALLY_NECESSARY" -> "UPHELD";
+                case "MEDICALLY_NECESSARY" -> "OVERTURNED";
+                default -> decisionWhereUndecided;
+            };
+            Map<String, Object> answers = new HashMap<>(Map.of("decision", decision));
+            if ("NEEDS_PHYSICIAN_JUDGEMENT".equals(recommended)) {
+                answers.put("ownCitation", "MTUS Chronic Pain Medical Treatment Guidelines (2009), Opioids, page 80 of 127");
+                answers.put("ownRationale", "The reviewer weighed the documented function and monitoring.");
+            }
+            taskService.complete(task.getId(), answers);
+        }
+    }
+
+    public void approveLetter(String caseNumber) {
+        complete(caseNumber, "ReviewLetterTask", Map.of("letterApproved", true));
+    }
+
+    /** Runs the jobs the job executor would (it is off in tests), e.g. issuing the letter. */
+    public void runJobs(String caseNumber) {
+        for (Job job : managementService.createJobQuery().processInstanceId(processInstanceId(caseNumber))
+                .executable().list()) {
+            managementService.executeJob(job.getId());
+        }
+    }
+
+    public Job timer(String caseNumber, String activityId) {
+        return managementService.createJobQuery().processInstanceId(processInstanceId(caseNumber))
+                .activityId(activityId).timers().singleResult();
+    }
+
+    public HistoricProcessInstance history(String caseNumber) {
+        return historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseNumber).singleResult();
+    }
+
+    /** Letter text with its line breaks and spacing collapsed, to search for sentences. */
+    public static String flat(String text) {
+        return text.replaceAll("\\s+", " ").strip();
+    }
+
+    /** Text with every whitespace removed, for comparisons that line breaks must not disturb. */
+    public static String squash(String text) {
+        return text.replaceAll("\\s+", "");
+    }
+
+    public Object variable(String caseNumber, String name) {
+        return historyService.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId(caseNumber))
+                .variableName(name).singleResult().getValue();
+    }
+}

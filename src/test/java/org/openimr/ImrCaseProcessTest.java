@@ -1,0 +1,285 @@
+package org.openimr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.runtime.Job;
+import org.assertj.core.groups.Tuple;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.openimr.intake.CaseRecord;
+import org.openimr.intake.Withdrawals;
+import org.openimr.letter.LetterKind;
+import org.openimr.letter.LetterService;
+import org.openimr.letter.StoredLetter;
+import org.openimr.records.Documents;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Every path of bpmn/imr-case.bpmn, driven through the engine as the case's people would. */
+class ImrCaseProcessTest extends CaseTest {
+
+    @Autowired
+    LetterService letters;
+
+    @Autowired
+    Documents documents;
+
+    @Autowired
+    Withdrawals withdrawals;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void eligibleCaseWithThreeItemsEndsWithTheLetterIssued() {
+        String caseNumber = cases.submit(TestApplications.threeItemCase());
+        ProcessInstance instance = instance(caseNumber);
+        BpmnAwareTests.assertThat(instance).hasPassed("RegisterApplicationTask", "ScreenEligibilityTask",
+                "SendNoticeOfAssignmentTask").isWaitingAt("WaitForRecordsTask");
+
+        cases.recordsArrive(caseNumber);
+        BpmnAwareTests.assertThat(instance).isWaitingAt("CheckRecordsCompletenessTask");
+        cases.recordsComplete(caseNumber);
+
+        BpmnAwareTests.assertThat(instance).hasPassed("SetDeterminationDeadlineTask", "SelectReviewerTask")
+                .isWaitingAt("WriteClinicalSummaryTask");
+        String reviewer = cases.task(caseNumber, "WriteClinicalSummaryTask").getAssignee();
+        assertThat(reviewer).startsWith("reviewer");
+        cases.writeClinicalSummary(caseNumber);
+
+        assertThat(cases.tasks(caseNumber, "DecideItemTask")).hasSize(3)
+                .allSatisfy(task -> assertThat(task.getAssignee()).isEqualTo(reviewer));
+        cases.decideAllItems(caseNumber, "OVERTURNED");
+
+        BpmnAwareTests.assertThat(instance).hasPassed("ComposeLetterTask").isWaitingAt("ReviewLetterTask");
+        cases.approveLetter(caseNumber);
+        BpmnAwareTests.assertThat(instance).isWaitingAt("IssueLetterTask");
+        cases.runJobs(caseNumber);
+
+        BpmnAwareTests.assertThat(instance).isEnded().hasPassed("DeterminationIssuedEndEvent");
+        CaseRecord record = cases.caseRecord(caseNumber);
+        assertThat(record.status()).isEqualTo("DETERMINATION_ISSUED");
+        assertThat(record.outcome()).isEqualTo("MIXED");
+        StoredLetter letter = letters.latest(record.id(), LetterKind.FINAL_DETERMINATION).orElseThrow();
+        assertThat(letter.status()).isEqualTo("ISSUED");
+        assertThat(letters.recipientsIssued(letter)).containsExactly("EMPLOYEE: " + employee(record),
+                "REQUESTING_PHYSICIAN: Dr. Test Physician", "CLAIMS_ADMINISTRATOR: Sierra Claims Administrators");
+        assertThat(CaseDriver.flat(letters.text(letter))).contains("(1) Additional Massage Therapy Visits",
+                "(2) Chiropractic", "(3) Norco");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("ineligibleApplications")
+    void anIneligibleApplicationEndsWithTheNoticeAndItsReason(String reason, Consumer<ObjectNode> change) {
+        ObjectNode application = TestApplications.seedCase();
+        change.accept(application);
+        String caseNumber = cases.submit(application);
+
+        BpmnAwareTests.assertThat(instance(caseNumber)).isEnded().hasPassed("SendIneligibilityNoticeTask",
+                "CaseIneligibleEndEvent").hasNotPassed("SendNoticeOfAssignmentTask");
+        assertThat(((String) cases.variable(caseNumber, "ineligibilityReasonCodes")).split(",")).containsExactly(reason);
+        CaseRecord record = cases.caseRecord(caseNumber);
+        assertThat(record.status()).isEqualTo("INELIGIBLE");
+        assertThat(record.closeReason()).isEqualTo(reason);
+        StoredLetter notice = letters.latest(record.id(), LetterKind.INELIGIBILITY_NOTICE).orElseThrow();
+        assertThat(notice.status()).isEqualTo("ISSUED");
+        // The PDF may break a line anywhere, so compare without whitespace.
+        assertThat(CaseDriver.squash(letters.text(notice)))
+                .contains(CaseDriver.squash((String) cases.variable(caseNumber, "ineligibilityReasons")));
+    }
+
+    static Stream<Arguments> ineligibleApplications() {
+        return Stream.of(
+                Arguments.of("E1", change(a -> a.put("applicationReceivedDate", "2014-08-05"))),
+                Arguments.of("E2", change(a -> { a.put("signed", false); a.remove("applicationSignedDate"); })),
+                Arguments.of("E3", change(a -> a.put("urDecisionAttached", false))),
+                Arguments.of("E4", change(a -> a.put("urDecisionType", "CONDITIONALLY_NON_CERTIFIED"))),
+                Arguments.of("E5", change(a -> a.put("urDecisionType", "NOT_FOR_MEDICAL_NECESSITY"))),
+                Arguments.of("E6", change(a -> a.put("liabilityDisputed", true))),
+                Arguments.of("E8", change(a -> {
+                    ((ObjectNode) a.get("employee")).put("dateOfInjury", "2012-06-01");
+                    a.put("urDecisionDate", "2013-05-01");
+                    a.put("urDecisionServedDate", "2013-05-02");
+                    a.put("applicationSignedDate", "2013-05-10");
+                    a.put("applicationReceivedDate", "2013-05-20");
+                    TestApplications.item(a, 0).put("requestDate", "2013-04-20");
+                })),
+                Arguments.of("E9", change(a -> ((ObjectNode) a.get("employee")).remove("claimNumber"))),
+                Arguments.of("E10", change(a -> a.put("filedBy", "EMPLOYER"))));
+    }
+
+    @Test
+    void aSecondApplicationForTheSameTreatmentIsIneligibleAsAlreadyUnderReview() {
+        ObjectNode first = TestApplications.seedCase();
+        cases.submit(first);
+        ObjectNode second = first.deepCopy();
+        second.put("urDecisionDate", "2014-06-28");
+        second.put("urDecisionServedDate", "2014-06-30");
+
+        String caseNumber = cases.submit(second);
+
+        assertThat(cases.variable(caseNumber, "ineligibilityReasonCodes")).isEqualTo("E7");
+        assertThat(cases.caseRecord(caseNumber).status()).isEqualTo("INELIGIBLE");
+    }
+
+    @Test
+    void lateRecordsFireTheTimerGiveTheSupervisorATaskAndTheCaseKeepsWaiting() {
+        String caseNumber = cases.submit(TestApplications.seedCase());
+        Job timer = cases.timer(caseNumber, "RecordsDueTimer");
+        Date due = (Date) cases.variable(caseNumber, "recordsDueAt");
+        assertThat(timer.getDuedate()).isEqualTo(due);
+        // Mailed notice: 15 days.
+        Date sent = (Date) cases.variable(caseNumber, "noticeOfAssignmentSentAt");
+        assertThat(ChronoUnit.DAYS.between(sent.toInstant(), due.toInstant())).isBetween(14L, 15L);
+
+        processEngine.getManagementService().executeJob(timer.getId());
+
+        BpmnAwareTests.assertThat(instance(caseNumber)).isWaitingAt("WaitForRecordsTask", "FollowUpOverdueRecordsTask");
+        assertThat(cases.task(caseNumber, "FollowUpOverdueRecordsTask").getName()).isEqualTo("Follow up overdue records");
+        long caseId = cases.caseRecord(caseNumber).id();
+        assertThat(documents.requests(caseId)).extracting(Documents.RecordsRequest::kind).containsExactly("INITIAL", "FOLLOW_UP");
+
+        cases.recordsArrive(caseNumber);
+        BpmnAwareTests.assertThat(instance(caseNumber)).isWaitingAt("CheckRecordsCompletenessTask", "FollowUpOverdueRecordsTask");
+    }
+
+    @Test
+    void incompleteRecordsAreRequestedAgainUntilComplete() {
+        String caseNumber = cases.submit(TestApplications.seedCase());
+        cases.recordsArrive(caseNumber);
+        cases.complete(caseNumber, "CheckRecordsCompletenessTask",
+                Map.of("recordsComplete", "false", "missingRecordsNote", "The PR-2 reports of May 2014 are missing"));
+
+        BpmnAwareTests.assertThat(instance(caseNumber)).hasPassed("RequestMissingRecordsTask").isWaitingAt("WaitForRecordsTask");
+        long caseId = cases.caseRecord(caseNumber).id();
+        assertThat(documents.requests(caseId)).last().satisfies(request -> {
+            assertThat(request.kind()).isEqualTo("ADDITIONAL");
+            assertThat(request.note()).isEqualTo("The PR-2 reports of May 2014 are missing");
+        });
+
+        cases.recordsArrive(caseNumber);
+        cases.recordsComplete(caseNumber);
+        BpmnAwareTests.assertThat(instance(caseNumber)).isWaitingAt("WriteClinicalSummaryTask");
+    }
+
+    @Test
+    void withNoQualifiedReviewerASupervisorAssignsOneAndAConflictedOneIsRefused() {
+        ObjectNode application = TestApplications.seedCase();
+        ((ObjectNode) application.get("claimsAdministrator")).put("name", "Golden State Claims Services");
+        String caseNumber = cases.submit(application);
+        cases.recordsArrive(caseNumber);
+        jdbc.sql("update imr_reviewer set active = false").update();
+        try {
+            cases.recordsComplete(caseNumber);
+        } finally {
+            jdbc.sql("update imr_reviewer set active = true where user_id <> 'reviewer99'").update();
+        }
+        BpmnAwareTests.assertThat(instance(caseNumber)).isWaitingAt("AssignReviewerManuallyTask");
+        assertThat((String) cases.variable(caseNumber, "reviewerSelectionReport")).contains("reviewer1", "inactive");
+
+        assertThatThrownBy(() -> cases.complete(caseNumber, "AssignReviewerManuallyTask",
+                Map.of("retrySelection", false, "manualReviewerUserId", "reviewer1")))
+                .hasMessageContaining("affiliated with the claims administrator");
+        BpmnAwareTests.assertThat(instance(caseNumber)).isWaitingAt("AssignReviewerManuallyTask");
+
+        cases.complete(caseNumber, "AssignReviewerManuallyTask",
+                Map.of("retrySelection", false, "manualReviewerUserId", "reviewer2"));
+        assertThat(cases.task(caseNumber, "WriteClinicalSummaryTask").getAssignee()).isEqualTo("reviewer2");
+    }
+
+    @Test
+    void letterQaReturnsTheLetterAndTheCorrectionMakesANewVersion() {
+        String caseNumber = caseAtLetterQa();
+        cases.complete(caseNumber, "ReviewLetterTask", Map.of("letterApproved", "false",
+                "qaNote", "The summary should state the date of the visit note"));
+        String reviewer = cases.task(caseNumber, "CorrectLetterTask").getAssignee();
+        assertThat(reviewer).startsWith("reviewer");
+
+        cases.complete(caseNumber, "CorrectLetterTask", Map.of("clinicalSummary",
+                "The claimant was described as a 44-year-old man injured in 2012. There was a visit note from August 8, 2014."));
+
+        BpmnAwareTests.assertThat(instance(caseNumber)).isWaitingAt("ReviewLetterTask");
+        long caseId = cases.caseRecord(caseNumber).id();
+        assertThat(letters.letters(caseId)).filteredOn(l -> l.kind().equals("FINAL_DETERMINATION"))
+                .extracting(StoredLetter::version, StoredLetter::status)
+                .containsExactly(Tuple.tuple(1, "RETURNED"),
+                        Tuple.tuple(2, "DRAFT"));
+        StoredLetter second = letters.latest(caseId, LetterKind.FINAL_DETERMINATION).orElseThrow();
+        assertThat(CaseDriver.flat(letters.text(second))).contains("There was a visit note from August 8, 2014.");
+
+        cases.approveLetter(caseNumber);
+        cases.runJobs(caseNumber);
+        BpmnAwareTests.assertThat(instance(caseNumber)).isEnded();
+    }
+
+    @ParameterizedTest(name = "withdrawn while {0}")
+    @MethodSource("stages")
+    void withdrawalEndsTheCaseAtAnyStageAndFreesTheReviewer(String stage) {
+        String caseNumber = cases.submit(TestApplications.seedCase());
+        if (!stage.equals("AwaitingRecords")) {
+            cases.recordsArrive(caseNumber);
+            cases.recordsComplete(caseNumber);
+        }
+        if (stage.equals("LetterQa")) {
+            cases.writeClinicalSummary(caseNumber);
+            cases.decideAllItems(caseNumber, "UPHELD");
+        }
+        BpmnAwareTests.assertThat(instance(caseNumber)).isWaitingAt(Map.of("AwaitingRecords", "WaitForRecordsTask",
+                "ClinicalSummary", "WriteClinicalSummaryTask", "LetterQa", "ReviewLetterTask").get(stage));
+        String reviewer = (String) runtimeService().getVariable(cases.processInstanceId(caseNumber), "reviewerUserId");
+        int openBefore = reviewer == null ? 0 : openCases(reviewer);
+
+        withdrawals.withdraw(caseNumber, new Withdrawals.Withdrawal(Withdrawals.Reason.TREATMENT_AUTHORIZED,
+                "The claims administrator authorized the visits"));
+
+        BpmnAwareTests.assertThat(instance(caseNumber)).isEnded().hasPassed("CloseWithdrawnCaseTask", "CaseWithdrawnEndEvent");
+        CaseRecord record = cases.caseRecord(caseNumber);
+        assertThat(record.status()).isEqualTo("WITHDRAWN");
+        assertThat(record.closeReason()).isEqualTo("TREATMENT_AUTHORIZED");
+        if (reviewer != null) {
+            assertThat(openCases(reviewer)).isEqualTo(openBefore - 1);
+        }
+    }
+
+    static List<String> stages() {
+        return List.of("AwaitingRecords", "ClinicalSummary", "LetterQa");
+    }
+
+    private String caseAtLetterQa() {
+        String caseNumber = cases.submit(TestApplications.seedCase());
+        cases.recordsArrive(caseNumber);
+        cases.recordsComplete(caseNumber);
+        cases.writeClinicalSummary(caseNumber);
+        cases.decideAllItems(caseNumber, "UPHELD");
+        return caseNumber;
+    }
+
+    private int openCases(String reviewer) {
+        return jdbc.sql("select open_cases from imr_reviewer where user_id = ?").param(reviewer).query(Integer.class).single();
+    }
+
+    private ProcessInstance instance(String caseNumber) {
+        return cases.processInstance(caseNumber);
+    }
+
+    private static String employee(CaseRecord record) {
+        return record.employeeName();
+    }
+
+    private static Consumer<ObjectNode> change(Consumer<ObjectNode> change) {
+        return change;
+    }
+}

@@ -1,0 +1,74 @@
+package org.openimr;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.UUID;
+
+/**
+ * IMR applications for tests, built from the seed letter's case (src/test/resources/cases/),
+ * each with its own employee so that no two tests submit "the same application".
+ */
+public final class TestApplications {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private TestApplications() {
+    }
+
+    /** The seed letter's case: massage for the cervical spine, 6 visits done, 6 requested. */
+    public static ObjectNode seedCase() {
+        ObjectNode application = read("/cases/seed-massage.json");
+        String unique = UUID.randomUUID().toString().substring(0, 8);
+        ObjectNode employee = (ObjectNode) application.get("employee");
+        employee.put("name", "Test Employee " + unique);
+        employee.put("claimNumber", "CLAIM-" + unique);
+        return application;
+    }
+
+    /** The seed case with two more disputed items: chiropractic (low back) and an opioid. */
+    public static ObjectNode threeItemCase() {
+        ObjectNode application = seedCase();
+        ArrayNode items = (ArrayNode) application.get("disputedItems");
+        items.addObject()
+                .put("requestedTreatment", "Chiropractic manipulation, lumbar spine, 2 times a week for 6 weeks")
+                .put("treatmentCategory", "CHIRO")
+                .put("bodyRegion", "LUMBAR")
+                .put("requestDate", "2014-06-20")
+                .put("priorUnits", 6)
+                .put("requestedUnits", 12)
+                .put("functionalImprovement", true);
+        items.addObject()
+                .put("requestedTreatment", "Norco 10/325 mg, 60 tablets")
+                .put("treatmentCategory", "OPIOID")
+                .put("requestDate", "2014-06-20")
+                .put("dailyMED", 40)
+                .put("functionalImprovement", true)
+                .put("fourAsDocumented", true)
+                .put("aberrantBehavior", false);
+        return application;
+    }
+
+    public static ObjectNode item(ObjectNode application, int index) {
+        return (ObjectNode) application.get("disputedItems").get(index);
+    }
+
+    public static String json(Object node) {
+        try {
+            return JSON.writeValueAsString(node);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static ObjectNode read(String resource) {
+        try (InputStream in = TestApplications.class.getResourceAsStream(resource)) {
+            return (ObjectNode) JSON.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
