@@ -64,13 +64,13 @@ public final class ApplicationParser {
             notInFuture(in, "employee.dateOfBirth", employee.dateOfBirth(), today);
             notInFuture(in, "employee.dateOfInjury", employee.dateOfInjury(), today);
             notBefore(in, "employee.dateOfInjury", employee.dateOfInjury(), "employee.dateOfBirth", employee.dateOfBirth());
-            notBefore(in, "urDecisionDate", urDecision, "employee.dateOfInjury", employee.dateOfInjury());
+            notAfter(in, "employee.dateOfInjury", employee.dateOfInjury(), "urDecisionDate", urDecision);
         }
         for (int i = 0; i < items.size(); i++) {
             LocalDate requestDate = items.get(i).requestDate();
             String field = "disputedItems[" + i + "].requestDate";
             notInFuture(in, field, requestDate, today);
-            notBefore(in, "urDecisionDate", urDecision, field, requestDate);
+            notAfter(in, field, requestDate, "urDecisionDate", urDecision);
         }
         in.throwIfInvalid();
         return new ImrApplication(received, signedDate, signed, filedBy, urDecision, urServed, urType, urAttached,
@@ -140,6 +140,12 @@ public final class ApplicationParser {
     private static void notInFuture(InputReader in, String field, LocalDate date, LocalDate today) {
         if (date != null && date.isAfter(today)) {
             in.problem(field, "must not be in the future");
+        }
+    }
+
+    private static void notAfter(InputReader in, String field, LocalDate date, String laterField, LocalDate later) {
+        if (date != null && later != null && date.isAfter(later)) {
+            in.problem(field, "must not be after " + laterField);
         }
     }
 

@@ -1,0 +1,224 @@
+package org.openimr.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.openimr.CaseTest;
+import org.openimr.TestApplications;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+/** The intake API as a client calls it: what it accepts, and every class of input it refuses. */
+class CaseApiTest extends CaseTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void anApplicationIsRegisteredWithACaseNumberAndALocation() throws Exception {
+        submit(TestApplications.seedCase())
+                .andExpect(status().isCreated())
+                .andExpect(header().string("Location", Matchers.matchesPattern("/api/cases/CM14-\\d{7}")))
+                .andExpect(jsonPath("$.caseNumber").value(Matchers.matchesPattern("CM14-\\d{7}")))
+                .andExpect(jsonPath("$.status").value("OPEN"))
+                .andExpect(jsonPath("$.stage").value("AWAITING_RECORDS"))
+                .andExpect(jsonPath("$.deadlines.recordsDueAt").exists())
+                .andExpect(jsonPath("$.disputedItems[0].treatmentCategory").value("MASSAGE"));
+    }
+
+    @Test
+    void aCaseReadsBackWithItsStageItemsAndDecisions() throws Exception {
+        String caseNumber = cases.submit(TestApplications.seedCase());
+        cases.recordsArrive(caseNumber);
+        cases.recordsComplete(caseNumber);
+        cases.writeClinicalSummary(caseNumber);
+
+        mvc.perform(get("/api/cases/" + caseNumber).with(httpBasic("supervisor1", "demo")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.stage").value("ITEM_DECISIONS"))
+                .andExpect(jsonPath("$.deadlines.determinationDueAt").exists())
+                .andExpect(jsonPath("$.disputedItems[0].recommendation.outcome").value("NOT_MEDICALLY_NECESSARY"))
+                .andExpect(jsonPath("$.disputedItems[0].recommendation.ruleIds", Matchers.hasItems("MASSAGE-01", "MASSAGE-04")))
+                .andExpect(jsonPath("$.disputedItems[0].decision").doesNotExist());
+    }
+
+    @Test
+    void recordsArePostedToTheCase() throws Exception {
+        String caseNumber = cases.submit(TestApplications.seedCase());
+        mvc.perform(post("/api/cases/" + caseNumber + "/records").with(httpBasic("intake1", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"documents\":[{\"title\":\"PR-2\",\"author\":\"Dr. A\",\"date\":\"2014-06-12\",\"pages\":12}]}"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.documentsOnFile").value(1))
+                .andExpect(jsonPath("$.pagesOnFile").value(12));
+        assertThat(cases.tasks(caseNumber, "CheckRecordsCompletenessTask")).hasSize(1);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badApplications")
+    void aBadApplicationIsRefusedNamingEachFieldAndLeavesNothingBehind(String field, Consumer<ObjectNode> change)
+            throws Exception {
+        ObjectNode application = TestApplications.seedCase();
+        change.accept(application);
+        long casesBefore = count("select count(*) from imr_case");
+        long instancesBefore = processEngine.getRuntimeService().createProcessInstanceQuery().count();
+
+        submit(application)
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field", Matchers.hasItem(field)))
+                .andExpect(jsonPath("$.errors[?(@.field == '" + field + "')].problem", Matchers.everyItem(Matchers.not(Matchers.emptyString()))));
+
+        assertThat(count("select count(*) from imr_case")).isEqualTo(casesBefore);
+        assertThat(processEngine.getRuntimeService().createProcessInstanceQuery().count()).isEqualTo(instancesBefore);
+    }
+
+    static Stream<Arguments> badApplications() {
+        return Stream.of(
+                bad("urDecisionDate", a -> a.remove("urDecisionDate")),
+                bad("employee.name", a -> ((ObjectNode) a.get("employee")).remove("name")),
+                bad("signed", a -> a.put("signed", "yes")),
+                bad("disputedItems[0].priorUnits", a -> TestApplications.item(a, 0).put("priorUnits", "six")),
+                bad("disputedItems[0].priorUnits", a -> TestApplications.item(a, 0).put("priorUnits", 6.5)),
+                bad("applicationReceivedDate", a -> a.put("applicationReceivedDate", "2014-02-30")),
+                bad("applicationReceivedDate", a -> a.put("applicationReceivedDate", "14/07/2014")),
+                bad("filedBy", a -> a.put("filedBy", "NEIGHBOUR")),
+                bad("disputedItems[0].treatmentCategory", a -> TestApplications.item(a, 0).put("treatmentCategory", "MAGIC")),
+                bad("disputedItems[0].bodyRegion", a -> TestApplications.item(a, 0).put("bodyRegion", "ELBOWS")),
+                bad("applicationReceivedDate", a -> a.put("applicationReceivedDate", "2099-01-01")),
+                bad("urDecisionServedDate", a -> a.put("urDecisionServedDate", "2014-06-01")),
+                bad("applicationReceivedDate", a -> a.put("applicationReceivedDate", "2014-06-28")),
+                bad("disputedItems[0].requestDate", a -> TestApplications.item(a, 0).put("requestDate", "2014-07-01")),
+                bad("employee.dateOfInjury", a -> ((ObjectNode) a.get("employee")).put("dateOfInjury", "1960-01-01")),
+                bad("disputedItems", a -> a.putArray("disputedItems")),
+                bad("disputedItems", a -> a.remove("disputedItems")),
+                bad("disputedItems[0].favouriteColour", a -> TestApplications.item(a, 0).put("favouriteColour", "blue")),
+                bad("comment", a -> a.put("comment", "not a field")),
+                bad("employee.name", a -> ((ObjectNode) a.get("employee")).put("name", "x".repeat(201))),
+                bad("employee.name", a -> ((ObjectNode) a.get("employee")).put("name", "Ann\u0000Lee")),
+                bad("disputedItems[0].requestedUnits", a -> TestApplications.item(a, 0).put("requestedUnits", 0)),
+                bad("disputedItems", a -> {
+                    ArrayNode items = a.putArray("disputedItems");
+                    for (int i = 0; i < 21; i++) {
+                        items.add(TestApplications.seedCase().get("disputedItems").get(0));
+                    }
+                }),
+                bad("applicationSignedDate", a -> a.remove("applicationSignedDate")));
+    }
+
+    @Test
+    void everyBadFieldIsNamedAtOnce() throws Exception {
+        ObjectNode application = TestApplications.seedCase();
+        application.remove("urDecisionDate");
+        application.put("expedited", "no");
+        TestApplications.item(application, 0).put("priorUnits", -1);
+        submit(application)
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field", Matchers.containsInAnyOrder("urDecisionDate", "expedited",
+                        "disputedItems[0].priorUnits")));
+    }
+
+    @Test
+    void malformedJsonIsRefused() throws Exception {
+        mvc.perform(post("/api/cases").with(httpBasic("intake1", "demo")).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"applicationReceivedDate\": "))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("body"));
+        mvc.perform(post("/api/cases").with(httpBasic("intake1", "demo")).contentType(MediaType.APPLICATION_JSON)
+                        .content("[1, 2]"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("body"));
+    }
+
+    @Test
+    void theSameApplicationTwiceIsAConflictNamingTheFirstCase() throws Exception {
+        ObjectNode application = TestApplications.seedCase();
+        String first = cases.submit(application);
+        // Spacing and case of the text, and the order of the items, do not make another application.
+        ObjectNode again = application.deepCopy();
+        ((ObjectNode) again.get("employee")).put("name", application.get("employee").get("name").asText().toUpperCase() + "  ");
+        long casesBefore = count("select count(*) from imr_case");
+
+        submit(again)
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.caseNumber").value(first));
+        assertThat(count("select count(*) from imr_case")).isEqualTo(casesBefore);
+    }
+
+    @Test
+    void anUnknownCaseIsNotFound() throws Exception {
+        mvc.perform(get("/api/cases/CM14-9999999").with(httpBasic("supervisor1", "demo"))).andExpect(status().isNotFound());
+        mvc.perform(post("/api/cases/CM14-9999999/records").with(httpBasic("intake1", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"documents\":[{\"title\":\"PR-2\",\"author\":\"Dr. A\",\"date\":\"2014-06-12\",\"pages\":12}]}"))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/api/cases/CM14-9999999/withdrawal").with(httpBasic("intake1", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"EMPLOYEE_WITHDREW\"}"))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void withoutCredentialsEveryDoorAnswers401() throws Exception {
+        mvc.perform(post("/api/cases").contentType(MediaType.APPLICATION_JSON)
+                .content(TestApplications.json(TestApplications.seedCase()))).andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/cases/CM14-0000001")).andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/cases/CM14-0000001").with(httpBasic("nobody", "wrong-password")))
+                .andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void badRecordsAndWithdrawalsAreRefused() throws Exception {
+        String caseNumber = cases.submit(TestApplications.seedCase());
+        mvc.perform(post("/api/cases/" + caseNumber + "/records").with(httpBasic("intake1", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"documents\":[{\"title\":\"\",\"author\":\"Dr. A\",\"date\":\"2099-06-12\",\"pages\":0}]}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field", Matchers.containsInAnyOrder("documents[0].title",
+                        "documents[0].date", "documents[0].pages")));
+        mvc.perform(post("/api/cases/" + caseNumber + "/withdrawal").with(httpBasic("intake1", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"BORED\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("reason"));
+
+        mvc.perform(post("/api/cases/" + caseNumber + "/withdrawal").with(httpBasic("intake1", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"EMPLOYEE_WITHDREW\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("WITHDRAWN"))
+                .andExpect(jsonPath("$.closeReason").value("EMPLOYEE_WITHDREW"));
+        mvc.perform(post("/api/cases/" + caseNumber + "/withdrawal").with(httpBasic("intake1", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"EMPLOYEE_WITHDREW\"}"))
+                .andExpect(status().isConflict());
+    }
+
+    private ResultActions submit(ObjectNode application) throws Exception {
+        return mvc.perform(post("/api/cases").with(httpBasic("intake1", "demo")).contentType(MediaType.APPLICATION_JSON)
+                .content(TestApplications.json(application)));
+    }
+
+    private long count(String sql) {
+        return jdbc.sql(sql).query(Long.class).single();
+    }
+
+    private static Arguments bad(String field, Consumer<ObjectNode> change) {
+        return Arguments.of(field, change);
+    }
+}
