@@ -10,8 +10,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -64,7 +62,7 @@ class LetterSeedGoldenTest extends CaseTest {
                 .andExpect(status().isOk())
                 .andExpect(content().contentType(MediaType.APPLICATION_PDF))
                 .andReturn().getResponse().getContentAsByteArray();
-        keepForLooking(pdf);
+        LetterTexts.keep("seed-final-determination.pdf", pdf);
         String extracted = LetterTexts.extract(pdf);
         String text = LetterTexts.body(extracted);
         int pages = LetterTexts.pages(pdf);
@@ -86,12 +84,6 @@ class LetterSeedGoldenTest extends CaseTest {
         // The seed's paragraph word for word, but for the certification of the reviewer this case got.
         assertThat(text).contains(resource("/cases/seed-how-made.txt").replace("Occupational Medicine",
                 ReviewerStatement.inWords(reviewer.boardCertifications())));
-    }
-
-    /** The PDF stays in target/ so that a person can look at the rendered letter. */
-    private static void keepForLooking(byte[] pdf) throws IOException {
-        Path folder = Files.createDirectories(Path.of("target", "letters"));
-        Files.write(folder.resolve("seed-final-determination.pdf"), pdf);
     }
 
     static String resource(String name) {

@@ -2,6 +2,8 @@ package org.openimr.letter;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.regex.Pattern;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -31,6 +33,16 @@ final class LetterTexts {
     /** The letter's text without page footers, whitespace collapsed: a paragraph split by a page break reads whole. */
     static String body(String text) {
         return CaseDriver.flat(FOOTER.matcher(text).replaceAll(""));
+    }
+
+    /** Keeps a rendered PDF in target/letters/ so that a person can look at it. */
+    static void keep(String fileName, byte[] pdf) {
+        try {
+            Path folder = Files.createDirectories(Path.of("target", "letters"));
+            Files.write(folder.resolve(fileName), pdf);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static int pages(byte[] pdf) {
