@@ -1,5 +1,6 @@
 package org.openimr.letter;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -77,9 +78,14 @@ class LetterAccessTest extends CaseTest {
     @Test
     void theTasklistSessionOfTheQaSupervisorOpensTheLinkAndAnotherReviewersDoesNot() throws Exception {
         String link = (String) cases.variable(caseNumber, "letterUrl");
+        MockHttpSession supervisor = tasklistSession("supervisor1");
+        String sessionId = supervisor.getId();
 
-        mvc.perform(get(link).session(tasklistSession("supervisor1")))
+        mvc.perform(get(link).session(supervisor))
                 .andExpect(status().isOk()).andExpect(content().contentType(MediaType.APPLICATION_PDF));
+        // Opening the link must leave Tasklist's session as it is: a new session id would log Tasklist out.
+        assertThat(supervisor.getId()).isEqualTo(sessionId);
+        mvc.perform(get(link).session(supervisor)).andExpect(status().isOk());
         mvc.perform(get(link).session(tasklistSession(otherReviewer()))).andExpect(status().isForbidden());
     }
 
