@@ -14,8 +14,8 @@ import org.springframework.stereotype.Component;
  * Who may see a case and what belongs to it (its letters, records, medical facts): the people
  * on the case, not everyone with a login. Supervisors and administrators see every case; the
  * reviewer currently assigned sees that case; intake staff see a case while it is open, since
- * they key and check its records; nobody else does. Endpoints that serve case data call this
- * before answering.
+ * they key and check its records; nobody else does. Every endpoint that serves case data is meant
+ * to ask this before answering; so far the letter download does.
  */
 @Component
 public class CaseAccess {
