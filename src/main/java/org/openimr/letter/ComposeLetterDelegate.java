@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,8 +26,18 @@ class ComposeLetterDelegate implements JavaDelegate {
         Map<String, Object> details = new HashMap<>();
         details.put("clinicalSummary", execution.getVariable("clinicalSummary"));
         details.put("pagesReviewed", execution.getVariable("pagesReviewed"));
-        StoredLetter letter = letters.compose(caseNumber, LetterKind.FINAL_DETERMINATION, details, "system");
+        StoredLetter letter = letters.compose(caseNumber, LetterKind.FINAL_DETERMINATION, details, author(execution));
         execution.setVariable("letterVersion", letter.version());
         execution.setVariable("letterUrl", "/api/cases/" + caseNumber + "/letter?version=" + letter.version());
+    }
+
+    /**
+     * Who a version is recorded as created by: the person whose completed task produced it (the
+     * reviewer deciding the last item or correcting the letter), or "system" when the engine
+     * runs without a logged-in user.
+     */
+    private static String author(DelegateExecution execution) {
+        Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        return user == null || user.getUserId() == null ? "system" : user.getUserId();
     }
 }

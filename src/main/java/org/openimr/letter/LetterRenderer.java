@@ -1,6 +1,7 @@
 package org.openimr.letter;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.util.XRLog;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Locale;
@@ -37,6 +38,7 @@ class LetterRenderer {
         resolver.setCharacterEncoding("UTF-8");
         resolver.setCacheTTLMs(60_000L);
         templates.setTemplateResolver(resolver);
+        XRLog.setLoggerImpl(new RendererLog());
     }
 
     Rendered render(LetterKind kind, Map<String, Object> model) {
@@ -50,7 +52,10 @@ class LetterRenderer {
             builder.run();
             byte[] bytes = pdf.toByteArray();
             try (PDDocument document = Loader.loadPDF(bytes)) {
-                return new Rendered(bytes, new PDFTextStripper().getText(document));
+                // In position order: the renderer writes a line's inline runs to the PDF out of order.
+                PDFTextStripper text = new PDFTextStripper();
+                text.setSortByPosition(true);
+                return new Rendered(bytes, text.getText(document));
             }
         } catch (IOException e) {
             throw new IllegalStateException("Rendering the " + kind + " failed", e);

@@ -84,10 +84,12 @@ class LetterStore {
                 .update();
     }
 
-    /** The recipients of a letter, in the order of the distribution list. */
-    List<Recipient> recipients(long letterId) {
-        return jdbc.sql("select recipient_role as role, name, delivery from imr_letter_recipient where letter_id = ?")
-                .param(letterId).query(Recipient.class).list().stream()
+    /** The recipients a letter was issued to, in the order of the distribution list. */
+    List<LetterService.IssuedCopy> recipients(long letterId) {
+        return jdbc.sql("""
+                select recipient_role as role, name, delivery, issued_at from imr_letter_recipient
+                where letter_id = ?""")
+                .param(letterId).query(LetterService.IssuedCopy.class).list().stream()
                 .sorted(Comparator.comparingInt(recipient -> DISTRIBUTION_ORDER.indexOf(recipient.role())))
                 .toList();
     }

@@ -32,7 +32,11 @@ class SecurityConfiguration {
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.realmName("IMR"))
                 .addFilterBefore(new WebappSessionAuthenticationFilter(identityService), BasicAuthenticationFilter.class)
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // Nothing logs in here, so there is no session to protect from fixation; left on, it gave the
+                // webapps' session a new id whenever a Tasklist user opened a link to the API (the letter PDF),
+                // and the requests Tasklist still had in flight with the old id failed.
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+                        .sessionFixation(fixation -> fixation.none()))
                 // Stateless Basic authentication carries no ambient credentials a forged request could use.
                 .csrf(csrf -> csrf.disable());
         return http.build();

@@ -1,0 +1,163 @@
+package org.openimr.letter;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.openimr.intake.ApplicationParser;
+import org.openimr.intake.CaseRecord;
+import org.openimr.intake.CaseRegistry;
+import org.openimr.intake.CaseRegistry.StoredItem;
+import org.openimr.intake.ImrApplication;
+import org.openimr.letter.LetterStore.Recipient;
+import org.openimr.records.Documents;
+import org.openimr.reviewer.CaseReviewers;
+import org.openimr.system.CaseClock;
+import org.springframework.stereotype.Component;
+
+/**
+ * Gathers what a letter says from the case: the application, the disputed items with the
+ * reviewer's decisions, the documents received, the reviewer's qualifications and the
+ * recipients. The templates decide the wording; this gives them facts, dates already in the
+ * letter's format.
+ */
+@Component
+class LetterContents {
+
+    static final DateTimeFormatter LETTER_DATE = DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.US);
+    static final DateTimeFormatter LETTER_DATE_TIME = DateTimeFormatter.ofPattern("MMMM d, yyyy, h:mm a z", Locale.US);
+
+    private final CaseRegistry registry;
+    private final Documents documents;
+    private final CaseReviewers reviewers;
+    private final LetterStore store;
+    private final OrganizationProperties organization;
+    private final ObjectMapper objectMapper;
+
+    LetterContents(CaseRegistry registry, Documents documents, CaseReviewers reviewers, LetterStore store,
+            OrganizationProperties organization, ObjectMapper objectMapper) {
+        this.registry = registry;
+        this.documents = documents;
+        this.reviewers = reviewers;
+        this.store = store;
+        this.organization = organization;
+        this.objectMapper = objectMapper;
+    }
+
+    /**
+     * The template model of a letter. {@code details} carries what the case process knows beyond
+     * the registry: the clinical case summary and pages reviewed, ineligibility reasons, the
+     * records due date.
+     */
+    Map<String, Object> model(CaseRecord record, LetterKind kind, Map<String, Object> details) {
+        ImrApplication application = application(record);
+        Map<String, Object> model = new HashMap<>();
+        details.forEach((name, value) -> model.put(name, value instanceof Instant instant ? format(instant)
+                : value instanceof LocalDate date ? format(date) : value));
+        model.put("org", organization);
+        model.put("caseNumber", record.caseNumber());
+        model.put("letterDate", format(CaseClock.today()));
+        model.put("priority", record.expedited() ? "Expedited" : "Regular");
+        model.put("applicationReceived", format(application.applicationReceivedDate()));
+        model.put("urDecisionDate", format(application.urDecisionDate()));
+        model.put("dateOfInjury", format(application.employee().dateOfInjury()));
+        model.put("requestSigned", format(application.applicationSignedDate()));
+        model.put("assigned", store.latest(record.id(), LetterKind.NOTICE_OF_ASSIGNMENT)
+                .map(letter -> format(CaseClock.dateOf(letter.createdAt()))).orElse(null));
+        model.put("employee", application.employee());
+        model.put("employer", application.employer());
+        model.put("claimsAdministrator", application.claimsAdministrator());
+        model.put("physician", application.requestingPhysician());
+        model.put("items", items(record));
+        model.put("documents", documents.forCase(record.id()).stream()
+                .map(d -> Map.of("title", d.title(), "author", d.author(), "date", format(d.documentDate()),
+                        "pages", d.pages()))
+                .toList());
+        model.put("reviewer", reviewers.qualifications(record.id()).map(ReviewerStatement::of).orElse(null));
+        model.put("recipients", recipients(application, kind));
+        model.put("clinicalSummaryParagraphs", paragraphs(details.get("clinicalSummary")));
+        return model;
+    }
+
+    /** Who receives a letter, in the order of its distribution list. */
+    List<Recipient> recipients(CaseRecord record, LetterKind kind) {
+        return recipients(application(record), kind);
+    }
+
+    private static List<Recipient> recipients(ImrApplication application, LetterKind kind) {
+        String delivery = application.noticeDelivery().name();
+        List<Recipient> recipients = new ArrayList<>();
+        recipients.add(new Recipient("EMPLOYEE", application.employee().name(), delivery));
+        if (application.employee().representative() != null) {
+            recipients.add(new Recipient("REPRESENTATIVE", application.employee().representative(), delivery));
+        }
+        recipients.add(new Recipient("REQUESTING_PHYSICIAN", application.requestingPhysician().name(), delivery));
+        recipients.add(new Recipient("CLAIMS_ADMINISTRATOR", application.claimsAdministrator().name(), delivery));
+        if (kind == LetterKind.NOTICE_OF_ASSIGNMENT) {
+            // The notice of assignment also goes to the employer (8 CCR 9792.10.4(b)).
+            recipients.add(new Recipient("EMPLOYER", application.employer().name(), delivery));
+        }
+        return recipients;
+    }
+
+    private List<Map<String, Object>> items(CaseRecord record) {
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (StoredItem item : registry.items(record.id())) {
+            Map<String, Object> view = new LinkedHashMap<>();
+            view.put("number", item.itemNo());
+            view.put("requestedTreatment", item.requestedTreatment());
+            view.put("outcome", item.decision() == null ? null
+                    : item.decision().equals("UPHELD") ? "Upheld" : "Overturned");
+            view.put("claimsAdministratorGuideline", claimsAdministratorGuideline(item.itemJson()));
+            view.put("citation", item.decisionCitation());
+            view.put("rationale", item.decisionRationale());
+            items.add(view);
+        }
+        return items;
+    }
+
+    /**
+     * The reviewer's summary split at blank lines. Never empty: the template opens the first
+     * paragraph with the pages reviewed and the date the request was signed, as the real letter does.
+     */
+    private static List<String> paragraphs(Object summary) {
+        if (summary == null || summary.toString().isBlank()) {
+            return List.of("");
+        }
+        return List.of(summary.toString().strip().split("\\R\\s*\\R"));
+    }
+
+    private String claimsAdministratorGuideline(String itemJson) {
+        try {
+            JsonNode value = objectMapper.readTree(itemJson).get("claimsAdministratorGuideline");
+            // Absent: the template says the claims administrator cited none.
+            return value == null ? null : value.asText();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored items are JSON", e);
+        }
+    }
+
+    private ImrApplication application(CaseRecord record) {
+        try {
+            return ApplicationParser.parse(objectMapper.readTree(record.applicationJson()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored applications are JSON", e);
+        }
+    }
+
+    static String format(LocalDate date) {
+        return date == null ? null : LETTER_DATE.format(date);
+    }
+
+    static String format(Instant instant) {
+        return LETTER_DATE_TIME.format(CaseClock.inCalifornia(instant));
+    }
+}
