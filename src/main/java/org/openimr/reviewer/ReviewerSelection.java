@@ -26,14 +26,23 @@ public class ReviewerSelection {
 
     public enum Outcome { CHOSEN, QUALIFIED, EXCLUDED }
 
-    /** A reviewer of the roster as this selection saw them, with why they were not chosen. */
-    public record Candidate(long reviewerId, String userId, String displayName, Outcome outcome, List<String> reasons) {
+    /**
+     * A reviewer of the roster as this selection saw them, with why they were not chosen;
+     * {@code inFittingSpecialty} when they practise a specialty that fits the case, certified or not.
+     */
+    public record Candidate(long reviewerId, String userId, String displayName, Outcome outcome, List<String> reasons,
+            boolean inFittingSpecialty) {
     }
 
     public record Result(Optional<Reviewer> chosen, Specialty specialty, List<Specialty> fittingSpecialties,
             List<Candidate> candidates) {
 
-        /** What the supervisor reads (Markdown, shown by the task form): who was chosen, and why each other reviewer was not. */
+        /**
+         * What the supervisor reads in the task form (Markdown): who was chosen, and why each
+         * reviewer in a fitting specialty was not; the others are counted. It is kept within what
+         * a process variable holds (4,000 characters); the case's reviewer page
+         * (GET /api/cases/{caseNumber}/reviewer) gives every reviewer's reasons.
+         */
         public String report() {
             StringBuilder text = new StringBuilder("Fitting specialties: ")
                     .append(String.join(", ", fittingSpecialties.stream().map(Specialty::title).toList()))
@@ -41,15 +50,31 @@ public class ReviewerSelection {
             chosen.ifPresentOrElse(reviewer -> text.append("Chosen: ").append(reviewer.displayName()).append(" (")
                     .append(reviewer.userId()).append("), ").append(specialty.title()).append("\n\n"),
                     () -> text.append("No reviewer was chosen.\n\n"));
-            List<Candidate> others = candidates.stream().filter(c -> c.outcome() != Outcome.CHOSEN).toList();
-            if (!others.isEmpty()) {
-                text.append("Not chosen:\n\n");
-                others.forEach(c -> text.append("- ").append(c.displayName()).append(" (").append(c.userId())
-                        .append("): ").append(String.join("; ", c.reasons())).append('\n'));
+            List<Candidate> notChosen = candidates.stream()
+                    .filter(c -> c.outcome() != Outcome.CHOSEN && c.inFittingSpecialty()).toList();
+            if (!notChosen.isEmpty()) {
+                text.append("Reviewers in a fitting specialty not chosen:\n\n");
+                for (int i = 0; i < notChosen.size(); i++) {
+                    Candidate c = notChosen.get(i);
+                    String line = "- " + c.displayName() + " (" + c.userId() + "): " + String.join("; ", c.reasons()) + "\n";
+                    if (text.length() + line.length() > REPORT_LIMIT) {
+                        text.append("- and ").append(notChosen.size() - i).append(" more\n");
+                        break;
+                    }
+                    text.append(line);
+                }
+            }
+            long others = candidates.stream().filter(c -> !c.inFittingSpecialty()).count();
+            if (others > 0) {
+                text.append("\n").append(others).append(others == 1 ? " other reviewer practises" : " other reviewers practise")
+                        .append(" no fitting specialty.");
             }
             return text.toString().strip();
         }
     }
+
+    /** Room for the report in a Camunda string variable, with space for the closing lines. */
+    private static final int REPORT_LIMIT = 3800;
 
     private final Roster roster;
     private final Assignments assignments;
@@ -71,7 +96,7 @@ public class ReviewerSelection {
             if (reasons.isEmpty()) {
                 qualified.add(reviewer);
             } else {
-                excluded.add(candidate(reviewer, Outcome.EXCLUDED, reasons));
+                excluded.add(candidate(reviewer, fitting, Outcome.EXCLUDED, reasons));
             }
         }
         qualified.sort(SelectionRules.preference(fitting));
@@ -83,16 +108,16 @@ public class ReviewerSelection {
                 chosen = reviewer;
                 break;
             }
-            lostTheRace.add(candidate(reviewer, Outcome.EXCLUDED,
+            lostTheRace.add(candidate(reviewer, fitting, Outcome.EXCLUDED,
                     List.of("at capacity: another case took the last place during this selection")));
         }
         List<Candidate> candidates = new ArrayList<>();
         Specialty specialty = null;
         if (chosen != null) {
             specialty = SelectionRules.specialtyFor(chosen, fitting);
-            candidates.add(candidate(chosen, Outcome.CHOSEN, List.of()));
+            candidates.add(candidate(chosen, fitting, Outcome.CHOSEN, List.of()));
             for (Reviewer other : qualified.subList(qualified.indexOf(chosen) + 1, qualified.size())) {
-                candidates.add(candidate(other, Outcome.QUALIFIED,
+                candidates.add(candidate(other, fitting, Outcome.QUALIFIED,
                         List.of(SelectionRules.notChosen(other, chosen, fitting))));
             }
         }
@@ -101,8 +126,9 @@ public class ReviewerSelection {
         Result result = new Result(Optional.ofNullable(chosen), specialty, fitting, candidates);
         selections.record(caseId, selectedBy, result);
         if (chosen != null) {
+            // The selection record holds the reasons for every other reviewer.
             assignments.add(caseId, chosen.id(), specialty, selectedBy,
-                    "Selected: qualified, with the fewest open cases", result.report());
+                    "Selected: qualified, with the fewest open cases", null);
         }
         return result;
     }
@@ -118,7 +144,9 @@ public class ReviewerSelection {
         });
     }
 
-    private static Candidate candidate(Reviewer reviewer, Outcome outcome, List<String> reasons) {
-        return new Candidate(reviewer.id(), reviewer.userId(), reviewer.displayName(), outcome, reasons);
+    private static Candidate candidate(Reviewer reviewer, List<Specialty> fitting, Outcome outcome,
+            List<String> reasons) {
+        return new Candidate(reviewer.id(), reviewer.userId(), reviewer.displayName(), outcome, reasons,
+                reviewer.specialties().stream().anyMatch(c -> fitting.contains(c.specialty())));
     }
 }
