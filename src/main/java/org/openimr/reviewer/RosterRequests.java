@@ -24,7 +24,7 @@ final class RosterRequests {
     record Reassignment(String userId, String reason) {
     }
 
-    static final int USER_ID = 64;
+    private static final int USER_ID = 64;
     private static final int NAME = 200;
     private static final int NOTE = 1000;
     private static final int MAX_SPECIALTIES = 20;

@@ -28,14 +28,17 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * Many cases reaching "Select reviewer" at the same moment on a real PostgreSQL, for two reviewers
  * with few places: the places are filled exactly, never exceeded, and every assignment is
  * accounted for. The test has its own database in the embedded server, so the roster can be
- * reduced to the two reviewers without touching other tests.
+ * reduced to the two reviewers without touching other tests. The context closes after the test,
+ * while the server is still up, rather than at the end of the test run.
  */
 @SpringBootTest
+@DirtiesContext
 class ReviewerCapacityOnPostgresTest {
 
     private static final String DATABASE = "reviewer_capacity";
