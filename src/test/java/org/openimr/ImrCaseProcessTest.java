@@ -181,11 +181,13 @@ class ImrCaseProcessTest extends CaseTest {
         ((ObjectNode) application.get("claimsAdministrator")).put("name", "Golden State Claims Services");
         String caseNumber = cases.submit(application);
         cases.recordsArrive(caseNumber);
+        // Restore exactly the reviewers that were active: others may have been retired on purpose.
+        List<Long> active = jdbc.sql("select id from imr_reviewer where active = true").query(Long.class).list();
         jdbc.sql("update imr_reviewer set active = false").update();
         try {
             cases.recordsComplete(caseNumber);
         } finally {
-            jdbc.sql("update imr_reviewer set active = true where user_id <> 'reviewer99'").update();
+            jdbc.sql("update imr_reviewer set active = true where id in (:ids)").param("ids", active).update();
         }
         BpmnAwareTests.assertThat(instance(caseNumber)).isWaitingAt("AssignReviewerManuallyTask");
         assertThat((String) cases.variable(caseNumber, "reviewerSelectionReport")).contains("reviewer1", "inactive");

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -85,6 +88,19 @@ class SeedCaseOnPostgresTest {
                 .retrieve().toEntity(byte[].class);
         assertThat(letter.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
         assertThat(new String(letter.getBody(), 0, 5)).isEqualTo("%PDF-");
+
+        // The reviewer: board certified in occupational medicine, no tie to the parties, described but never named.
+        JsonNode assignment = as("supervisor1").get().uri("/api/cases/{n}/reviewer", caseNumber).retrieve()
+                .body(JsonNode.class).at("/history/0");
+        assertThat(assignment.get("userId").asText()).isEqualTo(reviewer);
+        assertThat(assignment.get("specialty").asText()).isEqualTo("OCCUPATIONAL_MEDICINE");
+        String name = as("supervisor1").get().uri("/api/reviewers/{u}", reviewer).retrieve().body(JsonNode.class)
+                .get("displayName").asText();
+        try (PDDocument pdf = Loader.loadPDF(letter.getBody())) {
+            String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+            assertThat(text).contains("Board Certified in", "State(s) of Licensure: CA",
+                    "Certification(s)/Specialty: Occupational Medicine").doesNotContain(name, reviewer);
+        }
     }
 
     private JsonNode waitForStatus(String caseNumber, String status) throws InterruptedException {

@@ -8,13 +8,24 @@ import org.openimr.system.CaseClock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Who reviews which case, now and before. */
+/** Who reviews which case, now and before, and why. */
 @Repository
 public class Assignments {
 
-    public record Assignment(long id, long caseId, long reviewerId, String specialty, Instant assignedAt,
-            String assignedBy, String selectionNote, Instant releasedAt, String releaseReason) {
+    /**
+     * One assignment of a reviewer to a case. {@code reason} says why it was made (selection, a
+     * supervisor's choice, a reassignment and its cause); {@code note} what was set aside or the
+     * selection report; {@code releaseReason} why it ended.
+     */
+    public record Assignment(long id, long caseId, long reviewerId, String reviewerUserId, String specialty,
+            Instant assignedAt, String assignedBy, String reason, String note, Instant releasedAt,
+            String releaseReason) {
     }
+
+    private static final String SELECT = """
+            select a.id, a.case_id, a.reviewer_id, r.user_id as reviewer_user_id, a.specialty, a.assigned_at, a.assigned_by, a.reason,
+                a.selection_note as note, a.released_at, a.release_reason
+            from imr_reviewer_assignment a join imr_reviewer r on r.id = a.reviewer_id""";
 
     private final JdbcClient jdbc;
 
@@ -22,30 +33,33 @@ public class Assignments {
         this.jdbc = jdbc;
     }
 
-    void add(long caseId, long reviewerId, Specialty specialty, String assignedBy, String selectionNote) {
+    void add(long caseId, long reviewerId, Specialty specialty, String assignedBy, String reason, String note) {
         jdbc.sql("""
-                insert into imr_reviewer_assignment (case_id, reviewer_id, specialty, assigned_at, assigned_by,
-                    selection_note) values (?, ?, ?, ?, ?, ?)""")
-                .params(caseId, reviewerId, specialty.name(), Timestamp.from(CaseClock.now()), assignedBy, selectionNote)
+                insert into imr_reviewer_assignment (case_id, reviewer_id, specialty, assigned_at, assigned_by, reason,
+                    selection_note) values (?, ?, ?, ?, ?, ?, ?)""")
+                .params(caseId, reviewerId, specialty.name(), Timestamp.from(CaseClock.now()), assignedBy, reason, note)
                 .update();
     }
 
     public Optional<Assignment> current(long caseId) {
-        return jdbc.sql("""
-                select id, case_id, reviewer_id, specialty, assigned_at, assigned_by, selection_note, released_at,
-                    release_reason from imr_reviewer_assignment where case_id = ? and released_at is null""")
-                .param(caseId).query(Assignment.class).optional();
+        return jdbc.sql(SELECT + " where a.case_id = ? and a.released_at is null").param(caseId)
+                .query(Assignment.class).optional();
     }
 
     public List<Assignment> history(long caseId) {
-        return jdbc.sql("""
-                select id, case_id, reviewer_id, specialty, assigned_at, assigned_by, selection_note, released_at,
-                    release_reason from imr_reviewer_assignment where case_id = ? order by assigned_at, id""")
-                .param(caseId).query(Assignment.class).list();
+        return jdbc.sql(SELECT + " where a.case_id = ? order by a.assigned_at, a.id").param(caseId)
+                .query(Assignment.class).list();
     }
 
-    void release(long assignmentId, String reason) {
-        jdbc.sql("update imr_reviewer_assignment set released_at = ?, release_reason = ? where id = ? and released_at is null")
-                .params(Timestamp.from(CaseClock.now()), reason, assignmentId).update();
+    /** The reviewer's current assignments, to find the cases a newly declared affiliation touches. */
+    List<Assignment> currentOf(long reviewerId) {
+        return jdbc.sql(SELECT + " where a.reviewer_id = ? and a.released_at is null order by a.id").param(reviewerId)
+                .query(Assignment.class).list();
+    }
+
+    /** Ends the assignment; false when it had ended already (a concurrent release). */
+    boolean release(long assignmentId, String reason) {
+        return jdbc.sql("update imr_reviewer_assignment set released_at = ?, release_reason = ? where id = ? and released_at is null")
+                .params(Timestamp.from(CaseClock.now()), reason, assignmentId).update() == 1;
     }
 }

@@ -3,20 +3,36 @@ package org.openimr.reviewer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.openimr.intake.CaseRecord;
 import org.openimr.intake.CaseRegistry;
+import org.openimr.reviewer.Assignments.Assignment;
 import org.openimr.system.CaseClock;
+import org.openimr.system.ConflictException;
+import org.openimr.system.InvalidInputException;
 import org.openimr.system.NotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The reviewer side of a case: selecting, assigning by hand, and what the letter may say. */
+/**
+ * The reviewer side of a case: selecting, a supervisor's assignment and reassignment, and what
+ * the letter may say about the reviewer.
+ */
 @Service
 public class CaseReviewers {
 
-    /** What the letter states about the reviewer instead of the name (LC 4610.6(f)). */
+    private static final Logger log = LoggerFactory.getLogger(CaseReviewers.class);
+
+    /**
+     * What the letter states about the reviewer instead of the name (LC 4610.6(f)): the specialty
+     * of the review, every board certification (that specialty first), licence states, years in
+     * clinical practice and hours a week of active practice.
+     */
     public record Qualifications(String specialty, List<String> boardCertifications, List<String> licenceStates,
             int yearsInPractice, int hoursPerWeek) {
     }
@@ -26,15 +42,17 @@ public class CaseReviewers {
     private final SpecialtyMatcher specialties;
     private final Roster roster;
     private final Assignments assignments;
+    private final ReviewerTasks reviewerTasks;
     private final ObjectMapper objectMapper;
 
     CaseReviewers(CaseRegistry registry, ReviewerSelection selection, SpecialtyMatcher specialties, Roster roster,
-            Assignments assignments, ObjectMapper objectMapper) {
+            Assignments assignments, ReviewerTasks reviewerTasks, ObjectMapper objectMapper) {
         this.registry = registry;
         this.selection = selection;
         this.specialties = specialties;
         this.roster = roster;
         this.assignments = assignments;
+        this.reviewerTasks = reviewerTasks;
         this.objectMapper = objectMapper;
     }
 
@@ -43,44 +61,119 @@ public class CaseReviewers {
         return selection.select(record.id(), fittingSpecialties(record), parties(record), "system");
     }
 
+    /**
+     * A supervisor's choice when selection found no one. Refused, with the reasons, for a reviewer
+     * who is inactive, tied to a party, or lacks a qualification the letter states; capacity,
+     * specialty fit and California licensure may be set aside and are recorded.
+     */
     @Transactional
     public Reviewer assignManually(String caseNumber, String userId, String supervisor) {
         CaseRecord record = caseRecord(caseNumber);
-        return selection.assignManually(record.id(), userId, fittingSpecialties(record), parties(record), supervisor);
+        if (assignments.current(record.id()).isPresent()) {
+            throw new ConflictException("Case " + caseNumber + " has a reviewer already");
+        }
+        Reviewer reviewer = roster.byUserId(userId)
+                .orElseThrow(() -> new NotFoundException("No reviewer " + userId + " in the roster"));
+        List<Specialty> fitting = fittingSpecialties(record);
+        refuseUnfit(reviewer, caseNumber, parties(record));
+        String setAside = takePlace(reviewer, fitting);
+        assignments.add(record.id(), reviewer.id(), SelectionRules.specialtyFor(reviewer, fitting), supervisor,
+                "Assigned by " + supervisor + ": no qualified reviewer with a free place was found", setAside);
+        log.info("Case {}: reviewer {} assigned by {}", caseNumber, reviewer.userId(), supervisor);
+        return reviewer;
+    }
+
+    /**
+     * Gives the case to another reviewer (illness, a conflict found late): releases the previous
+     * reviewer's place, takes the new one's, records why, and moves the open reviewer tasks. Only
+     * before any item is decided: the letter describes one reviewer, who must have decided every item.
+     */
+    @Transactional
+    public Assignment reassign(String caseNumber, String userId, String reason, String supervisor) {
+        CaseRecord record = caseRecord(caseNumber);
+        if (!record.isOpen()) {
+            throw new ConflictException("Case " + caseNumber + " is closed");
+        }
+        Assignment current = assignments.current(record.id()).orElseThrow(() -> new ConflictException("Case "
+                + caseNumber + " has no reviewer yet: assign one in its task \"Assign reviewer manually\""));
+        if (current.reviewerUserId().equals(userId)) {
+            throw new ConflictException(userId + " is the reviewer of case " + caseNumber + " already");
+        }
+        if (registry.items(record.id()).stream().anyMatch(item -> item.decision() != null)) {
+            throw new ConflictException("The reviewer of case " + caseNumber + " has decided items already; "
+                    + "the letter must describe the reviewer who decided them all");
+        }
+        Reviewer reviewer = roster.byUserId(userId)
+                .orElseThrow(() -> new InvalidInputException("userId", "is not a reviewer of the roster"));
+        List<Specialty> fitting = fittingSpecialties(record);
+        refuseUnfit(reviewer, caseNumber, parties(record));
+        if (!assignments.release(current.id(), "Reassigned by " + supervisor + ": " + reason)) {
+            throw new ConflictException("The reviewer of case " + caseNumber + " changed meanwhile; try again");
+        }
+        roster.releasePlace(current.reviewerId());
+        String setAside = takePlace(reviewer, fitting);
+        assignments.add(record.id(), reviewer.id(), SelectionRules.specialtyFor(reviewer, fitting), supervisor,
+                "Reassigned from " + current.reviewerUserId() + ": " + reason, setAside);
+        int moved = reviewerTasks.move(record.processInstanceId(), current.reviewerUserId(), reviewer.userId());
+        log.info("Case {}: reviewer {} replaced by {} (by {}, {} open tasks moved)", caseNumber,
+                current.reviewerUserId(), reviewer.userId(), supervisor, moved);
+        return assignments.current(record.id()).orElseThrow();
     }
 
     public Optional<Qualifications> qualifications(long caseId) {
         return assignments.current(caseId).flatMap(assignment -> roster.byId(assignment.reviewerId())
-                .map(reviewer -> new Qualifications(
-                        Specialty.valueOf(assignment.specialty()).title(),
-                        reviewer.specialties().stream().filter(Reviewer.Certification::boardCertified)
-                                .map(c -> c.specialty().title()).toList(),
-                        reviewer.licenceStates().stream().sorted().toList(),
-                        reviewer.yearsInPractice(CaseClock.today()),
-                        reviewer.activePracticeHours())));
+                .map(reviewer -> {
+                    Specialty specialty = Specialty.valueOf(assignment.specialty());
+                    List<String> certifications = reviewer.specialties().stream()
+                            .filter(Reviewer.Certification::boardCertified).map(Reviewer.Certification::specialty)
+                            .sorted(Comparator.comparing((Specialty s) -> s != specialty).thenComparing(Enum::ordinal))
+                            .map(Specialty::title).toList();
+                    return new Qualifications(specialty.title(), certifications,
+                            reviewer.licenceStates().stream().sorted().toList(),
+                            reviewer.yearsInPractice(CaseClock.today()), reviewer.activePracticeHours());
+                }));
     }
 
     List<Specialty> fittingSpecialties(CaseRecord record) {
         return specialties.fitting(registry.items(record.id()).stream()
-                .map(item -> new SpecialtyMatcher.ItemKind(item.treatmentCategory(), bodyRegion(item.itemJson())))
+                .map(item -> new SpecialtyMatcher.ItemKind(item.treatmentCategory(), text(item.itemJson(), "/bodyRegion")))
                 .toList());
     }
 
-    static CaseParties parties(CaseRecord record) {
-        return new CaseParties(record.employeeName(), record.employerName(), record.claimsAdministratorName(),
-                record.requestingPhysicianName(), record.requestingPhysicianGroup());
+    CaseParties parties(CaseRecord record) {
+        return new CaseParties(record.employeeName(), text(record.applicationJson(), "/employee/representative"),
+                record.employerName(), record.claimsAdministratorName(), record.requestingPhysicianName(),
+                record.requestingPhysicianGroup());
     }
 
-    private CaseRecord caseRecord(String caseNumber) {
+    CaseRecord caseRecord(String caseNumber) {
         return registry.findByCaseNumber(caseNumber).orElseThrow(() -> new NotFoundException("No case " + caseNumber));
     }
 
-    private String bodyRegion(String itemJson) {
+    private void refuseUnfit(Reviewer reviewer, String caseNumber, CaseParties parties) {
+        List<String> refusals = SelectionRules.refusals(reviewer, parties, CaseClock.today());
+        if (!refusals.isEmpty()) {
+            throw new ConflictException("Reviewer " + reviewer.userId() + " cannot review case " + caseNumber + ": "
+                    + String.join("; ", refusals));
+        }
+    }
+
+    /** Takes a place, beyond capacity if need be; returns what the supervisor set aside, or null. */
+    private String takePlace(Reviewer reviewer, List<Specialty> fitting) {
+        List<String> setAside = new ArrayList<>(SelectionRules.settableAside(reviewer, fitting));
+        if (!roster.takePlace(reviewer.id())) {
+            roster.takePlaceBeyondCapacity(reviewer.id());
+            setAside.add("over capacity (" + reviewer.capacity() + " open cases)");
+        }
+        return setAside.isEmpty() ? null : "Set aside by the supervisor: " + String.join("; ", setAside);
+    }
+
+    private String text(String json, String pointer) {
         try {
-            JsonNode region = objectMapper.readTree(itemJson).get("bodyRegion");
-            return region == null ? null : region.asText();
+            JsonNode value = objectMapper.readTree(json).at(pointer);
+            return value.isMissingNode() || value.isNull() ? null : value.asText();
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored items are JSON", e);
+            throw new IllegalStateException("Stored applications and items are JSON", e);
         }
     }
 }

@@ -11,12 +11,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * The demo roster of the default profile: twelve reviewers (users reviewer1..reviewer12) across
- * the specialties the guideline tables need, three of whom fail one hard rule each so that the
- * selection report has something to say.
+ * the specialties of bpmn/reviewer-specialty.dmn, three of whom fail one hard rule each and seven
+ * of whom have declared a tie of one kind each, so that the selection report has something to say.
  */
 @Component
 @ConditionalOnProperty(name = "imr.demo.enabled", havingValue = "true")
 class DemoRoster implements InitializingBean {
+
+    private static final int CAPACITY = 25;
 
     private final Roster roster;
 
@@ -44,14 +46,25 @@ class DemoRoster implements InitializingBean {
         // Each of these fails one hard rule.
         add("reviewer10", "Dr. Kevin Osei", today.minusYears(4), 40, Specialty.OCCUPATIONAL_MEDICINE);
         add("reviewer11", "Dr. Nora Haddad", today.minusYears(20), 16, Specialty.PHYSICAL_MEDICINE_REHABILITATION);
-        roster.add("reviewer12", "Dr. James Whitaker", today.minusYears(15), 35, 25,
-                List.of(new Certification(Specialty.OCCUPATIONAL_MEDICINE, true)), List.of("NV", "AZ"));
-        roster.declareAffiliation(roster.byUserId("reviewer1").orElseThrow().id(), PartyType.CLAIMS_ADMINISTRATOR,
-                "Golden State Claims Services", "Consulted for the claims administrator until 2024");
+        roster.add("reviewer12", new Roster.Profile("Dr. James Whitaker", today.minusYears(15), 35, CAPACITY,
+                List.of(new Certification(Specialty.OCCUPATIONAL_MEDICINE, true)), List.of("NV", "AZ")));
+        // One declared tie of each kind, none to the parties of the seed case.
+        affiliation("reviewer1", PartyType.CLAIMS_ADMINISTRATOR, "Golden State Claims Services",
+                "Consulted for the claims administrator until 2024");
+        affiliation("reviewer2", PartyType.PROVIDER_GROUP, "Bay Area Spine Associates", "Partner until 2022");
+        affiliation("reviewer4", PartyType.PHYSICIAN, "Dr. Alan Moss", "Practice partner");
+        affiliation("reviewer5", PartyType.EMPLOYER, "Pacific Freight Lines", "Company physician, part time");
+        affiliation("reviewer8", PartyType.INSURER, "Redwood Mutual Insurance", "Holds shares");
+        affiliation("reviewer9", PartyType.EMPLOYEE, "Jordan Lee", "Brother-in-law");
+        affiliation("reviewer3", PartyType.OTHER, "Coastal Surgical Devices", "Paid speaker for the device maker");
     }
 
-    private long add(String userId, String name, LocalDate since, int hours, Specialty... specialties) {
-        return roster.add(userId, name, since, hours, 25,
-                List.of(specialties).stream().map(s -> new Certification(s, true)).toList(), List.of("CA"));
+    private void affiliation(String userId, PartyType type, String party, String note) {
+        roster.declareAffiliation(roster.byUserId(userId).orElseThrow().id(), type, party, note, "demo");
+    }
+
+    private void add(String userId, String name, LocalDate since, int hours, Specialty... specialties) {
+        roster.add(userId, new Roster.Profile(name, since, hours, CAPACITY,
+                List.of(specialties).stream().map(s -> new Certification(s, true)).toList(), List.of("CA")));
     }
 }

@@ -1,5 +1,6 @@
 package org.openimr.reviewer;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -21,17 +22,30 @@ public record Reviewer(
     public record Certification(Specialty specialty, boolean boardCertified) {
     }
 
-    public record Affiliation(long id, PartyType partyType, String partyName, String note) {
+    public record Affiliation(long id, PartyType partyType, String partyName, String note, Instant declaredAt,
+            String declaredBy) {
     }
 
-    /** Whom a reviewer may have a tie to (LC 139.5; 8 CCR 9768.2 by analogy). */
+    /**
+     * Whom a reviewer may have a tie to (shared/domain/imr-process.md §5 R1, R9): the employee (or
+     * their representative), the employer, the claims administrator or an insurer behind it, the
+     * requesting physician, the physician's provider group, or any other party by name.
+     */
     public enum PartyType { EMPLOYEE, EMPLOYER, CLAIMS_ADMINISTRATOR, INSURER, PHYSICIAN, PROVIDER_GROUP, OTHER }
 
     public boolean boardCertifiedIn(Specialty specialty) {
         return specialties.stream().anyMatch(c -> c.specialty() == specialty && c.boardCertified());
     }
 
+    public boolean boardCertified() {
+        return specialties.stream().anyMatch(Certification::boardCertified);
+    }
+
     public int yearsInPractice(LocalDate today) {
         return clinicalPracticeSince.until(today).getYears();
+    }
+
+    public boolean atCapacity() {
+        return openCases >= capacity;
     }
 }

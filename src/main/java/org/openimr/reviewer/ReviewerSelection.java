@@ -2,13 +2,10 @@ package org.openimr.reviewer;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.openimr.intake.CaseClosed;
 import org.openimr.system.CaseClock;
-import org.openimr.system.ConflictException;
-import org.openimr.system.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -16,155 +13,140 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Chooses the expert reviewer of a case under shared/domain/imr-process.md §5: board certified in
- * a specialty that fits the disputed items, licensed in California, more than five years in
- * clinical practice, at least 24 hours a week of active practice, no tie to any party, and a
- * free place in their capacity. Among the qualified the one with the fewest open cases is chosen
- * (then the better-fitting specialty, then the roster order), so the work spreads evenly.
+ * Chooses the expert reviewer of a case under shared/domain/imr-process.md §5 ({@link SelectionRules}):
+ * among the reviewers who pass every rule and have a free place, the one with the fewest open
+ * cases, then the better-fitting specialty, then roster order, so that the work spreads evenly and
+ * the same roster always gives the same choice. The run is recorded with a reason for every
+ * reviewer who was not chosen.
  */
 @Service
 public class ReviewerSelection {
 
-    static final int MIN_YEARS_IN_PRACTICE = 5;
-    static final int MIN_HOURS_PER_WEEK = 24;
-    static final String CALIFORNIA = "CA";
-
     private static final Logger log = LoggerFactory.getLogger(ReviewerSelection.class);
 
-    public record Exclusion(String userId, String displayName, List<String> reasons) {
+    public enum Outcome { CHOSEN, QUALIFIED, EXCLUDED }
+
+    /**
+     * A reviewer of the roster as this selection saw them, with why they were not chosen;
+     * {@code inFittingSpecialty} when they practise a specialty that fits the case, certified or not.
+     */
+    public record Candidate(long reviewerId, String userId, String displayName, Outcome outcome, List<String> reasons,
+            boolean inFittingSpecialty) {
     }
 
     public record Result(Optional<Reviewer> chosen, Specialty specialty, List<Specialty> fittingSpecialties,
-            List<Exclusion> excluded) {
+            List<Candidate> candidates) {
 
-        /** What the supervisor reads: who was chosen, and why each other reviewer was not. */
+        /**
+         * What the supervisor reads in the task form (Markdown): who was chosen, and why each
+         * reviewer in a fitting specialty was not; the others are counted. It is kept within what
+         * a process variable holds (4,000 characters); the case's reviewer page
+         * (GET /api/cases/{caseNumber}/reviewer) gives every reviewer's reasons.
+         */
         public String report() {
             StringBuilder text = new StringBuilder("Fitting specialties: ")
-                    .append(String.join(", ", fittingSpecialties.stream().map(Specialty::title).toList())).append('\n');
-            chosen.ifPresent(reviewer -> text.append("Chosen: ").append(reviewer.displayName()).append(" (")
-                    .append(reviewer.userId()).append("), ").append(specialty.title()).append('\n'));
-            if (!excluded.isEmpty()) {
-                text.append("Not chosen:\n");
-                excluded.forEach(e -> text.append("- ").append(e.displayName()).append(" (").append(e.userId())
-                        .append("): ").append(String.join("; ", e.reasons())).append('\n'));
+                    .append(String.join(", ", fittingSpecialties.stream().map(Specialty::title).toList()))
+                    .append("\n\n");
+            chosen.ifPresentOrElse(reviewer -> text.append("Chosen: ").append(reviewer.displayName()).append(" (")
+                    .append(reviewer.userId()).append("), ").append(specialty.title()).append("\n\n"),
+                    () -> text.append("No reviewer was chosen.\n\n"));
+            List<Candidate> notChosen = candidates.stream()
+                    .filter(c -> c.outcome() != Outcome.CHOSEN && c.inFittingSpecialty()).toList();
+            if (!notChosen.isEmpty()) {
+                text.append("Reviewers in a fitting specialty not chosen:\n\n");
+                for (int i = 0; i < notChosen.size(); i++) {
+                    Candidate c = notChosen.get(i);
+                    String line = "- " + c.displayName() + " (" + c.userId() + "): " + String.join("; ", c.reasons()) + "\n";
+                    if (text.length() + line.length() > REPORT_LIMIT) {
+                        text.append("- and ").append(notChosen.size() - i).append(" more\n");
+                        break;
+                    }
+                    text.append(line);
+                }
+            }
+            long others = candidates.stream().filter(c -> !c.inFittingSpecialty()).count();
+            if (others > 0) {
+                text.append("\n").append(others).append(others == 1 ? " other reviewer practises" : " other reviewers practise")
+                        .append(" no fitting specialty.");
             }
             return text.toString().strip();
         }
     }
 
+    /** Room for the report in a Camunda string variable, with space for the closing lines. */
+    private static final int REPORT_LIMIT = 3800;
+
     private final Roster roster;
     private final Assignments assignments;
+    private final Selections selections;
 
-    ReviewerSelection(Roster roster, Assignments assignments) {
+    ReviewerSelection(Roster roster, Assignments assignments, Selections selections) {
         this.roster = roster;
         this.assignments = assignments;
+        this.selections = selections;
     }
 
     @Transactional
-    public Result select(long caseId, List<Specialty> fitting, CaseParties parties, String assignedBy) {
+    public Result select(long caseId, List<Specialty> fitting, CaseParties parties, String selectedBy) {
         LocalDate today = CaseClock.today();
-        List<Exclusion> excluded = new ArrayList<>();
+        List<Candidate> excluded = new ArrayList<>();
         List<Reviewer> qualified = new ArrayList<>();
         for (Reviewer reviewer : roster.all()) {
-            List<String> reasons = disqualifications(reviewer, fitting, parties, today);
-            if (reviewer.openCases() >= reviewer.capacity()) {
-                reasons.add("at capacity (" + reviewer.openCases() + " of " + reviewer.capacity() + " open cases)");
-            }
+            List<String> reasons = SelectionRules.disqualifications(reviewer, fitting, parties, today);
             if (reasons.isEmpty()) {
                 qualified.add(reviewer);
             } else {
-                excluded.add(new Exclusion(reviewer.userId(), reviewer.displayName(), reasons));
+                excluded.add(candidate(reviewer, fitting, Outcome.EXCLUDED, reasons));
             }
         }
-        qualified.sort(Comparator.comparingInt(Reviewer::openCases)
-                .thenComparingInt(reviewer -> bestSpecialtyRank(reviewer, fitting))
-                .thenComparingLong(Reviewer::id));
-        for (Reviewer candidate : qualified) {
-            // Another selection may have taken the last place since the roster was read.
-            if (roster.takePlace(candidate.id())) {
-                Specialty specialty = fitting.get(bestSpecialtyRank(candidate, fitting));
-                Result result = new Result(Optional.of(candidate), specialty, fitting, excluded);
-                assignments.add(caseId, candidate.id(), specialty, assignedBy, result.report());
-                return result;
+        qualified.sort(SelectionRules.preference(fitting));
+        List<Candidate> lostTheRace = new ArrayList<>();
+        Reviewer chosen = null;
+        for (Reviewer reviewer : qualified) {
+            // A concurrent selection may have taken the last place since the roster was read.
+            if (roster.takePlace(reviewer.id())) {
+                chosen = reviewer;
+                break;
             }
-            excluded.add(new Exclusion(candidate.userId(), candidate.displayName(),
-                    List.of("reached capacity during selection")));
+            lostTheRace.add(candidate(reviewer, fitting, Outcome.EXCLUDED,
+                    List.of("at capacity: another case took the last place during this selection")));
         }
-        return new Result(Optional.empty(), null, fitting, excluded);
-    }
-
-    /**
-     * A supervisor's choice when selection found no one: any active reviewer without a tie to the
-     * parties may be assigned; a conflicted one is refused with the reason.
-     */
-    @Transactional
-    public Reviewer assignManually(long caseId, String userId, List<Specialty> fitting, CaseParties parties,
-            String supervisor) {
-        Reviewer reviewer = roster.byUserId(userId)
-                .orElseThrow(() -> new NotFoundException("No reviewer " + userId + " in the roster"));
-        if (!reviewer.active()) {
-            throw new ConflictException("Reviewer " + userId + " is inactive");
+        List<Candidate> candidates = new ArrayList<>();
+        Specialty specialty = null;
+        if (chosen != null) {
+            specialty = SelectionRules.specialtyFor(chosen, fitting);
+            candidates.add(candidate(chosen, fitting, Outcome.CHOSEN, List.of()));
+            for (Reviewer other : qualified.subList(qualified.indexOf(chosen) + 1, qualified.size())) {
+                candidates.add(candidate(other, fitting, Outcome.QUALIFIED,
+                        List.of(SelectionRules.notChosen(other, chosen, fitting))));
+            }
         }
-        List<String> conflicts = conflicts(reviewer, parties);
-        if (!conflicts.isEmpty()) {
-            throw new ConflictException("Reviewer " + userId + " cannot review this case: " + String.join("; ", conflicts));
+        candidates.addAll(lostTheRace);
+        candidates.addAll(excluded);
+        Result result = new Result(Optional.ofNullable(chosen), specialty, fitting, candidates);
+        selections.record(caseId, selectedBy, result);
+        if (chosen != null) {
+            // The selection record holds the reasons for every other reviewer.
+            assignments.add(caseId, chosen.id(), specialty, selectedBy,
+                    "Selected: qualified, with the fewest open cases", null);
         }
-        roster.takePlaceBeyondCapacity(reviewer.id());
-        Specialty specialty = bestFitOrFirst(reviewer, fitting);
-        assignments.add(caseId, reviewer.id(), specialty, supervisor, "Assigned manually by " + supervisor);
-        return reviewer;
-    }
-
-    List<String> disqualifications(Reviewer reviewer, List<Specialty> fitting, CaseParties parties, LocalDate today) {
-        List<String> reasons = new ArrayList<>();
-        if (!reviewer.active()) {
-            reasons.add("inactive");
-        }
-        if (fitting.stream().noneMatch(reviewer::boardCertifiedIn)) {
-            reasons.add("not board certified in a fitting specialty");
-        }
-        if (!reviewer.licenceStates().contains(CALIFORNIA)) {
-            reasons.add("no California licence");
-        }
-        if (!reviewer.clinicalPracticeSince().plusYears(MIN_YEARS_IN_PRACTICE).isBefore(today)) {
-            reasons.add("not more than " + MIN_YEARS_IN_PRACTICE + " years in clinical practice");
-        }
-        if (reviewer.activePracticeHours() < MIN_HOURS_PER_WEEK) {
-            reasons.add("fewer than " + MIN_HOURS_PER_WEEK + " hours a week of active practice");
-        }
-        reasons.addAll(conflicts(reviewer, parties));
-        return reasons;
-    }
-
-    static List<String> conflicts(Reviewer reviewer, CaseParties parties) {
-        return reviewer.affiliations().stream().map(parties::conflict).filter(reason -> reason != null)
-                .distinct().toList();
+        return result;
     }
 
     /** Frees the reviewer's place when the case closes. */
     @EventListener
     public void release(CaseClosed closed) {
         assignments.current(closed.caseId()).ifPresent(assignment -> {
-            assignments.release(assignment.id(), "case closed: " + closed.status());
-            roster.releasePlace(assignment.reviewerId());
-            log.info("Case {}: reviewer place released", closed.caseNumber());
+            if (assignments.release(assignment.id(), "case closed: " + closed.status())) {
+                roster.releasePlace(assignment.reviewerId());
+                log.info("Case {}: reviewer place released", closed.caseNumber());
+            }
         });
     }
 
-    private static int bestSpecialtyRank(Reviewer reviewer, List<Specialty> fitting) {
-        for (int i = 0; i < fitting.size(); i++) {
-            if (reviewer.boardCertifiedIn(fitting.get(i))) {
-                return i;
-            }
-        }
-        return fitting.size();
-    }
-
-    private static Specialty bestFitOrFirst(Reviewer reviewer, List<Specialty> fitting) {
-        int rank = bestSpecialtyRank(reviewer, fitting);
-        if (rank < fitting.size()) {
-            return fitting.get(rank);
-        }
-        return reviewer.specialties().isEmpty() ? fitting.get(0) : reviewer.specialties().get(0).specialty();
+    private static Candidate candidate(Reviewer reviewer, List<Specialty> fitting, Outcome outcome,
+            List<String> reasons) {
+        return new Candidate(reviewer.id(), reviewer.userId(), reviewer.displayName(), outcome, reasons,
+                reviewer.specialties().stream().anyMatch(c -> fitting.contains(c.specialty())));
     }
 }

@@ -4,7 +4,6 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +21,14 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class Roster {
 
+    /** What a supervisor states about a reviewer; in a change, null leaves a field as it is. */
+    record Profile(String displayName, LocalDate clinicalPracticeSince, Integer activePracticeHours, Integer capacity,
+            List<Certification> specialties, List<String> licenceStates) {
+    }
+
+    private static final String COLUMNS = """
+            id, user_id, display_name, clinical_practice_since, active_practice_hours, capacity, open_cases, active""";
+
     private final JdbcClient jdbc;
 
     Roster(JdbcClient jdbc) {
@@ -33,57 +40,81 @@ public class Roster {
     }
 
     public List<Reviewer> all() {
-        return load(jdbc.sql("""
-                select id, user_id, display_name, clinical_practice_since, active_practice_hours, capacity,
-                    open_cases, active from imr_reviewer order by id""").query(Row.class).list());
+        return load(jdbc.sql("select " + COLUMNS + " from imr_reviewer order by id").query(Row.class).list());
     }
 
     public Optional<Reviewer> byUserId(String userId) {
-        return load(jdbc.sql("""
-                select id, user_id, display_name, clinical_practice_since, active_practice_hours, capacity,
-                    open_cases, active from imr_reviewer where user_id = ?""").param(userId).query(Row.class).list())
-                .stream().findFirst();
+        return load(jdbc.sql("select " + COLUMNS + " from imr_reviewer where user_id = ?").param(userId)
+                .query(Row.class).list()).stream().findFirst();
     }
 
     public Optional<Reviewer> byId(long id) {
-        return load(jdbc.sql("""
-                select id, user_id, display_name, clinical_practice_since, active_practice_hours, capacity,
-                    open_cases, active from imr_reviewer where id = ?""").param(id).query(Row.class).list())
-                .stream().findFirst();
+        return load(jdbc.sql("select " + COLUMNS + " from imr_reviewer where id = ?").param(id)
+                .query(Row.class).list()).stream().findFirst();
     }
 
-    public long add(String userId, String displayName, LocalDate practiceSince, int hours, int capacity,
-            List<Certification> specialties, List<String> licenceStates) {
+    long add(String userId, Profile profile) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into imr_reviewer (user_id, display_name, clinical_practice_since, active_practice_hours,
                     capacity, open_cases, active) values (?, ?, ?, ?, ?, 0, true)""")
-                .params(userId, displayName, practiceSince, hours, capacity).update(key, "id");
+                .params(userId, profile.displayName(), profile.clinicalPracticeSince(), profile.activePracticeHours(),
+                        profile.capacity())
+                .update(key, "id");
         long id = key.getKey().longValue();
-        for (Certification certification : specialties) {
-            jdbc.sql("insert into imr_reviewer_specialty (reviewer_id, specialty, board_certified) values (?, ?, ?)")
-                    .params(id, certification.specialty().name(), certification.boardCertified()).update();
-        }
-        for (String state : new LinkedHashSet<>(licenceStates)) {
-            jdbc.sql("insert into imr_reviewer_licence (reviewer_id, state) values (?, ?)").params(id, state).update();
-        }
+        replaceSpecialties(id, profile.specialties());
+        replaceLicences(id, profile.licenceStates());
         return id;
     }
 
-    public void declareAffiliation(long reviewerId, PartyType type, String partyName, String note) {
+    void change(long id, Profile change) {
         jdbc.sql("""
-                insert into imr_reviewer_affiliation (reviewer_id, party_type, party_name, note, declared_at)
-                values (?, ?, ?, ?, ?)""")
-                .params(reviewerId, type.name(), partyName, note, Timestamp.from(CaseClock.now())).update();
+                update imr_reviewer set display_name = coalesce(:name, display_name),
+                    clinical_practice_since = coalesce(:since, clinical_practice_since),
+                    active_practice_hours = coalesce(:hours, active_practice_hours),
+                    capacity = coalesce(:capacity, capacity)
+                where id = :id""")
+                .param("name", change.displayName())
+                .param("since", change.clinicalPracticeSince())
+                .param("hours", change.activePracticeHours())
+                .param("capacity", change.capacity())
+                .param("id", id)
+                .update();
+        if (change.specialties() != null) {
+            jdbc.sql("delete from imr_reviewer_specialty where reviewer_id = ?").param(id).update();
+            replaceSpecialties(id, change.specialties());
+        }
+        if (change.licenceStates() != null) {
+            jdbc.sql("delete from imr_reviewer_licence where reviewer_id = ?").param(id).update();
+            replaceLicences(id, change.licenceStates());
+        }
     }
 
-    /** Takes one place of the reviewer's capacity; false when none is left (safe under concurrency). */
+    void setActive(long id, boolean active) {
+        jdbc.sql("update imr_reviewer set active = ? where id = ?").params(active, id).update();
+    }
+
+    long declareAffiliation(long reviewerId, PartyType type, String partyName, String note, String declaredBy) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into imr_reviewer_affiliation (reviewer_id, party_type, party_name, note, declared_at, declared_by)
+                values (?, ?, ?, ?, ?, ?)""")
+                .params(reviewerId, type.name(), partyName, note, Timestamp.from(CaseClock.now()), declaredBy)
+                .update(key, "id");
+        return key.getKey().longValue();
+    }
+
+    /**
+     * Takes one place of the reviewer's capacity; false when none is left. One conditional UPDATE:
+     * the row lock makes a concurrent selection wait and then re-check the condition, so no two
+     * selections can both take the last place.
+     */
     boolean takePlace(long reviewerId) {
         return jdbc.sql("update imr_reviewer set open_cases = open_cases + 1 where id = ? and active = true "
                 + "and open_cases < capacity").param(reviewerId).update() == 1;
     }
 
-    /** Takes a place even beyond capacity: a supervisor's deliberate manual assignment. */
+    /** Takes a place even beyond capacity: a supervisor's deliberate choice, recorded with the assignment. */
     void takePlaceBeyondCapacity(long reviewerId) {
         jdbc.sql("update imr_reviewer set open_cases = open_cases + 1 where id = ?").param(reviewerId).update();
     }
@@ -97,33 +128,51 @@ public class Roster {
         return jdbc.sql("select count(*) from imr_reviewer").query(Integer.class).single() == 0;
     }
 
+    private void replaceSpecialties(long id, List<Certification> specialties) {
+        for (Certification certification : specialties) {
+            jdbc.sql("insert into imr_reviewer_specialty (reviewer_id, specialty, board_certified) values (?, ?, ?)")
+                    .params(id, certification.specialty().name(), certification.boardCertified()).update();
+        }
+    }
+
+    private void replaceLicences(long id, List<String> licenceStates) {
+        for (String state : new LinkedHashSet<>(licenceStates)) {
+            jdbc.sql("insert into imr_reviewer_licence (reviewer_id, state) values (?, ?)").params(id, state).update();
+        }
+    }
+
     private List<Reviewer> load(List<Row> rows) {
         if (rows.isEmpty()) {
             return List.of();
         }
+        List<Long> ids = rows.stream().map(Row::id).toList();
         Map<Long, List<Certification>> specialties = new HashMap<>();
-        jdbc.sql("select reviewer_id, specialty, board_certified from imr_reviewer_specialty order by reviewer_id, specialty")
+        jdbc.sql("""
+                select reviewer_id, specialty, board_certified from imr_reviewer_specialty
+                where reviewer_id in (:ids) order by reviewer_id, specialty""")
+                .param("ids", ids)
                 .query((rs, n) -> specialties.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>())
                         .add(new Certification(Specialty.valueOf(rs.getString(2)), rs.getBoolean(3))))
                 .list();
-        Map<Long, LinkedHashSet<String>> licences = new HashMap<>();
-        jdbc.sql("select reviewer_id, state from imr_reviewer_licence order by reviewer_id, state")
+        Map<Long, Set<String>> licences = new HashMap<>();
+        jdbc.sql("select reviewer_id, state from imr_reviewer_licence where reviewer_id in (:ids) order by reviewer_id, state")
+                .param("ids", ids)
                 .query((rs, n) -> licences.computeIfAbsent(rs.getLong(1), id -> new LinkedHashSet<>()).add(rs.getString(2)))
                 .list();
         Map<Long, List<Affiliation>> affiliations = new HashMap<>();
-        jdbc.sql("select id, reviewer_id, party_type, party_name, note from imr_reviewer_affiliation order by id")
+        jdbc.sql("""
+                select id, reviewer_id, party_type, party_name, note, declared_at, declared_by
+                from imr_reviewer_affiliation where reviewer_id in (:ids) order by id""")
+                .param("ids", ids)
                 .query((rs, n) -> affiliations.computeIfAbsent(rs.getLong(2), id -> new ArrayList<>())
                         .add(new Affiliation(rs.getLong(1), PartyType.valueOf(rs.getString(3)), rs.getString(4),
-                                rs.getString(5))))
+                                rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getString(7))))
                 .list();
-        Map<Long, Reviewer> reviewers = new LinkedHashMap<>();
-        for (Row row : rows) {
-            reviewers.put(row.id(), new Reviewer(row.id(), row.userId(), row.displayName(), row.clinicalPracticeSince(),
-                    row.activePracticeHours(), row.capacity(), row.openCases(), row.active(),
-                    List.copyOf(specialties.getOrDefault(row.id(), new ArrayList<>())),
-                    Set.copyOf(licences.getOrDefault(row.id(), new LinkedHashSet<>())),
-                    List.copyOf(affiliations.getOrDefault(row.id(), new ArrayList<>()))));
-        }
-        return new ArrayList<>(reviewers.values());
+        return rows.stream().map(row -> new Reviewer(row.id(), row.userId(), row.displayName(),
+                        row.clinicalPracticeSince(), row.activePracticeHours(), row.capacity(), row.openCases(),
+                        row.active(), List.copyOf(specialties.getOrDefault(row.id(), List.of())),
+                        Set.copyOf(licences.getOrDefault(row.id(), Set.of())),
+                        List.copyOf(affiliations.getOrDefault(row.id(), List.of()))))
+                .toList();
     }
 }

@@ -26,7 +26,7 @@ class SelectReviewerDelegate implements JavaDelegate {
         execution.setVariable("retrySelection", false);
         execution.setVariable("reviewerSelectionReport", result.report());
         result.chosen().ifPresentOrElse(reviewer -> {
-            execution.setVariable("reviewerUserId", reviewer.userId());
+            execution.setVariable(ReviewerTasks.REVIEWER_VARIABLE, reviewer.userId());
             log.info("Case {}: reviewer {} selected", caseNumber, reviewer.userId());
         }, () -> log.info("Case {}: no qualified reviewer; a supervisor assigns one", caseNumber));
     }

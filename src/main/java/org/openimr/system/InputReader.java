@@ -224,6 +224,38 @@ public final class InputReader {
         }
     }
 
+    /** An array of strings, each checked like {@link #text}; null when absent (reported when minSize > 0) or invalid. */
+    public List<String> texts(String name, int minSize, int maxSize, int maxLength) {
+        JsonNode value = value(name);
+        if (value == null) {
+            if (minSize > 0) {
+                problem(name, "is required");
+            }
+            return null;
+        }
+        if (!value.isArray()) {
+            problem(name, "must be an array");
+            return null;
+        }
+        if (value.size() < minSize || value.size() > maxSize) {
+            problem(name, "must have " + minSize + " to " + maxSize + " entries");
+            return null;
+        }
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < value.size(); i++) {
+            JsonNode element = value.get(i);
+            String elementPath = path(name) + "[" + i + "]";
+            String text = element.isTextual() ? element.asText().strip() : "";
+            if (text.isEmpty() || text.length() > maxLength || text.chars().anyMatch(Character::isISOControl)) {
+                problems.add(new FieldProblem(elementPath, "must be a non-empty string of at most " + maxLength
+                        + " characters"));
+            } else {
+                texts.add(text);
+            }
+        }
+        return texts.size() == value.size() ? texts : null;
+    }
+
     /** Reports every field of this object that was never read: strict input, no silent drops. */
     public void rejectUnknownFields() {
         if (node == null) {
