@@ -85,12 +85,14 @@ class ReviewerAssignmentTest extends CaseTest {
         // The specialty of the review comes first.
         certifications.remove(assignedSpecialty(record));
         certifications.add(0, assignedSpecialty(record));
-        // The PDF's text layer puts the inline parts of the qualification sentence out of order, so the
-        // facts table (one value per line) is what is compared.
-        assertThat(text).contains("The expert reviewer is Board Certified in",
-                "State(s) of Licensure: CA Certification(s)/Specialty: " + String.join(", ", certifications)
-                        + " Years in Clinical Practice: " + reviewer.yearsInPractice(CaseClock.today())
-                        + " Active Practice: " + reviewer.activePracticeHours() + " hours a week");
+        // As the seed letter does: the qualifications in words, the years and hours as the thresholds met.
+        assertThat(text).contains("The expert reviewer is Board Certified in " + String.join(" and ", certifications)
+                        + " and is licensed to practice in California.",
+                "He/she has been in active clinical practice for more than five years and is currently working at least"
+                        + " 24 hours a week in active practice.",
+                "State(s) of Licensure: CA Certification(s)/Specialty: " + String.join(", ", certifications));
+        assertThat(reviewer.yearsInPractice(CaseClock.today())).isGreaterThan(5);
+        assertThat(reviewer.activePracticeHours()).isGreaterThanOrEqualTo(24);
         assertThat(text).doesNotContain(reviewer.displayName(), reviewer.displayName().replace("Dr. ", ""), userId);
     }
 
