@@ -32,7 +32,10 @@ class SecurityConfiguration {
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.realmName("IMR"))
                 .addFilterBefore(new WebappSessionAuthenticationFilter(identityService), BasicAuthenticationFilter.class)
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // No session-fixation rotation: a GET carrying the webapps' session would otherwise change
+                // its id under Cockpit's own requests in flight and log the person out (SLA dashboard).
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+                        .sessionFixation(fixation -> fixation.none()))
                 // Stateless Basic authentication carries no ambient credentials a forged request could use.
                 .csrf(csrf -> csrf.disable());
         return http.build();
