@@ -102,6 +102,7 @@ class SlaSummaries {
         List<String> ids = historyService.createHistoricProcessInstanceQuery()
                 .processDefinitionKey(CaseVariables.PROCESS_KEY)
                 .variableValueGreaterThanOrEqual(DETERMINATION_ISSUED_AT, from)
+                .variableValueLessThanOrEqual(DETERMINATION_ISSUED_AT, CaseClock.toDate(now))
                 .list().stream().map(HistoricProcessInstance::getId).toList();
         Map<String, Map<String, Object>> byInstance = new HashMap<>();
         for (int i = 0; i < ids.size(); i += ID_CHUNK) {
