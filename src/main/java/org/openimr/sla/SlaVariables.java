@@ -15,7 +15,6 @@ public final class SlaVariables {
 
     public static final String ELIGIBLE_AT = "eligibleAt";
     public static final String NOTICE_OF_ASSIGNMENT_DUE_AT = "noticeOfAssignmentDueAt";
-    public static final String NOTICE_OF_ASSIGNMENT_SENT_AT = "noticeOfAssignmentSentAt";
     public static final String RECORDS_DUE_AT = "recordsDueAt";
     public static final String RECORDS_RECEIVED_AT = "recordsReceivedAt";
     public static final String RECORDS_COMPLETE_AT = "recordsCompleteAt";
