@@ -115,6 +115,11 @@ public class CaseRegistry {
         jdbc.sql("update imr_case set stage = ? where case_number = ?").params(stage, caseNumber).update();
     }
 
+    /** The case turned expedited after its application (the physician certified an imminent threat). */
+    public void markExpedited(String caseNumber) {
+        jdbc.sql("update imr_case set expedited = true where case_number = ?").param(caseNumber).update();
+    }
+
     /** Closes an open case; returns false when it was already closed. */
     public boolean close(long caseId, CaseStatus status, String outcome, String closeReason) {
         return jdbc.sql("""

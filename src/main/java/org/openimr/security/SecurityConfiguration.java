@@ -38,8 +38,8 @@ class SecurityConfiguration {
                 .httpBasic(basic -> basic.realmName("IMR"))
                 .addFilterBefore(new WebappSessionAuthenticationFilter(identityService), BasicAuthenticationFilter.class)
                 // Nothing logs in here, so there is no session to protect from fixation; left on, it gave the
-                // webapps' session a new id whenever a Tasklist user opened a link to the API (the letter PDF),
-                // and the requests Tasklist still had in flight with the old id failed.
+                // webapps' session a new id whenever a Tasklist or Cockpit page called the API (the letter PDF, the
+                // SLA dashboard), and the webapp's requests still in flight with the old id failed.
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
                         .sessionFixation(fixation -> fixation.none()))
                 // Stateless Basic authentication carries no ambient credentials a forged request could use.

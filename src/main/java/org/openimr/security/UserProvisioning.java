@@ -4,9 +4,7 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT
 
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
-import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
@@ -16,7 +14,6 @@ import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.openimr.intake.CaseVariables;
@@ -26,8 +23,8 @@ import org.springframework.beans.factory.InitializingBean;
 import org.springframework.stereotype.Component;
 
 /**
- * Creates at start-up, when missing: the groups, their authorizations, the Tasklist filters
- * everybody starts from, the administrator and (default profile only) the demo users.
+ * Creates at start-up, when missing: the groups, their authorizations, the administrator and
+ * (default profile only) the demo users. The Tasklist filters are org.openimr.sla.TasklistFilters'.
  */
 @Component
 class UserProvisioning implements InitializingBean {
@@ -45,16 +42,12 @@ class UserProvisioning implements InitializingBean {
 
     private final IdentityService identityService;
     private final AuthorizationService authorizationService;
-    private final FilterService filterService;
-    private final TaskService taskService;
     private final SecurityProperties properties;
 
     UserProvisioning(IdentityService identityService, AuthorizationService authorizationService,
-            FilterService filterService, TaskService taskService, SecurityProperties properties) {
+            SecurityProperties properties) {
         this.identityService = identityService;
         this.authorizationService = authorizationService;
-        this.filterService = filterService;
-        this.taskService = taskService;
         this.properties = properties;
     }
 
@@ -66,7 +59,6 @@ class UserProvisioning implements InitializingBean {
         group(Roles.ANALYST, "Process analysts");
         group(Roles.ADMIN, "Administrators");
         grantRoles();
-        filters();
         String adminPassword = properties.admin().password();
         if (adminPassword != null && !adminPassword.isBlank()) {
             user(properties.admin().user(), "System", "Administrator", adminPassword, Roles.ADMIN);
@@ -89,7 +81,6 @@ class UserProvisioning implements InitializingBean {
         String process = CaseVariables.PROCESS_KEY;
         for (String group : List.of(Roles.INTAKE, Roles.REVIEWER, Roles.SUPERVISOR, Roles.ANALYST)) {
             grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-            grant(group, Resources.FILTER, "*", Permissions.READ);
         }
         grant(Roles.INTAKE, Resources.PROCESS_DEFINITION, process, Permissions.READ, Permissions.CREATE_INSTANCE);
         grant(Roles.INTAKE, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
@@ -108,21 +99,6 @@ class UserProvisioning implements InitializingBean {
         grant(Roles.SUPERVISOR, Resources.HISTORIC_PROCESS_INSTANCE, "*", HistoricProcessInstancePermissions.READ);
         grant(Roles.ANALYST, Resources.DEPLOYMENT, "*", Permissions.CREATE, Permissions.DELETE);
         grant(Roles.ANALYST, Resources.DECISION_DEFINITION, "*", Permissions.CREATE_INSTANCE);
-    }
-
-    private void filters() {
-        if (filterService.createFilterQuery().count() > 0) {
-            return;
-        }
-        Filter mine = filterService.newTaskFilter("My tasks")
-                .setQuery(taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc())
-                .setProperties(java.util.Map.of("priority", -10, "description", "Tasks assigned to me, by due date"));
-        filterService.saveFilter(mine);
-        Filter group = filterService.newTaskFilter("My group's tasks")
-                .setQuery(taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
-                        .taskUnassigned().orderByDueDate().asc())
-                .setProperties(java.util.Map.of("priority", -5, "description", "Unclaimed tasks of my groups"));
-        filterService.saveFilter(group);
     }
 
     private void group(String id, String name) {

@@ -11,16 +11,23 @@ import org.springframework.stereotype.Component;
 /**
  * The statutory deadlines of shared/domain/imr-process.md §3: notice of assignment within one
  * business day (D4), records within 15 days of a mailed notice, 12 of an electronic one, or 24
- * hours if expedited (D6), and the determination within 30 days of complete records, 3 if
- * expedited (D8). Calendar-day deadlines end at the close of the day (23:59:59, California).
+ * hours if expedited (D6), and the determination within 30 days of receipt of the application and
+ * the complete records, 3 if expedited (D8). Calendar-day deadlines end at the close of the day
+ * (23:59:59, California).
  */
 @Component
 public class Deadlines {
 
+    /** The determination clock: when it started, when the case turns at risk, and when it is due. */
+    public record DeterminationClock(Instant startedAt, Instant atRiskAt, Instant dueAt) {
+    }
+
     private final BusinessCalendar calendar;
+    private final double atRiskShare;
 
     Deadlines(SlaProperties properties) {
         this.calendar = new BusinessCalendar(properties.extraHolidays());
+        this.atRiskShare = properties.atRiskShare();
     }
 
     public BusinessCalendar calendar() {
@@ -28,7 +35,7 @@ public class Deadlines {
     }
 
     public Instant noticeOfAssignmentDue(Instant eligibleAt) {
-        return endOfDay(calendar.plusBusinessDays(CaseClock.dateOf(eligibleAt), 1));
+        return endOfNextBusinessDay(eligibleAt);
     }
 
     public Instant recordsDue(Instant noticeSentAt, boolean electronicNotice, boolean expedited) {
@@ -38,11 +45,58 @@ public class Deadlines {
         return endOfDay(CaseClock.dateOf(noticeSentAt).plusDays(electronicNotice ? 12 : 15));
     }
 
-    public Instant determinationDue(Instant recordsCompleteAt, boolean expedited) {
-        return endOfDay(CaseClock.dateOf(recordsCompleteAt).plusDays(expedited ? 3 : 30));
+    /**
+     * Records still owed when a regular case turns expedited: 24 hours from the conversion notice
+     * (the parties are told at once, D5), but never later than they were due already.
+     */
+    public Instant recordsDueOnConversion(Instant currentDue, Instant convertedAt) {
+        return earlier(currentDue, convertedAt.plus(Duration.ofHours(24)));
+    }
+
+    public Instant determinationDue(Instant clockStart, boolean expedited) {
+        return endOfDay(CaseClock.dateOf(clockStart).plusDays(expedited ? 3 : 30));
+    }
+
+    /**
+     * The determination clock (D8) starts when the IMRO has both the application and the complete
+     * records. A case expedited from its application runs 3 days from then. A case converted later
+     * runs 3 days from the later of the records and the conversion, unless its 30 days end sooner:
+     * converting never grants more time.
+     */
+    public DeterminationClock determinationClock(Instant applicationReceivedAt, Instant recordsCompleteAt,
+            boolean expedited, Instant expeditedSince) {
+        Instant start = later(applicationReceivedAt, recordsCompleteAt);
+        if (!expedited) {
+            return clock(start, determinationDue(start, false));
+        }
+        if (expeditedSince == null) {
+            return clock(start, determinationDue(start, true));
+        }
+        Instant expeditedStart = later(start, expeditedSince);
+        Instant expeditedDue = determinationDue(expeditedStart, true);
+        Instant regularDue = determinationDue(start, false);
+        return expeditedDue.isBefore(regularDue) ? clock(expeditedStart, expeditedDue) : clock(start, regularDue);
+    }
+
+    /** Deadlines for people acting on a missed deadline: the close of the next business day. */
+    public Instant endOfNextBusinessDay(Instant from) {
+        return endOfDay(calendar.plusBusinessDays(CaseClock.dateOf(from), 1));
+    }
+
+    private DeterminationClock clock(Instant start, Instant due) {
+        long millis = Duration.between(start, due).toMillis();
+        return new DeterminationClock(start, start.plusMillis(Math.round(millis * atRiskShare)), due);
     }
 
     static Instant endOfDay(LocalDate day) {
         return ZonedDateTime.of(day, LocalTime.of(23, 59, 59), CaseClock.CALIFORNIA).toInstant();
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a == null ? b : b == null || a.isAfter(b) ? a : b;
+    }
+
+    private static Instant earlier(Instant a, Instant b) {
+        return a == null ? b : b == null || a.isBefore(b) ? a : b;
     }
 }

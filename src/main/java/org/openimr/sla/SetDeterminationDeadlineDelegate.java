@@ -6,22 +6,25 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.openimr.system.CaseClock;
 import org.springframework.stereotype.Component;
 
-/** "Set determination deadline": the records are complete, so the determination clock starts (D8). */
+/**
+ * "Set determination deadline": the records are complete, so the determination clock (D8) runs
+ * from their receipt, not from the moment the check ended. The timers of "Make determination"
+ * read the dates set here.
+ */
 @Component("setDeterminationDeadline")
 class SetDeterminationDeadlineDelegate implements JavaDelegate {
 
-    private final Deadlines deadlines;
+    private final SlaClock clock;
 
-    SetDeterminationDeadlineDelegate(Deadlines deadlines) {
-        this.deadlines = deadlines;
+    SetDeterminationDeadlineDelegate(SlaClock clock) {
+        this.clock = clock;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        Instant complete = CaseClock.now();
-        Instant due = deadlines.determinationDue(complete, Boolean.TRUE.equals(execution.getVariable("expedited")));
-        execution.setVariable("recordsCompleteAt", CaseClock.toDate(complete));
-        execution.setVariable("determinationDueAt", CaseClock.toDate(due));
-        execution.setVariable("slaStatus", "ON_TRACK");
+        Instant received = SlaDates.get(execution, SlaVariables.RECORDS_RECEIVED_AT);
+        Instant complete = received != null ? received : CaseClock.now();
+        SlaDates.set(execution, SlaVariables.RECORDS_COMPLETE_AT, complete);
+        clock.startDeterminationClock(execution, complete);
     }
 }

@@ -14,5 +14,8 @@ public record SlaProperties(List<LocalDate> extraHolidays, Double atRiskShare) {
     public SlaProperties {
         extraHolidays = extraHolidays == null ? List.of() : List.copyOf(extraHolidays);
         atRiskShare = atRiskShare == null ? 0.8 : atRiskShare;
+        if (atRiskShare <= 0 || atRiskShare >= 1) {
+            throw new IllegalArgumentException("imr.sla.at-risk-share must be between 0 and 1 (exclusive), was " + atRiskShare);
+        }
     }
 }

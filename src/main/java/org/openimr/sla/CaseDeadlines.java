@@ -1,0 +1,56 @@
+package org.openimr.sla;
+
+import static org.openimr.sla.SlaVariables.*;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.openimr.intake.CaseRecord;
+import org.openimr.intake.CaseRegistry;
+import org.openimr.system.NotFoundException;
+import org.springframework.stereotype.Component;
+
+/** The deadlines of one case as its process variables hold them. */
+@Component
+class CaseDeadlines {
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record View(String caseNumber, boolean expedited, String slaStatus, String slaDeadline, Instant slaDueAt,
+            Instant noticeOfAssignmentDueAt, Instant recordsDueAt, Instant recordsReceivedAt,
+            Instant determinationAtRiskAt, Instant determinationDueAt, Integer lateRecordsPenalty) {
+    }
+
+    private static final String[] NAMES = {SLA_STATUS, SLA_DEADLINE, SLA_DUE_AT, NOTICE_OF_ASSIGNMENT_DUE_AT,
+        RECORDS_DUE_AT, RECORDS_RECEIVED_AT, DETERMINATION_AT_RISK_AT, DETERMINATION_DUE_AT, LATE_RECORDS_PENALTY};
+
+    private final CaseRegistry registry;
+    private final HistoryService historyService;
+
+    CaseDeadlines(CaseRegistry registry, HistoryService historyService) {
+        this.registry = registry;
+        this.historyService = historyService;
+    }
+
+    View view(String caseNumber) {
+        CaseRecord record = registry.findByCaseNumber(caseNumber)
+                .orElseThrow(() -> new NotFoundException("No case " + caseNumber));
+        Map<String, Object> values = new HashMap<>();
+        for (HistoricVariableInstance variable : historyService.createHistoricVariableInstanceQuery()
+                .processInstanceId(record.processInstanceId()).variableNameIn(NAMES).list()) {
+            values.put(variable.getName(), variable.getValue());
+        }
+        return new View(caseNumber, record.expedited(), (String) values.get(SLA_STATUS),
+                (String) values.get(SLA_DEADLINE), instant(values, SLA_DUE_AT), instant(values, NOTICE_OF_ASSIGNMENT_DUE_AT),
+                instant(values, RECORDS_DUE_AT), instant(values, RECORDS_RECEIVED_AT),
+                instant(values, DETERMINATION_AT_RISK_AT), instant(values, DETERMINATION_DUE_AT),
+                (Integer) values.get(LATE_RECORDS_PENALTY));
+    }
+
+    private static Instant instant(Map<String, Object> values, String name) {
+        return values.get(name) instanceof Date date ? date.toInstant() : null;
+    }
+}

@@ -1,0 +1,18 @@
+package org.openimr.sla;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Mark determination late": the determination deadline (D8) passed. The case goes on: a late
+ * determination stays valid and binding (CHP v. WCAB (Margaris), 2016).
+ */
+@Component("markDeterminationLate")
+class MarkDeterminationLateDelegate implements JavaDelegate {
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        SlaStatusChange.apply(execution, SlaStatus.BREACHED);
+    }
+}

@@ -1,0 +1,21 @@
+package org.openimr.sla;
+
+import java.time.Instant;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.openimr.system.CaseClock;
+
+/** Reads and writes the date variables of the case process as instants. */
+final class SlaDates {
+
+    private SlaDates() {
+    }
+
+    static Instant get(VariableScope scope, String name) {
+        return scope.getVariable(name) instanceof Date date ? date.toInstant() : null;
+    }
+
+    static void set(VariableScope scope, String name, Instant value) {
+        scope.setVariable(name, CaseClock.toDate(value));
+    }
+}

@@ -1,0 +1,35 @@
+package org.openimr.sla;
+
+/**
+ * Names of the deadline variables of the case process. They are flat values (dates as
+ * java.util.Date) so that Cockpit's instance search can filter on them and Tasklist can show them.
+ */
+public final class SlaVariables {
+
+    /** ON_TRACK, AT_RISK or BREACHED: the state of the deadline running now ({@link #SLA_DEADLINE}). */
+    public static final String SLA_STATUS = "slaStatus";
+    /** RECORDS while the claims administrator owes the records, DETERMINATION once they are in. */
+    public static final String SLA_DEADLINE = "slaDeadline";
+    /** When the deadline running now falls due: the one date to sort and filter cases by. */
+    public static final String SLA_DUE_AT = "slaDueAt";
+
+    public static final String ELIGIBLE_AT = "eligibleAt";
+    public static final String NOTICE_OF_ASSIGNMENT_DUE_AT = "noticeOfAssignmentDueAt";
+    public static final String RECORDS_DUE_AT = "recordsDueAt";
+    public static final String RECORDS_RECEIVED_AT = "recordsReceivedAt";
+    public static final String RECORDS_COMPLETE_AT = "recordsCompleteAt";
+    public static final String RECORDS_DAYS_LATE = "recordsDaysLate";
+    public static final String LATE_RECORDS_PENALTY = "lateRecordsPenalty";
+    public static final String DETERMINATION_DUE_AT = "determinationDueAt";
+    public static final String DETERMINATION_AT_RISK_AT = "determinationAtRiskAt";
+    public static final String DETERMINATION_ISSUED_AT = "determinationIssuedAt";
+    public static final String DETERMINATION_LATE = "determinationLate";
+    public static final String EXPEDITED_SINCE = "expeditedSince";
+    public static final String PHYSICIAN_CERTIFICATION_DATE = "physicianCertificationDate";
+
+    public static final String RECORDS = "RECORDS";
+    public static final String DETERMINATION = "DETERMINATION";
+
+    private SlaVariables() {
+    }
+}

@@ -1,0 +1,231 @@
+// Cockpit SLA dashboard for supervisors: open IMR cases by stage and SLA status, the cases closest
+// to (or furthest past) their statutory deadline with links to the instance, and the average age
+// from complete records to letter. Data: GET /api/sla/summary of the application, read with the
+// Cockpit session (same origin). Plain DOM, no framework: Cockpit gives a plugin a node to fill.
+
+const STATUS = {
+  ON_TRACK: {label: 'On track', color: '#2e7d32', background: '#e8f5e9'},
+  AT_RISK: {label: 'At risk', color: '#a15c00', background: '#fff4e0'},
+  BREACHED: {label: 'Breached', color: '#c62828', background: '#fdecea'}
+};
+
+const STAGE_LABELS = {
+  RECEIVED: 'Received',
+  ELIGIBILITY_SCREENING: 'Eligibility screening',
+  AWAITING_RECORDS: 'Awaiting records',
+  RECORDS_CHECK: 'Records check',
+  REVIEWER_SELECTION: 'Reviewer selection',
+  CLINICAL_SUMMARY: 'Clinical summary',
+  ITEM_DECISIONS: 'Item decisions',
+  LETTER_QA: 'Letter QA',
+  LETTER_CORRECTION: 'Letter correction'
+};
+
+const STYLE = `
+.imr-sla { padding: 20px 28px; font-size: 14px; color: #222; max-width: 1200px; }
+.imr-sla h2 { font-size: 22px; margin: 0 0 4px; }
+.imr-sla h3 { font-size: 16px; margin: 26px 0 8px; }
+.imr-sla .imr-sla-asof { color: #666; margin-bottom: 16px; }
+.imr-sla .imr-sla-tiles { display: flex; gap: 14px; flex-wrap: wrap; }
+.imr-sla .imr-sla-tile { flex: 1 1 150px; border-radius: 6px; padding: 12px 16px; border: 1px solid #ddd; text-decoration: none; display: block; }
+.imr-sla .imr-sla-tile .imr-sla-number { font-size: 32px; font-weight: 600; line-height: 1.1; }
+.imr-sla .imr-sla-tile .imr-sla-caption { font-size: 13px; }
+.imr-sla table { border-collapse: collapse; width: 100%; background: #fff; }
+.imr-sla th, .imr-sla td { border-bottom: 1px solid #e3e3e3; padding: 6px 10px; text-align: left; white-space: nowrap; }
+.imr-sla th { background: #f5f5f5; font-weight: 600; }
+.imr-sla td.imr-sla-num, .imr-sla th.imr-sla-num { text-align: right; }
+.imr-sla .imr-sla-badge { border-radius: 10px; padding: 1px 9px; font-size: 12px; font-weight: 600; }
+.imr-sla .imr-sla-note { color: #555; font-size: 13px; margin-top: 8px; }
+.imr-sla .imr-sla-error { color: #c62828; }
+`;
+
+function el(tag, attributes, ...children) {
+  const node = document.createElement(tag);
+  Object.entries(attributes || {}).forEach(([name, value]) => {
+    if (name === 'style') {
+      Object.assign(node.style, value);
+    } else {
+      node.setAttribute(name, value);
+    }
+  });
+  children.flat().forEach(child => {
+    node.appendChild(child instanceof Node ? child : document.createTextNode(child == null ? '' : String(child)));
+  });
+  return node;
+}
+
+// The application's context path: the webapps live one path segment below it (/camunda by default).
+function contextPath() {
+  const appRoot = document.querySelector('base').getAttribute('app-root') || '';
+  return appRoot.substring(0, appRoot.lastIndexOf('/'));
+}
+
+async function loadSummary() {
+  const response = await fetch(contextPath() + '/api/sla/summary', {
+    credentials: 'same-origin',
+    headers: {Accept: 'application/json'}
+  });
+  if (!response.ok) {
+    throw new Error(response.status === 403
+      ? 'The SLA dashboard is for supervisors and administrators.'
+      : 'The SLA summary could not be loaded (HTTP ' + response.status + ').');
+  }
+  return response.json();
+}
+
+// Cockpit's own instance search on the case process, filtered on a process variable.
+function instanceSearch(summary, name, value) {
+  const query = JSON.stringify([{type: 'variables', operator: 'eq', value, name}]);
+  return '#/process-definition/' + encodeURIComponent(summary.processDefinitionId) +
+    '/runtime?searchQuery=' + encodeURIComponent(query);
+}
+
+function badge(status) {
+  const look = STATUS[status] || {label: status, color: '#333', background: '#eee'};
+  return el('span', {class: 'imr-sla-badge', style: {color: look.color, background: look.background}}, look.label);
+}
+
+function stageLabel(stage) {
+  return STAGE_LABELS[stage] || stage;
+}
+
+function timeLeft(hours) {
+  const late = hours < 0;
+  const total = Math.abs(hours);
+  const text = total >= 48 ? Math.floor(total / 24) + ' d ' + (total % 24) + ' h' : total + ' h';
+  return late ? 'late by ' + text : text;
+}
+
+function dateTime(iso) {
+  return new Date(iso).toLocaleString('en-US', {
+    timeZone: 'America/Los_Angeles', year: 'numeric', month: 'short', day: 'numeric',
+    hour: '2-digit', minute: '2-digit'
+  });
+}
+
+function dollars(amount) {
+  return '$' + Number(amount).toLocaleString('en-US');
+}
+
+function tiles(summary) {
+  return el('div', {class: 'imr-sla-tiles'},
+    Object.keys(STATUS).map(status => el('a', {
+      class: 'imr-sla-tile',
+      href: instanceSearch(summary, 'slaStatus', status),
+      title: 'Find these cases in Cockpit (variable slaStatus = ' + status + ')',
+      style: {color: STATUS[status].color, background: STATUS[status].background}
+    },
+    el('div', {class: 'imr-sla-number', 'data-status': status}, summary.bySlaStatus[status] || 0),
+    el('div', {class: 'imr-sla-caption'}, STATUS[status].label))),
+    el('div', {class: 'imr-sla-tile', style: {color: '#333', background: '#f7f7f7'}},
+      el('div', {class: 'imr-sla-number'}, summary.openCases),
+      el('div', {class: 'imr-sla-caption'}, 'Open cases')),
+    el('div', {class: 'imr-sla-tile', style: {color: '#333', background: '#f7f7f7'}},
+      el('div', {class: 'imr-sla-number'}, dollars(summary.lateRecordsPenaltyOpenCases)),
+      el('div', {class: 'imr-sla-caption'}, 'Late-records penalties accrued, open cases')));
+}
+
+function stageTable(summary) {
+  const rows = summary.byStage.map(row => el('tr', {},
+    el('td', {}, stageLabel(row.stage)),
+    el('td', {class: 'imr-sla-num'}, row.onTrack),
+    el('td', {class: 'imr-sla-num'}, row.atRisk),
+    el('td', {class: 'imr-sla-num'}, row.breached),
+    el('td', {class: 'imr-sla-num'}, el('strong', {}, row.total))));
+  return el('table', {class: 'imr-sla-stages'},
+    el('thead', {}, el('tr', {},
+      el('th', {}, 'Stage'), el('th', {class: 'imr-sla-num'}, 'On track'), el('th', {class: 'imr-sla-num'}, 'At risk'),
+      el('th', {class: 'imr-sla-num'}, 'Breached'), el('th', {class: 'imr-sla-num'}, 'Total'))),
+    el('tbody', {}, rows.length ? rows : el('tr', {}, el('td', {colspan: '5'}, 'No open cases'))));
+}
+
+function closestTable(summary) {
+  const rows = summary.closestToDeadline.map(item => el('tr', {},
+    el('td', {}, el('a', {href: '#/process-instance/' + encodeURIComponent(item.processInstanceId) + '/runtime',
+      title: 'Open the case in Cockpit'}, item.caseNumber)),
+    el('td', {}, badge(item.slaStatus)),
+    el('td', {}, stageLabel(item.stage)),
+    el('td', {}, item.deadline === 'RECORDS' ? 'Records (claims administrator)' : 'Determination'),
+    el('td', {}, dateTime(item.dueAt)),
+    el('td', {class: 'imr-sla-num', style: {color: item.hoursLeft < 0 ? STATUS.BREACHED.color : 'inherit'}},
+      timeLeft(item.hoursLeft)),
+    el('td', {}, item.expedited ? 'Expedited' : 'Regular'),
+    el('td', {class: 'imr-sla-num'}, item.lateRecordsPenalty ? dollars(item.lateRecordsPenalty) : '')));
+  return el('table', {class: 'imr-sla-closest'},
+    el('thead', {}, el('tr', {},
+      el('th', {}, 'Case'), el('th', {}, 'SLA'), el('th', {}, 'Stage'), el('th', {}, 'Deadline running'),
+      el('th', {}, 'Due (California time)'), el('th', {class: 'imr-sla-num'}, 'Time left'), el('th', {}, 'Review'),
+      el('th', {class: 'imr-sla-num'}, 'Penalty'))),
+    el('tbody', {}, rows.length ? rows : el('tr', {}, el('td', {colspan: '8'}, 'No open cases'))));
+}
+
+function age(summary) {
+  const a = summary.determinationAge;
+  const average = a.averageDaysFromCompleteRecordsToLetter;
+  return el('p', {class: 'imr-sla-age'},
+    el('strong', {}, average == null ? 'No letters' : average.toFixed(1) + ' days'),
+    average == null ? ' issued in the last ' + a.windowDays + ' days.'
+      : ' on average from complete records to letter, over ' + a.lettersIssued +
+        (a.lettersIssued === 1 ? ' letter' : ' letters') + ' issued in the last ' + a.windowDays + ' days (' +
+        a.issuedLate + ' late).');
+}
+
+async function renderDashboard(node) {
+  node.appendChild(el('style', {}, STYLE));
+  const root = el('div', {class: 'imr-sla'}, el('h2', {}, 'Deadlines and SLAs'));
+  node.appendChild(root);
+  try {
+    const summary = await loadSummary();
+    root.append(
+      el('div', {class: 'imr-sla-asof'}, 'Open IMR cases as of ' + dateTime(summary.asOf) +
+        '. SLA status is that of the deadline running now: the records (D6) while the claims administrator owes them, then the determination (D8).'),
+      tiles(summary),
+      el('h3', {}, 'Open cases by stage and SLA status'),
+      stageTable(summary),
+      el('h3', {}, 'Closest to their deadline'),
+      closestTable(summary),
+      el('h3', {}, 'Average age from complete records to letter'),
+      age(summary),
+      el('p', {class: 'imr-sla-note'},
+        'To find cases yourself: Processes \u203a IMR case \u203a add a Variable criterion (slaStatus = BREACHED, ' +
+        'stage = AWAITING_RECORDS, expedited = true) or search the Business Key for a case number.'));
+  } catch (error) {
+    root.appendChild(el('p', {class: 'imr-sla-error'}, error.message));
+  }
+}
+
+async function renderDashboardTile(node) {
+  node.appendChild(el('style', {}, STYLE));
+  const root = el('div', {class: 'imr-sla', style: {padding: '0 0 10px'}});
+  node.appendChild(root);
+  try {
+    const summary = await loadSummary();
+    root.append(el('h3', {style: {margin: '0 0 8px'}}, el('a', {href: '#/sla'}, 'IMR deadlines and SLAs \u203a')), tiles(summary));
+  } catch (error) {
+    // Only supervisors and administrators see SLA figures; others see no tile.
+    node.removeChild(root);
+  }
+}
+
+export default [
+  {
+    id: 'imr-sla-navigation',
+    pluginPoint: 'cockpit.navigation',
+    priority: 60,
+    properties: {label: 'SLA', path: '/sla'},
+    checkActive: path => (path.split('?')[0] || '').endsWith('#/sla'),
+    render: node => node.appendChild(el('a', {href: '#/sla'}, 'SLA'))
+  },
+  {
+    id: 'imr-sla-dashboard',
+    pluginPoint: 'cockpit.route',
+    properties: {path: '/sla', label: 'SLA'},
+    render: node => { renderDashboard(node); }
+  },
+  {
+    id: 'imr-sla-dashboard-tile',
+    pluginPoint: 'cockpit.dashboard',
+    priority: 100,
+    render: node => { renderDashboardTile(node); }
+  }
+];

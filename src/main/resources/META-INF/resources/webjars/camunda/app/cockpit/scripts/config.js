@@ -1,0 +1,6 @@
+// Cockpit configuration of the IMR case management application. It replaces the webapp's own
+// config.js (the application's classes come first on the class path) only to load the SLA
+// dashboard plugin (app/cockpit/imr-sla/plugin.js, the 7.14+ frontend plugin interface).
+export default {
+  customScripts: ['imr-sla/plugin']
+};

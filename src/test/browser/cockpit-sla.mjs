@@ -1,0 +1,278 @@
+// Browser check of the Cockpit SLA dashboard: starts the built application (target/*.jar) on a
+// free port with an in-memory H2 database, puts cases into every SLA status through the HTTP
+// APIs, logs in to Cockpit as supervisor1 in headless Chromium, and checks the dashboard and the
+// instance search it links to. Screenshots go to target/screenshots/. Stops the application
+// afterwards. Run after `mvn package`: node src/test/browser/cockpit-sla.mjs
+import {spawn} from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {chromium} from 'playwright-core';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const shots = path.join(root, 'target', 'screenshots');
+const checks = {passed: 0, failed: 0};
+
+function check(condition, what) {
+  if (condition) {
+    checks.passed++;
+    console.log('  ok   ' + what);
+  } else {
+    checks.failed++;
+    console.log('  FAIL ' + what);
+  }
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const {port} = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function findJar() {
+  const target = path.join(root, 'target');
+  const jar = fs.existsSync(target) && fs.readdirSync(target).find(f => /^imr-case-management-.*\.jar$/.test(f));
+  if (!jar) {
+    throw new Error('No application jar in target/: run mvn package first');
+  }
+  return path.join(target, jar);
+}
+
+async function startApplication(port) {
+  const log = fs.openSync(path.join(shots, 'cockpit-sla-application.log'), 'w');
+  const app = spawn('java', ['-jar', findJar(), '--server.port=' + port, '--server.address=127.0.0.1',
+    '--spring.datasource.url=jdbc:h2:mem:cockpit-sla;DB_CLOSE_DELAY=-1',
+    // The check fires the timers itself, so nothing runs behind its back.
+    '--camunda.bpm.job-execution.enabled=false'], {stdio: ['ignore', log, log]});
+  const deadline = Date.now() + 180_000;
+  while (Date.now() < deadline) {
+    if (app.exitCode !== null) {
+      throw new Error('The application stopped during start-up; see target/screenshots/cockpit-sla-application.log');
+    }
+    try {
+      const health = await fetch(`http://127.0.0.1:${port}/actuator/health`);
+      if (health.ok) {
+        return app;
+      }
+    } catch (notYet) {
+      // still starting
+    }
+    await new Promise(resolve => setTimeout(resolve, 1000));
+  }
+  app.kill();
+  throw new Error('The application did not start within 3 minutes');
+}
+
+function client(base) {
+  async function call(method, url, user, password, body) {
+    const response = await fetch(base + url, {
+      method,
+      headers: {
+        Authorization: 'Basic ' + Buffer.from(user + ':' + password).toString('base64'),
+        'Content-Type': 'application/json',
+        Accept: 'application/json'
+      },
+      body: body === undefined ? undefined : JSON.stringify(body)
+    });
+    const text = await response.text();
+    if (!response.ok) {
+      throw new Error(`${method} ${url}: HTTP ${response.status} ${text}`);
+    }
+    return text ? JSON.parse(text) : null;
+  }
+  const seed = JSON.parse(fs.readFileSync(path.join(root, 'src/test/resources/cases/seed-massage.json'), 'utf8'));
+  let applications = 0;
+  const api = {
+    async submit(expedited) {
+      const application = structuredClone(seed);
+      applications++;
+      application.employee.name = 'Browser Check Employee ' + applications + ' ' + Date.now();
+      application.employee.claimNumber = 'BC-' + Date.now() + '-' + applications;
+      application.expedited = expedited;
+      return (await call('POST', '/api/cases', 'intake1', 'demo', application)).caseNumber;
+    },
+    recordsArrive: caseNumber => call('POST', `/api/cases/${caseNumber}/records`, 'intake1', 'demo', {documents: [
+      {title: "Primary treating physician's progress report (PR-2)", author: 'Dr. Test Physician', date: '2014-06-12', pages: 30},
+      {title: 'Utilization review determination', author: 'Sierra Claims Administrators', date: '2014-06-27', pages: 24}]}),
+    expedite: caseNumber => call('POST', `/api/cases/${caseNumber}/expedite`, 'intake1', 'demo',
+      {certificationDate: new Date().toLocaleDateString('en-CA', {timeZone: 'America/Los_Angeles'})}),
+    async task(caseNumber, key) {
+      const tasks = await call('GET', `/engine-rest/task?processInstanceBusinessKey=${caseNumber}&taskDefinitionKey=${key}`, 'admin', 'admin');
+      if (tasks.length === 0) {
+        throw new Error(`Case ${caseNumber} has no open ${key}`);
+      }
+      return tasks;
+    },
+    async complete(caseNumber, key, variables) {
+      for (const task of await api.task(caseNumber, key)) {
+        const typed = Object.fromEntries(Object.entries(typeof variables === 'function' ? await variables(task) : variables)
+          .map(([name, value]) => [name, {value}]));
+        await call('POST', `/engine-rest/task/${task.id}/complete`, 'admin', 'admin', {variables: typed});
+      }
+    },
+    async fireTimer(caseNumber, activityId) {
+      const instance = (await call('GET', `/engine-rest/process-instance?businessKey=${caseNumber}`, 'admin', 'admin'))[0];
+      const jobs = await call('GET', `/engine-rest/job?processInstanceId=${instance.id}&activityId=${activityId}`, 'admin', 'admin');
+      for (const job of jobs) {
+        await call('POST', `/engine-rest/job/${job.id}/execute`, 'admin', 'admin');
+      }
+    },
+    async runJobs(caseNumber) {
+      const instance = (await call('GET', `/engine-rest/process-instance?businessKey=${caseNumber}`, 'admin', 'admin'))[0];
+      for (const job of await call('GET', `/engine-rest/job?processInstanceId=${instance.id}&executable=true`, 'admin', 'admin')) {
+        await call('POST', `/engine-rest/job/${job.id}/execute`, 'admin', 'admin');
+      }
+    },
+    summary: () => call('GET', '/api/sla/summary', 'supervisor1', 'demo'),
+    call
+  };
+  return api;
+}
+
+async function recordsComplete(api, caseNumber) {
+  await api.recordsArrive(caseNumber);
+  await api.complete(caseNumber, 'CheckRecordsCompletenessTask', {recordsComplete: true});
+}
+
+// The engine's REST API format of a Date variable.
+function restDate(millis) {
+  return new Date(millis).toISOString().replace('Z', '+0000');
+}
+
+const HOUR = 3_600_000;
+
+// Moves a case's deadlines into the past (as if the case were older), then fires the timer the
+// engine would have fired by now: the dashboard then shows real lateness, penalties and time left.
+async function backdate(api, caseNumber, deadlines, timers) {
+  const instance = (await api.call('GET', `/engine-rest/process-instance?businessKey=${caseNumber}`, 'admin', 'admin'))[0];
+  const modifications = Object.fromEntries(Object.entries(deadlines)
+    .map(([name, millis]) => [name, {value: restDate(millis), type: 'Date'}]));
+  await api.call('POST', `/engine-rest/process-instance/${instance.id}/variables`, 'admin', 'admin', {modifications});
+  for (const timer of timers) {
+    await api.fireTimer(caseNumber, timer);
+  }
+}
+
+async function seedCases(api) {
+  const now = Date.now();
+  await api.submit(false);                                   // on track, awaiting records
+  await api.submit(true);                                    // on track, expedited
+  const converted = await api.submit(false);
+  await api.expedite(converted);                             // on track, converted to expedited
+  const lateRecords = await api.submit(false);               // breached: records 3 days overdue
+  await backdate(api, lateRecords, {recordsDueAt: now - 60 * HOUR, slaDueAt: now - 60 * HOUR}, ['RecordsDueTimer']);
+  const atRisk = await api.submit(false);                    // at risk: 2 days left of 30
+  await recordsComplete(api, atRisk);
+  await backdate(api, atRisk, {determinationAtRiskAt: now - 100 * HOUR, determinationDueAt: now + 50 * HOUR,
+    slaDueAt: now + 50 * HOUR}, ['DeterminationAtRiskTimer']);
+  const late = await api.submit(false);                      // breached: determination a day late
+  await recordsComplete(api, late);
+  await backdate(api, late, {determinationAtRiskAt: now - 170 * HOUR, determinationDueAt: now - 26 * HOUR,
+    slaDueAt: now - 26 * HOUR}, ['DeterminationAtRiskTimer', 'DeterminationDueTimer']);
+  const decided = await api.submit(false);
+  await recordsComplete(api, decided);
+  await api.complete(decided, 'WriteClinicalSummaryTask', {pagesReviewed: 54,
+    clinicalSummary: 'The claimant was described as a 44-year-old man injured in 2012.'});
+  await api.complete(decided, 'DecideItemTask', {decision: 'UPHELD'});
+  await api.complete(decided, 'ReviewLetterTask', {letterApproved: true});
+  await api.runJobs(decided);                                // letter issued: counts in the average age
+  return {lateRecords, atRisk, late};
+}
+
+async function main() {
+  fs.mkdirSync(shots, {recursive: true});
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  console.log('== Cockpit SLA dashboard: starting the application on port ' + port);
+  const app = await startApplication(port);
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'cockpit-sla-chromium-'));
+  let browser;
+  let page;
+  try {
+    const api = client(base);
+    const seeded = await seedCases(api);
+    const summary = await api.summary();
+    check(summary.bySlaStatus.ON_TRACK >= 3 && summary.bySlaStatus.AT_RISK >= 1 && summary.bySlaStatus.BREACHED >= 2,
+      'the summary counts cases in every SLA status ' + JSON.stringify(summary.bySlaStatus));
+    check(summary.determinationAge.lettersIssued === 1, 'the summary counts the issued letter in the average age');
+
+    browser = await chromium.launchPersistentContext(profile, {
+      executablePath: '/usr/bin/chromium',
+      viewport: {width: 1400, height: 1000},
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+        '--disable-background-networking', '--disable-component-update', '--disable-sync']
+    });
+    page = browser.pages()[0] || await browser.newPage();
+    page.on('console', message => message.type() === 'error' && console.log('  browser console: ' + message.text()));
+    await page.goto(base + '/camunda/app/cockpit/default/');
+    await page.waitForSelector('input[ng-model="username"]', {timeout: 60_000});
+    await page.fill('input[ng-model="username"]', 'supervisor1');
+    await page.fill('input[type=password]', 'demo');
+    await page.click('button[type=submit]');
+    await page.waitForSelector('input[ng-model="username"]', {state: 'detached', timeout: 60_000});
+    await page.waitForSelector('.imr-sla-tile .imr-sla-number', {timeout: 60_000});
+    check(true, 'supervisor1 is logged in to Cockpit and its start page shows the SLA tiles');
+    await page.screenshot({path: path.join(shots, 'cockpit-sla-start-page.png'), fullPage: false});
+
+    await page.click('a[href="#/sla"]');
+    await page.waitForSelector('.imr-sla-closest tbody tr', {timeout: 60_000});
+    const counts = await page.$$eval('.imr-sla-number[data-status]',
+      nodes => Object.fromEntries(nodes.map(n => [n.dataset.status, Number(n.textContent)])));
+    check(counts.ON_TRACK > 0 && counts.AT_RISK > 0 && counts.BREACHED > 0,
+      'the dashboard shows cases on track, at risk and breached ' + JSON.stringify(counts));
+    const stages = await page.$$eval('.imr-sla-stages tbody tr td:first-child', nodes => nodes.map(n => n.textContent));
+    check(stages.includes('Awaiting records') && stages.includes('Clinical summary'),
+      'the stage table lists the stages of the open cases ' + JSON.stringify(stages));
+    const closest = await page.$$eval('.imr-sla-closest tbody tr td:first-child a',
+      links => links.map(a => ({caseNumber: a.textContent, href: a.getAttribute('href')})));
+    const penalty = await page.textContent('.imr-sla-closest tbody tr:first-child td:last-child');
+    check(closest[0].caseNumber === seeded.lateRecords && penalty.trim() === '$1,500',
+      'the case most overdue comes first, with its accrued late-records penalty ' + penalty);
+    check([seeded.lateRecords, seeded.atRisk, seeded.late].every(c => closest.some(row => row.caseNumber === c)) &&
+      closest.every(row => row.href.startsWith('#/process-instance/')),
+      'the closest-to-deadline list links each case to its Cockpit instance');
+    const ageText = await page.textContent('.imr-sla-age');
+    check(/days on average from complete records to letter, over 1 letter issued/.test(ageText), 'the average age is shown: ' + ageText);
+    await page.screenshot({path: path.join(shots, 'cockpit-sla-dashboard.png'), fullPage: true});
+
+    await page.click('.imr-sla-tile[href*="BREACHED"]');
+    await page.waitForSelector('.process-instances-search, [cam-widget-search]', {timeout: 60_000});
+    await page.waitForTimeout(3000);
+    const listed = await page.textContent('body');
+    check(listed.includes(seeded.lateRecords) || listed.includes('slaStatus'),
+      'the Breached tile opens Cockpit\'s instance search filtered on slaStatus');
+    await page.screenshot({path: path.join(shots, 'cockpit-sla-breached-search.png'), fullPage: true});
+
+    await page.goto(base + '/camunda/app/cockpit/default/#/process-instance/' +
+      (await api.call('GET', `/engine-rest/process-instance?businessKey=${seeded.late}`, 'admin', 'admin'))[0].id + '/runtime');
+    await page.waitForSelector('.djs-container', {timeout: 60_000});
+    await page.waitForTimeout(2000);
+    await page.screenshot({path: path.join(shots, 'cockpit-sla-late-case.png'), fullPage: false});
+  } catch (error) {
+    checks.failed++;
+    console.log('  FAIL ' + error.message);
+    if (page) {
+      await page.screenshot({path: path.join(shots, 'cockpit-sla-failure.png'), fullPage: true}).catch(() => {});
+    }
+  } finally {
+    if (browser) {
+      await browser.close();
+    }
+    fs.rmSync(profile, {recursive: true, force: true});
+    app.kill();
+  }
+  console.log(`browser: ${checks.passed} passed, ${checks.failed} failed`);
+  process.exitCode = checks.failed === 0 ? 0 : 1;
+}
+
+main().catch(error => {
+  console.error(error);
+  process.exitCode = 1;
+});
