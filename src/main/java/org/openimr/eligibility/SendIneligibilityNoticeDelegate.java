@@ -4,15 +4,12 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.openimr.intake.CaseClosed;
-import org.openimr.intake.CaseRecord;
-import org.openimr.intake.CaseRegistry;
+import org.openimr.intake.CaseClosing;
 import org.openimr.intake.CaseStatus;
 import org.openimr.letter.LetterKind;
 import org.openimr.letter.LetterService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /** "Send ineligibility notice": tells the parties why the application is not eligible, and closes the case. */
@@ -22,13 +19,11 @@ class SendIneligibilityNoticeDelegate implements JavaDelegate {
     private static final Logger log = LoggerFactory.getLogger(SendIneligibilityNoticeDelegate.class);
 
     private final LetterService letters;
-    private final CaseRegistry registry;
-    private final ApplicationEventPublisher events;
+    private final CaseClosing closing;
 
-    SendIneligibilityNoticeDelegate(LetterService letters, CaseRegistry registry, ApplicationEventPublisher events) {
+    SendIneligibilityNoticeDelegate(LetterService letters, CaseClosing closing) {
         this.letters = letters;
-        this.registry = registry;
-        this.events = events;
+        this.closing = closing;
     }
 
     @Override
@@ -38,10 +33,8 @@ class SendIneligibilityNoticeDelegate implements JavaDelegate {
         letters.compose(caseNumber, LetterKind.INELIGIBILITY_NOTICE,
                 Map.of("reasons", List.of(reasons.split("\\R"))), "system");
         letters.issue(caseNumber, LetterKind.INELIGIBILITY_NOTICE);
-        CaseRecord record = registry.findByCaseNumber(caseNumber).orElseThrow();
         String codes = (String) execution.getVariable("ineligibilityReasonCodes");
-        registry.close(record.id(), CaseStatus.INELIGIBLE, null, codes);
-        events.publishEvent(new CaseClosed(record.id(), caseNumber, CaseStatus.INELIGIBLE));
+        closing.close(caseNumber, CaseStatus.INELIGIBLE, null, codes);
         log.info("Case {} ineligible: {}", caseNumber, codes);
     }
 }

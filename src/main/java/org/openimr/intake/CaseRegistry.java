@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.openimr.system.CaseClock;
+import org.openimr.system.ConflictException;
+import org.openimr.system.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -70,6 +72,16 @@ public class CaseRegistry {
     public Optional<CaseRecord> findByCaseNumber(String caseNumber) {
         return jdbc.sql("select " + CASE_COLUMNS + " from imr_case where case_number = ?")
                 .param(caseNumber).query(CaseRecord.class).optional();
+    }
+
+    /** The case, which must exist (404 otherwise) and be open (409 otherwise). */
+    public CaseRecord openCase(String caseNumber) {
+        CaseRecord record = findByCaseNumber(caseNumber)
+                .orElseThrow(() -> new NotFoundException("No case " + caseNumber));
+        if (!record.isOpen()) {
+            throw new ConflictException("Case " + caseNumber + " is closed (" + record.status() + ")");
+        }
+        return record;
     }
 
     public Optional<CaseRecord> findById(long id) {

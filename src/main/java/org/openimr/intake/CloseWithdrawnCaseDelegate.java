@@ -4,7 +4,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /** "Close withdrawn case": records why the case ended and releases what it held. */
@@ -14,22 +13,20 @@ class CloseWithdrawnCaseDelegate implements JavaDelegate {
     private static final Logger log = LoggerFactory.getLogger(CloseWithdrawnCaseDelegate.class);
 
     private final CaseRegistry registry;
-    private final ApplicationEventPublisher events;
+    private final CaseClosing closing;
 
-    CloseWithdrawnCaseDelegate(CaseRegistry registry, ApplicationEventPublisher events) {
+    CloseWithdrawnCaseDelegate(CaseRegistry registry, CaseClosing closing) {
         this.registry = registry;
-        this.events = events;
+        this.closing = closing;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         String caseNumber = (String) execution.getVariable(CaseVariables.CASE_NUMBER);
         String reason = (String) execution.getVariable("withdrawalReason");
-        CaseRecord record = registry.findByCaseNumber(caseNumber).orElseThrow();
         registry.updateStage(caseNumber, "WITHDRAWN");
-        registry.close(record.id(), CaseStatus.WITHDRAWN, null, reason);
+        closing.close(caseNumber, CaseStatus.WITHDRAWN, null, reason);
         execution.setVariable(CaseVariables.STAGE, "WITHDRAWN");
-        events.publishEvent(new CaseClosed(record.id(), caseNumber, CaseStatus.WITHDRAWN));
         log.info("Case {} withdrawn: {}", caseNumber, reason);
     }
 }

@@ -2,9 +2,7 @@ package org.openimr.intake;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.RuntimeService;
-import org.openimr.system.ConflictException;
 import org.openimr.system.InputReader;
-import org.openimr.system.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -42,11 +40,7 @@ public class Withdrawals {
 
     @Transactional
     public void withdraw(String caseNumber, Withdrawal withdrawal) {
-        CaseRecord record = registry.findByCaseNumber(caseNumber)
-                .orElseThrow(() -> new NotFoundException("No case " + caseNumber));
-        if (!record.isOpen()) {
-            throw new ConflictException("Case " + caseNumber + " is closed (" + record.status() + ")");
-        }
+        CaseRecord record = registry.openCase(caseNumber);
         runtimeService.createMessageCorrelation(MESSAGE)
                 .processInstanceBusinessKey(caseNumber)
                 .setVariable("withdrawalReason", withdrawal.reason().name())

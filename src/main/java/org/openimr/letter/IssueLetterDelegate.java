@@ -3,11 +3,10 @@ package org.openimr.letter;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.openimr.intake.CaseClosed;
+import org.openimr.intake.CaseClosing;
 import org.openimr.intake.CaseRecord;
 import org.openimr.intake.CaseRegistry;
 import org.openimr.intake.CaseStatus;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,12 +19,12 @@ class IssueLetterDelegate implements JavaDelegate {
 
     private final LetterService letters;
     private final CaseRegistry registry;
-    private final ApplicationEventPublisher events;
+    private final CaseClosing closing;
 
-    IssueLetterDelegate(LetterService letters, CaseRegistry registry, ApplicationEventPublisher events) {
+    IssueLetterDelegate(LetterService letters, CaseRegistry registry, CaseClosing closing) {
         this.letters = letters;
         this.registry = registry;
-        this.events = events;
+        this.closing = closing;
     }
 
     @Override
@@ -34,9 +33,7 @@ class IssueLetterDelegate implements JavaDelegate {
         letters.issue(caseNumber, LetterKind.FINAL_DETERMINATION);
         CaseRecord record = registry.findByCaseNumber(caseNumber).orElseThrow();
         String outcome = outcome(registry.items(record.id()).stream().map(CaseRegistry.StoredItem::decision).toList());
-        if (registry.close(record.id(), CaseStatus.DETERMINATION_ISSUED, outcome, null)) {
-            events.publishEvent(new CaseClosed(record.id(), caseNumber, CaseStatus.DETERMINATION_ISSUED));
-        }
+        closing.close(caseNumber, CaseStatus.DETERMINATION_ISSUED, outcome, null);
         execution.setVariable("outcome", outcome);
         execution.setVariable("stage", "ISSUED");
         registry.updateStage(caseNumber, "ISSUED");

@@ -8,9 +8,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.openimr.intake.CaseRecord;
 import org.openimr.intake.CaseRegistry;
 import org.openimr.system.CaseClock;
-import org.openimr.system.ConflictException;
 import org.openimr.system.InputReader;
-import org.openimr.system.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -68,11 +66,7 @@ public class RecordsService {
 
     @Transactional
     public Receipt receive(String caseNumber, List<NewDocument> received, String receivedBy) {
-        CaseRecord record = registry.findByCaseNumber(caseNumber)
-                .orElseThrow(() -> new NotFoundException("No case " + caseNumber));
-        if (!record.isOpen()) {
-            throw new ConflictException("Case " + caseNumber + " is closed (" + record.status() + ")");
-        }
+        CaseRecord record = registry.openCase(caseNumber);
         for (NewDocument document : received) {
             documents.add(record.id(), document.title(), document.author(), document.date(), document.pages(),
                     receivedBy);

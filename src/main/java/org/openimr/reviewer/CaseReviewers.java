@@ -90,10 +90,7 @@ public class CaseReviewers {
      */
     @Transactional
     public Assignment reassign(String caseNumber, String userId, String reason, String supervisor) {
-        CaseRecord record = caseRecord(caseNumber);
-        if (!record.isOpen()) {
-            throw new ConflictException("Case " + caseNumber + " is closed");
-        }
+        CaseRecord record = registry.openCase(caseNumber);
         Assignment current = assignments.current(record.id()).orElseThrow(() -> new ConflictException("Case "
                 + caseNumber + " has no reviewer yet: assign one in its task \"Assign reviewer manually\""));
         if (current.reviewerUserId().equals(userId)) {

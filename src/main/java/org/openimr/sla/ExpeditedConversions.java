@@ -10,7 +10,6 @@ import org.openimr.system.CaseClock;
 import org.openimr.system.ConflictException;
 import org.openimr.system.InputReader;
 import org.openimr.system.InvalidInputException;
-import org.openimr.system.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -52,11 +51,7 @@ public class ExpeditedConversions {
 
     @Transactional
     public void convert(String caseNumber, Certification certification) {
-        CaseRecord record = registry.findByCaseNumber(caseNumber)
-                .orElseThrow(() -> new NotFoundException("No case " + caseNumber));
-        if (!record.isOpen()) {
-            throw new ConflictException("Case " + caseNumber + " is closed (" + record.status() + ")");
-        }
+        CaseRecord record = registry.openCase(caseNumber);
         if (record.expedited()) {
             throw new ConflictException("Case " + caseNumber + " is expedited already");
         }
