@@ -86,6 +86,12 @@ final class InMemoryGuidelineTables implements GuidelineTables {
             return parsed.stream().map(DmnDecision::getKey).toList();
         }
 
+        /** Takes only the named decision of a model: the latest version of one table among older ones. */
+        void addDecision(InputStream model, String key) {
+            engine.parseDecisions(model).stream().filter(decision -> decision.getKey().equals(key)).findFirst()
+                    .ifPresent(decision -> decisions.put(key, decision));
+        }
+
         InMemoryGuidelineTables build() {
             return new InMemoryGuidelineTables(engine, decisions);
         }
