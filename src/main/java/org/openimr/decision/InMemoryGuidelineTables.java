@@ -5,15 +5,20 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.delegate.DmnDecisionTableEvaluationListener;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
+import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableImpl;
+import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableInputImpl;
 
 /**
  * Guideline tables parsed into a standalone DMN engine, configured like the application's
@@ -23,19 +28,44 @@ import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
  */
 final class InMemoryGuidelineTables implements GuidelineTables {
 
+    private static final Pattern VARIABLE = Pattern.compile("[A-Za-z_]\\w*");
+
     private final DmnEngine engine;
     private final Map<String, DmnDecision> decisions;
+    private final Map<String, List<String>> inputVariables = new HashMap<>();
 
     private InMemoryGuidelineTables(DmnEngine engine, Map<String, DmnDecision> decisions) {
         this.engine = engine;
         this.decisions = Map.copyOf(decisions);
+        decisions.forEach((key, decision) -> inputVariables.put(key, inputVariables(decision)));
     }
 
-    /** A standalone engine as the application configures its own (dmnFeelEnableLegacyBehavior: true). */
+    /**
+     * The variables a table's input expressions read, when each is a plain variable name (as the
+     * guideline tables' are): the engine copies every variable it is given into its own map on each
+     * evaluation, which for the ~140 fields of an item costs more than the table itself.
+     */
+    private static List<String> inputVariables(DmnDecision decision) {
+        if (!(decision.getDecisionLogic() instanceof DmnDecisionTableImpl table)) {
+            return null;
+        }
+        List<String> names = new ArrayList<>();
+        for (DmnDecisionTableInputImpl input : table.getInputs()) {
+            String text = input.getExpression().getExpression();
+            if (text == null || !VARIABLE.matcher(text.strip()).matches()) {
+                return null;
+            }
+            names.add(text.strip());
+        }
+        return names;
+    }
+
+    /** A standalone engine as the application configures its own (legacy FEEL, {@link FeelEnginePlugin}). */
     static DmnEngine standaloneEngine(List<DmnDecisionTableEvaluationListener> listeners) {
         DefaultDmnEngineConfiguration configuration =
                 (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
         configuration.enableFeelLegacyBehavior(true);
+        configuration.feelEngineFactory(new GuidelineFeelEngineFactory());
         configuration.customPostDecisionTableEvaluationListeners(listeners);
         return configuration.buildEngine();
     }
@@ -66,7 +96,15 @@ final class InMemoryGuidelineTables implements GuidelineTables {
 
     @Override
     public List<Map<String, Object>> evaluate(String decisionKey, Map<String, Object> variables) {
-        return engine.evaluateDecisionTable(decisions.get(decisionKey), variables).getResultList();
+        List<String> names = inputVariables.get(decisionKey);
+        Map<String, Object> read = variables;
+        if (names != null) {
+            read = new HashMap<>();
+            for (String name : names) {
+                read.put(name, variables.get(name));
+            }
+        }
+        return engine.evaluateDecisionTable(decisions.get(decisionKey), read).getResultList();
     }
 
     /** Collects decisions model by model; a later model replaces an earlier decision with the same key. */

@@ -3,6 +3,8 @@ package org.openimr.decision;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.junit.jupiter.api.Test;
 import org.openimr.CaseTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,6 +18,15 @@ class GuidelineEngineParityTest extends CaseTest {
 
     @Autowired
     GuidelineEvaluator applicationEvaluator;
+
+    @Test
+    void theProcessEngineUsesLegacyFeelWithTheGuidelineFeelEngine() {
+        DefaultDmnEngineConfiguration dmn = ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration())
+                .getDmnEngineConfiguration();
+        assertThat(dmn.getFeelEngineFactory()).isInstanceOf(GuidelineFeelEngineFactory.class);
+        assertThat(dmn.isEnableFeelLegacyBehavior()).isTrue();
+        assertThat(dmn.getDefaultInputExpressionExpressionLanguage()).isEqualTo("juel");
+    }
 
     @Test
     void theStandaloneEngineAgreesWithTheProcessEngineOnEveryCase() {
