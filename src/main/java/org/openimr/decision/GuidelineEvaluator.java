@@ -1,9 +1,6 @@
 package org.openimr.decision;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Date;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -17,9 +14,6 @@ import org.openimr.decision.Recommendation.Advisory;
 import org.openimr.decision.Recommendation.Finding;
 import org.openimr.decision.Recommendation.Outcome;
 import org.openimr.intake.DisputedItem;
-import org.openimr.intake.DisputedItemFields;
-import org.openimr.intake.ItemField;
-import org.openimr.system.CaseClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -120,11 +114,7 @@ public class GuidelineEvaluator {
      * here, null-safe, rather than in the tables' expressions.
      */
     static Map<String, Object> inputs(DisputedItem item) {
-        Map<String, Object> inputs = new HashMap<>();
-        for (ItemField field : DisputedItemFields.ALL) {
-            Object value = item.get(field.name());
-            inputs.put(field.name(), value instanceof LocalDate date ? Date.from(CaseClock.startOf(date)) : value);
-        }
+        Map<String, Object> inputs = new ItemInputs(item);
         Integer requested = (Integer) item.get("requestedUnits");
         inputs.put("totalUnits", sum((Integer) item.get("priorUnits"), requested));
         inputs.put("totalFrpDays", sum((Integer) item.get("priorFrpDays"), requested));
