@@ -109,7 +109,7 @@ public class ImpactAnalysis {
         long compared;
         long changed;
         long unreadable;
-        final Map<List<Object>, Counted> transitions = new HashMap<>();
+        final Map<Transition, Counted> transitions = new HashMap<>();
         final Map<String, long[]> ruleCounts = new TreeMap<>();
         final Map<String, Set<String>> ruleExamples = new HashMap<>();
 
@@ -122,8 +122,8 @@ public class ImpactAnalysis {
                 return;
             }
             changed++;
-            transitions.computeIfAbsent(List.of(storedOutcome, before, now.outcome().name(), after), k -> new Counted())
-                    .add(caseNumber);
+            transitions.computeIfAbsent(new Transition(storedOutcome, before, now.outcome().name(), after),
+                    k -> new Counted()).add(caseNumber);
             before.stream().filter(rule -> !after.contains(rule)).forEach(rule -> rule(rule, 0, caseNumber));
             after.stream().filter(rule -> !before.contains(rule)).forEach(rule -> rule(rule, 1, caseNumber));
         }
@@ -136,12 +136,10 @@ public class ImpactAnalysis {
             }
         }
 
-        @SuppressWarnings("unchecked")
         Report report(long millis) {
             List<Change> changes = transitions.entrySet().stream()
-                    .map(e -> new Change((String) e.getKey().get(0), (List<String>) e.getKey().get(1),
-                            (String) e.getKey().get(2), (List<String>) e.getKey().get(3), e.getValue().items,
-                            List.copyOf(e.getValue().examples)))
+                    .map(e -> new Change(e.getKey().fromOutcome(), e.getKey().fromRuleIds(), e.getKey().toOutcome(),
+                            e.getKey().toRuleIds(), e.getValue().items, List.copyOf(e.getValue().examples)))
                     .sorted(Comparator.comparingLong(Change::items).reversed()).toList();
             List<RuleImpact> byRule = ruleCounts.entrySet().stream()
                     .map(e -> new RuleImpact(e.getKey(), e.getValue()[0], e.getValue()[1],
@@ -149,6 +147,9 @@ public class ImpactAnalysis {
                     .toList();
             return new Report(compared, changed, unreadable, millis, changes, byRule);
         }
+    }
+
+    private record Transition(String fromOutcome, List<String> fromRuleIds, String toOutcome, List<String> toRuleIds) {
     }
 
     private static final class Counted {

@@ -1,6 +1,8 @@
 package org.openimr.decision;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
@@ -16,6 +18,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.openimr.ImrCaseManagementApplication;
 import org.openimr.intake.DisputedItem;
@@ -67,16 +71,18 @@ final class GuidelineBenchmark {
             measure("process engine (DecisionService, history full, H2)", engine, items, 1, seconds);
             measure("process engine (DecisionService, history full, H2)", engine, items, 2, seconds);
 
-            JdbcTemplate jdbc = new JdbcTemplate(app.getBean(javax.sql.DataSource.class));
+            JdbcTemplate jdbc = new JdbcTemplate(app.getBean(DataSource.class));
             generatePastItems(jdbc, inMemory, items, impactItems);
             InMemoryGuidelineTables.Builder candidate = new InMemoryGuidelineTables.Builder(dmnEngine);
-            for (Path model : Files.list(GuidelineTestCase.FOLDER).filter(f -> f.toString().endsWith(".dmn")).toList()) {
-                try (var in = Files.newInputStream(model)) {
-                    candidate.add(in);
+            try (Stream<Path> models = Files.list(GuidelineTestCase.FOLDER)) {
+                for (Path model : models.filter(f -> f.toString().endsWith(".dmn")).toList()) {
+                    try (InputStream in = Files.newInputStream(model)) {
+                        candidate.add(in);
+                    }
                 }
             }
             // The analyst's change: massage limit raised from 6 to 12 visits.
-            candidate.add(new java.io.ByteArrayInputStream(Files.readString(GuidelineTestCase.FOLDER.resolve("massage.dmn"))
+            candidate.add(new ByteArrayInputStream(Files.readString(GuidelineTestCase.FOLDER.resolve("massage.dmn"))
                     .replace("&lt;= 6", "&lt;= 12").replace("&gt; 6", "&gt; 12").getBytes()));
             ImpactAnalysis analysis = app.getBean(ImpactAnalysis.class);
             ImpactAnalysis.Report report = analysis.analyse(new GuidelineEvaluator(candidate.build()), null, null);

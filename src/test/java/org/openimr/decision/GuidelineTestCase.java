@@ -1,5 +1,6 @@
 package org.openimr.decision;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -61,7 +62,7 @@ record GuidelineTestCase(String file, int line, String name, Map<String, String>
         return item;
     }
 
-    private static com.fasterxml.jackson.databind.JsonNode value(ItemField field, String text) {
+    private static JsonNode value(ItemField field, String text) {
         JsonNodeFactory json = JsonNodeFactory.instance;
         if (field != null) {
             switch (field.kind()) {
