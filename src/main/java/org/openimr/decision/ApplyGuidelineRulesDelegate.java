@@ -2,7 +2,10 @@ package org.openimr.decision;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.openimr.intake.ApplicationParser;
@@ -10,6 +13,7 @@ import org.openimr.intake.CaseRecord;
 import org.openimr.intake.CaseRegistry;
 import org.openimr.intake.CaseRegistry.StoredItem;
 import org.openimr.intake.DisputedItem;
+import org.openimr.system.CaseClock;
 import org.openimr.system.InputReader;
 import org.springframework.stereotype.Component;
 
@@ -38,7 +42,7 @@ class ApplyGuidelineRulesDelegate implements JavaDelegate {
         CaseRecord record = registry.findByCaseNumber((String) execution.getVariable("caseNumber")).orElseThrow();
         int itemNo = ((Number) execution.getVariable("loopCounter")).intValue() + 1;
         StoredItem stored = registry.items(record.id()).get(itemNo - 1);
-        DisputedItem item = parse(stored.itemJson());
+        DisputedItem item = withDateOfInjury(parse(stored.itemJson()), (Date) execution.getVariable("dateOfInjury"));
         Recommendation recommendation = evaluator.evaluate(item);
         itemDecisions.storeRecommendation(record.id(), itemNo, recommendation);
 
@@ -54,6 +58,17 @@ class ApplyGuidelineRulesDelegate implements JavaDelegate {
         execution.setVariableLocal("recommendationCitation", recommendation.citation());
         execution.setVariableLocal("recommendationRationale", recommendation.rationale());
         execution.setVariableLocal("citationConfidence", recommendation.citationConfidence());
+        execution.setVariableLocal("advisoryNote", recommendation.advisory() == null ? null : recommendation.advisory().note());
+    }
+
+    /** The statutory visit cap needs the date of injury, which the application gives for the employee. */
+    private static DisputedItem withDateOfInjury(DisputedItem item, Date dateOfInjury) {
+        if (dateOfInjury == null || item.get("dateOfInjury") != null) {
+            return item;
+        }
+        Map<String, Object> facts = new LinkedHashMap<>(item.facts());
+        facts.put("dateOfInjury", CaseClock.dateOf(dateOfInjury.toInstant()));
+        return new DisputedItem(facts);
     }
 
     private DisputedItem parse(String itemJson) {

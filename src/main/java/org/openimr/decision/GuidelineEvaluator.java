@@ -1,9 +1,6 @@
 package org.openimr.decision;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Date;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -13,12 +10,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.openimr.decision.Recommendation.Advisory;
 import org.openimr.decision.Recommendation.Finding;
 import org.openimr.decision.Recommendation.Outcome;
 import org.openimr.intake.DisputedItem;
-import org.openimr.intake.DisputedItemFields;
-import org.openimr.intake.ItemField;
-import org.openimr.system.CaseClock;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,40 +24,63 @@ import org.springframework.stereotype.Component;
  * Findings are aggregated so that every failed criterion is named: any NOT_MEDICALLY_NECESSARY
  * finding decides, then NEEDS_PHYSICIAN_JUDGEMENT, then MEDICALLY_NECESSARY. A category without
  * a table, or an item no rule matches, needs the physician's judgement; it never stops the case.
+ * The statutory visit cap (X01) is evaluated beside it and only ever added as an advisory note.
+ * The same code runs on the engine's deployed tables and on tables parsed in memory.
  */
 @Component
 public class GuidelineEvaluator {
 
     public static final String EDITION_DECISION = "mtusEdition";
+    public static final String CAP_DECISION = "statutoryVisitCap";
     static final String TABLE_PREFIX = "mtus_";
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
+    private static final Pattern FIRST_WORD = Pattern.compile("[A-Za-z]+");
 
-    private final DecisionService decisionService;
-    private final RepositoryService repositoryService;
+    private final GuidelineTables tables;
 
+    @Autowired
     GuidelineEvaluator(DecisionService decisionService, RepositoryService repositoryService) {
-        this.decisionService = decisionService;
-        this.repositoryService = repositoryService;
+        this(new EngineGuidelineTables(decisionService, repositoryService));
+    }
+
+    GuidelineEvaluator(GuidelineTables tables) {
+        this.tables = tables;
     }
 
     public Recommendation evaluate(DisputedItem item) {
         Map<String, Object> inputs = inputs(item);
+        Advisory advisory = advisory(inputs);
         String category = item.treatmentCategory();
         String table = TABLE_PREFIX + category;
-        if (repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey(table).count() == 0) {
+        if (!tables.has(table)) {
             return physicianJudgement("NO-TABLE", "No guideline table covers treatment category " + category
-                    + "; the reviewer decides on the medical evidence search sequence (8 CCR 9792.21.1).");
+                    + "; the reviewer decides on the medical evidence search sequence (8 CCR 9792.21.1).")
+                    .withAdvisory(advisory);
         }
-        inputs.put("mtusEdition", decisionService.evaluateDecisionTableByKey(EDITION_DECISION)
-                .variables(inputs).evaluate().getSingleEntry());
+        List<Map<String, Object>> edition = tables.evaluate(EDITION_DECISION, inputs);
+        inputs.put("mtusEdition", edition.isEmpty() ? null : edition.get(0).get("mtusEdition"));
         List<Finding> findings = new ArrayList<>();
-        for (Map<String, Object> row : decisionService.evaluateDecisionTableByKey(table).variables(inputs).evaluate()
-                .getResultList()) {
+        for (Map<String, Object> row : tables.evaluate(table, inputs)) {
             findings.add(new Finding((String) row.get("ruleId"), Outcome.valueOf((String) row.get("recommendedOutcome")),
                     (String) row.get("guidelineCitation"), fill((String) row.get("rationaleTemplate"), inputs),
                     (String) row.get("citationConfidence")));
         }
-        return aggregate(findings);
+        return aggregate(findings).withAdvisory(advisory);
+    }
+
+    /** The statutory visit cap (X01), a claims matter kept out of the outcome; null where it says nothing. */
+    private Advisory advisory(Map<String, Object> inputs) {
+        if (!tables.has(CAP_DECISION)) {
+            return null;
+        }
+        List<Map<String, Object>> rows = tables.evaluate(CAP_DECISION, inputs);
+        if (rows.isEmpty()) {
+            return null;
+        }
+        Map<String, Object> row = rows.get(0);
+        String note = fill((String) row.get("rationaleTemplate"), inputs);
+        return note.isEmpty() ? null : new Advisory((String) row.get("ruleId"), (String) row.get("capStatus"),
+                (String) row.get("guidelineCitation"), note, (String) row.get("citationConfidence"));
     }
 
     static Recommendation aggregate(List<Finding> findings) {
@@ -73,9 +92,9 @@ public class GuidelineEvaluator {
                 deciding.forEach(f -> citations.add(f.citation()));
                 String confidence = deciding.stream().allMatch(f -> "CONFIRMED".equals(f.confidence()))
                         ? "CONFIRMED" : "UNCONFIRMED";
-                return new Recommendation(outcome, deciding.stream().map(Finding::ruleId).toList(),
+                return new Recommendation(outcome, deciding.stream().map(Finding::ruleId).distinct().toList(),
                         String.join("; ", citations),
-                        String.join(" ", deciding.stream().map(Finding::rationale).toList()), confidence, findings);
+                        String.join(" ", deciding.stream().map(Finding::rationale).toList()), confidence, findings, null);
             }
         }
         return physicianJudgement("NO-RULE", "No guideline rule matched the facts of this request; the reviewer "
@@ -86,7 +105,7 @@ public class GuidelineEvaluator {
         Finding finding = new Finding(ruleId, Outcome.NEEDS_PHYSICIAN_JUDGEMENT,
                 "Medical Evidence Search Sequence, 8 CCR 9792.21.1", rationale, "CONFIRMED");
         return new Recommendation(finding.outcome(), List.of(ruleId), finding.citation(), rationale,
-                finding.confidence(), List.of(finding));
+                finding.confidence(), List.of(finding), null);
     }
 
     /**
@@ -95,15 +114,27 @@ public class GuidelineEvaluator {
      * here, null-safe, rather than in the tables' expressions.
      */
     static Map<String, Object> inputs(DisputedItem item) {
-        Map<String, Object> inputs = new HashMap<>();
-        for (ItemField field : DisputedItemFields.ALL) {
-            Object value = item.get(field.name());
-            inputs.put(field.name(), value instanceof LocalDate date ? Date.from(CaseClock.startOf(date)) : value);
-        }
-        Integer prior = (Integer) item.get("priorUnits");
+        Map<String, Object> inputs = new ItemInputs(item);
         Integer requested = (Integer) item.get("requestedUnits");
-        inputs.put("totalUnits", prior == null || requested == null ? null : prior + requested);
+        inputs.put("totalUnits", sum((Integer) item.get("priorUnits"), requested));
+        inputs.put("totalFrpDays", sum((Integer) item.get("priorFrpDays"), requested));
+        inputs.put("capVisits", sum((Integer) item.get("cumulativeVisitsThisInjury"), requested));
+        inputs.put("drugNameKey", firstWord((String) item.get("drugName")));
         return inputs;
+    }
+
+    /** Null when either is unknown: JUEL would take a missing number for 0. */
+    private static Integer sum(Integer done, Integer requested) {
+        return done == null || requested == null ? null : done + requested;
+    }
+
+    /** "Soma 350 mg" -> "soma": the tables match drugs on the first word of the name, in lower case. */
+    private static String firstWord(String name) {
+        if (name == null) {
+            return null;
+        }
+        Matcher word = FIRST_WORD.matcher(name);
+        return word.find() ? word.group().toLowerCase(Locale.ROOT) : null;
     }
 
     /** Fills {field} placeholders with the item's values: numbers as they are, codes in words. */

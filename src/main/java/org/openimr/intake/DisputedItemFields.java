@@ -154,7 +154,9 @@ public final class DisputedItemFields {
             bool("complicationDocumented"),
             integer("cumulativeVisitsThisInjury", 0, 1000),
             bool("postSurgicalPhysicalMedicine"),
-            bool("employerWrittenAuthorization"));
+            bool("employerWrittenAuthorization"),
+            // The statutory visit cap (X01) depends on it; the case process fills it from the application's employee.
+            date("dateOfInjury", false));
 
     private static final Map<String, ItemField> BY_NAME = new LinkedHashMap<>();
 

@@ -1,0 +1,87 @@
+package org.openimr.decision;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.DmnEngineException;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.camunda.bpm.model.dmn.DmnModelException;
+import org.openimr.system.FieldProblem;
+import org.openimr.system.InvalidInputException;
+import org.openimr.system.NotFoundException;
+import org.springframework.stereotype.Component;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * The set of tables an impact analysis tries: what the engine has deployed now (the latest
+ * version of every decision), with the tables of one deployment, or uploaded .dmn files,
+ * replacing those with the same decision keys. Parsed into a standalone engine, never deployed.
+ */
+@Component
+class CandidateTables {
+
+    private final RepositoryService repositoryService;
+    private final DmnEngine engine = InMemoryGuidelineTables.standaloneEngine(List.of());
+
+    CandidateTables(RepositoryService repositoryService) {
+        this.repositoryService = repositoryService;
+    }
+
+    /** The deployed tables with those of the given deployment (e.g. one made from Camunda Modeler) on top. */
+    InMemoryGuidelineTables withDeployment(String deploymentId) {
+        if (repositoryService.createDeploymentQuery().deploymentId(deploymentId).count() == 0) {
+            throw new NotFoundException("No deployment " + deploymentId);
+        }
+        InMemoryGuidelineTables.Builder tables = deployed();
+        for (String resource : repositoryService.getDeploymentResourceNames(deploymentId)) {
+            if (resource.endsWith(".dmn")) {
+                try (InputStream model = repositoryService.getResourceAsStream(deploymentId, resource)) {
+                    tables.add(model);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+        return tables.build();
+    }
+
+    /** The deployed tables with the uploaded models on top; a file that is not a DMN model is a bad field. */
+    InMemoryGuidelineTables withUploads(List<MultipartFile> files) {
+        InMemoryGuidelineTables.Builder tables = deployed();
+        List<FieldProblem> problems = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            MultipartFile file = files.get(i);
+            String field = "files[" + i + "]";
+            try (InputStream model = file.getInputStream()) {
+                if (tables.add(model).isEmpty()) {
+                    problems.add(new FieldProblem(field, file.getOriginalFilename() + " holds no decision"));
+                }
+            } catch (DmnEngineException | DmnModelException e) {
+                problems.add(new FieldProblem(field, file.getOriginalFilename() + " is not a valid DMN model"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return tables.build();
+    }
+
+    private InMemoryGuidelineTables.Builder deployed() {
+        InMemoryGuidelineTables.Builder tables = new InMemoryGuidelineTables.Builder(engine);
+        for (DecisionDefinition definition : repositoryService.createDecisionDefinitionQuery().latestVersion().list()) {
+            try (InputStream model = repositoryService.getResourceAsStream(definition.getDeploymentId(),
+                    definition.getResourceName())) {
+                tables.addDecision(model, definition.getKey());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return tables;
+    }
+}

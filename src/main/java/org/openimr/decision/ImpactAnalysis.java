@@ -1,0 +1,167 @@
+package org.openimr.decision;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import javax.sql.DataSource;
+import org.openimr.intake.ApplicationParser;
+import org.openimr.intake.DisputedItem;
+import org.openimr.system.InputReader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Impact analysis for analysts: re-evaluates the disputed items of past cases with a candidate
+ * set of tables and reports which recommendations would change, compared with the outcome and
+ * rule ids stored when each item was evaluated. Rows are streamed (no result set in memory) and
+ * evaluated in the standalone DMN engine, so a year of items (about 300,000) takes seconds.
+ */
+@Service
+public class ImpactAnalysis {
+
+    static final int EXAMPLES = 5;
+    private static final Logger log = LoggerFactory.getLogger(ImpactAnalysis.class);
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate readOnly;
+    private final ObjectMapper objectMapper;
+
+    ImpactAnalysis(DataSource dataSource, PlatformTransactionManager transactionManager, ObjectMapper objectMapper) {
+        this.jdbc = new JdbcTemplate(dataSource);
+        // PostgreSQL streams a result set only inside a transaction with a fetch size.
+        this.jdbc.setFetchSize(2000);
+        this.readOnly = new TransactionTemplate(transactionManager);
+        this.readOnly.setReadOnly(true);
+        this.objectMapper = objectMapper;
+    }
+
+    /** Past items whose application arrived between from and to (both optional, inclusive). */
+    public Report analyse(GuidelineEvaluator candidate, LocalDate from, LocalDate to) {
+        long started = System.nanoTime();
+        Tally tally = new Tally();
+        StringBuilder sql = new StringBuilder("""
+                select c.case_number, i.item_json, i.recommended_outcome, i.recommended_rule_ids
+                from imr_disputed_item i join imr_case c on c.id = i.case_id
+                where i.recommended_outcome is not null""");
+        List<Object> params = new ArrayList<>();
+        if (from != null) {
+            sql.append(" and c.application_received_date >= ?");
+            params.add(from);
+        }
+        if (to != null) {
+            sql.append(" and c.application_received_date <= ?");
+            params.add(to);
+        }
+        readOnly.executeWithoutResult(status -> jdbc.query(sql.toString(), rs -> {
+            DisputedItem item = item(rs.getString(2));
+            if (item == null) {
+                tally.unreadable++;
+                return;
+            }
+            Recommendation now = candidate.evaluate(item);
+            tally.add(rs.getString(1), rs.getString(3), rs.getString(4), now);
+        }, params.toArray()));
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        // Counts only: the items themselves are patient data.
+        log.info("Impact analysis: {} items compared, {} would change, {} unreadable, {} ms",
+                tally.compared, tally.changed, tally.unreadable, millis);
+        return tally.report(millis);
+    }
+
+    private DisputedItem item(String json) {
+        try {
+            InputReader in = InputReader.of(objectMapper.readTree(json));
+            DisputedItem item = ApplicationParser.item(in);
+            return in.hasProblems() ? null : item;
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+
+    /** What the analysis found; changes are grouped by their transition, largest first. */
+    public record Report(long itemsCompared, long itemsChanged, long itemsUnreadable, long elapsedMillis,
+            List<Change> changes, List<RuleImpact> byRule) {
+    }
+
+    /** Items whose recommendation would move from one outcome and set of rules to another. */
+    public record Change(String fromOutcome, List<String> fromRuleIds, String toOutcome, List<String> toRuleIds,
+            long items, List<String> exampleCases) {
+    }
+
+    /** For one rule: the changed items that would no longer rest on it, and those that newly would. */
+    public record RuleImpact(String ruleId, long itemsLosingRule, long itemsGainingRule, List<String> exampleCases) {
+    }
+
+    private static final class Tally {
+
+        long compared;
+        long changed;
+        long unreadable;
+        final Map<Transition, Counted> transitions = new HashMap<>();
+        final Map<String, long[]> ruleCounts = new TreeMap<>();
+        final Map<String, Set<String>> ruleExamples = new HashMap<>();
+
+        void add(String caseNumber, String storedOutcome, String storedRuleIds, Recommendation now) {
+            compared++;
+            List<String> before = storedRuleIds == null || storedRuleIds.isBlank() ? List.of()
+                    : List.of(storedRuleIds.split(","));
+            List<String> after = now.ruleIds();
+            if (storedOutcome.equals(now.outcome().name()) && before.equals(after)) {
+                return;
+            }
+            changed++;
+            transitions.computeIfAbsent(new Transition(storedOutcome, before, now.outcome().name(), after),
+                    k -> new Counted()).add(caseNumber);
+            before.stream().filter(rule -> !after.contains(rule)).forEach(rule -> rule(rule, 0, caseNumber));
+            after.stream().filter(rule -> !before.contains(rule)).forEach(rule -> rule(rule, 1, caseNumber));
+        }
+
+        private void rule(String ruleId, int which, String caseNumber) {
+            ruleCounts.computeIfAbsent(ruleId, r -> new long[2])[which]++;
+            Set<String> examples = ruleExamples.computeIfAbsent(ruleId, r -> new LinkedHashSet<>());
+            if (examples.size() < EXAMPLES) {
+                examples.add(caseNumber);
+            }
+        }
+
+        Report report(long millis) {
+            List<Change> changes = transitions.entrySet().stream()
+                    .map(e -> new Change(e.getKey().fromOutcome(), e.getKey().fromRuleIds(), e.getKey().toOutcome(),
+                            e.getKey().toRuleIds(), e.getValue().items, List.copyOf(e.getValue().examples)))
+                    .sorted(Comparator.comparingLong(Change::items).reversed()).toList();
+            List<RuleImpact> byRule = ruleCounts.entrySet().stream()
+                    .map(e -> new RuleImpact(e.getKey(), e.getValue()[0], e.getValue()[1],
+                            List.copyOf(ruleExamples.get(e.getKey()))))
+                    .toList();
+            return new Report(compared, changed, unreadable, millis, changes, byRule);
+        }
+    }
+
+    private record Transition(String fromOutcome, List<String> fromRuleIds, String toOutcome, List<String> toRuleIds) {
+    }
+
+    private static final class Counted {
+
+        long items;
+        final Set<String> examples = new LinkedHashSet<>();
+
+        void add(String caseNumber) {
+            items++;
+            if (examples.size() < EXAMPLES) {
+                examples.add(caseNumber);
+            }
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package org.openimr.decision;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.camunda.bpm.dmn.engine.DmnDecision;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.dmn.engine.delegate.DmnDecisionTableEvaluationListener;
+import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
+import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableImpl;
+import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableInputImpl;
+
+/**
+ * Guideline tables parsed into a standalone DMN engine, configured like the application's
+ * engine (legacy FEEL: JUEL input expressions, simple unary tests), without a database: tens of
+ * thousands of evaluations a second, for test cases, the benchmark and impact analysis.
+ * Evaluating a parsed decision is thread-safe.
+ */
+final class InMemoryGuidelineTables implements GuidelineTables {
+
+    private static final Pattern VARIABLE = Pattern.compile("[A-Za-z_]\\w*");
+
+    private final DmnEngine engine;
+    private final Map<String, DmnDecision> decisions;
+    private final Map<String, List<String>> inputVariables = new HashMap<>();
+
+    private InMemoryGuidelineTables(DmnEngine engine, Map<String, DmnDecision> decisions) {
+        this.engine = engine;
+        this.decisions = Map.copyOf(decisions);
+        decisions.forEach((key, decision) -> inputVariables.put(key, inputVariables(decision)));
+    }
+
+    /**
+     * The variables a table's input expressions read, when each is a plain variable name (as the
+     * guideline tables' are): the engine copies every variable it is given into its own map on each
+     * evaluation, which for the ~140 fields of an item costs more than the table itself.
+     */
+    private static List<String> inputVariables(DmnDecision decision) {
+        if (!(decision.getDecisionLogic() instanceof DmnDecisionTableImpl table)) {
+            return null;
+        }
+        List<String> names = new ArrayList<>();
+        for (DmnDecisionTableInputImpl input : table.getInputs()) {
+            String text = input.getExpression().getExpression();
+            if (text == null || !VARIABLE.matcher(text.strip()).matches()) {
+                return null;
+            }
+            names.add(text.strip());
+        }
+        return names;
+    }
+
+    /** A standalone engine as the application configures its own (legacy FEEL, {@link FeelEnginePlugin}). */
+    static DmnEngine standaloneEngine(List<DmnDecisionTableEvaluationListener> listeners) {
+        DefaultDmnEngineConfiguration configuration =
+                (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
+        configuration.enableFeelLegacyBehavior(true);
+        configuration.feelEngineFactory(new GuidelineFeelEngineFactory());
+        configuration.customPostDecisionTableEvaluationListeners(listeners);
+        return configuration.buildEngine();
+    }
+
+    /** Every .dmn file of a folder, e.g. bpmn/guidelines. */
+    static InMemoryGuidelineTables fromFolder(DmnEngine engine, Path folder) {
+        Builder builder = new Builder(engine);
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".dmn")).sorted().toList()) {
+                try (InputStream in = Files.newInputStream(file)) {
+                    builder.add(in);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return builder.build();
+    }
+
+    Map<String, DmnDecision> decisions() {
+        return decisions;
+    }
+
+    @Override
+    public boolean has(String decisionKey) {
+        return decisions.containsKey(decisionKey);
+    }
+
+    @Override
+    public List<Map<String, Object>> evaluate(String decisionKey, Map<String, Object> variables) {
+        List<String> names = inputVariables.get(decisionKey);
+        Map<String, Object> read = variables;
+        if (names != null) {
+            read = new HashMap<>();
+            for (String name : names) {
+                read.put(name, variables.get(name));
+            }
+        }
+        return engine.evaluateDecisionTable(decisions.get(decisionKey), read).getResultList();
+    }
+
+    /** Collects decisions model by model; a later model replaces an earlier decision with the same key. */
+    static final class Builder {
+
+        private final DmnEngine engine;
+        private final Map<String, DmnDecision> decisions = new LinkedHashMap<>();
+
+        Builder(DmnEngine engine) {
+            this.engine = engine;
+        }
+
+        /** Parses one DMN model; throws the engine's DmnException when it is not a valid one. */
+        List<String> add(InputStream model) {
+            List<DmnDecision> parsed = engine.parseDecisions(model);
+            parsed.forEach(decision -> decisions.put(decision.getKey(), decision));
+            return parsed.stream().map(DmnDecision::getKey).toList();
+        }
+
+        /** Takes only the named decision of a model: the latest version of one table among older ones. */
+        void addDecision(InputStream model, String key) {
+            engine.parseDecisions(model).stream().filter(decision -> decision.getKey().equals(key)).findFirst()
+                    .ifPresent(decision -> decisions.put(key, decision));
+        }
+
+        InMemoryGuidelineTables build() {
+            return new InMemoryGuidelineTables(engine, decisions);
+        }
+    }
+}
