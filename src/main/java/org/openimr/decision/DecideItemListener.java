@@ -1,10 +1,12 @@
 package org.openimr.decision;
 
+import java.util.Arrays;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.openimr.decision.Recommendation.Outcome;
 import org.openimr.intake.CaseRecord;
 import org.openimr.intake.CaseRegistry;
+import org.openimr.system.InvalidInputException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,11 +27,9 @@ class DecideItemListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        String decisionText = (String) task.getVariable("decision");
-        if (decisionText == null) {
-            throw new IllegalArgumentException("Choose Upheld or Overturned");
-        }
-        ItemDecision decision = ItemDecision.valueOf(decisionText);
+        Object decisionText = task.getVariable("decision");
+        ItemDecision decision = Arrays.stream(ItemDecision.values()).filter(d -> d.name().equals(decisionText))
+                .findFirst().orElseThrow(() -> new InvalidInputException("decision", "choose Upheld or Overturned"));
         Outcome recommended = Outcome.valueOf((String) task.getVariable("recommendedOutcome"));
         boolean ownReasoningNeeded = !decision.agreesWith(recommended);
         String citation;
@@ -38,9 +38,10 @@ class DecideItemListener implements TaskListener {
             citation = text(task.getVariable("ownCitation"));
             rationale = text(task.getVariable("ownRationale"));
             if (citation == null || rationale == null) {
-                throw new IllegalArgumentException(recommended == Outcome.NEEDS_PHYSICIAN_JUDGEMENT
-                        ? "The guideline tables leave this item to your judgement: give your own rationale and citation"
-                        : "Your decision departs from the guideline recommendation: give your own rationale and citation");
+                throw new InvalidInputException(citation == null ? "ownCitation" : "ownRationale",
+                        recommended == Outcome.NEEDS_PHYSICIAN_JUDGEMENT
+                        ? "the guideline tables leave this item to your judgement: give your own rationale and citation"
+                        : "your decision departs from the guideline recommendation: give your own rationale and citation");
             }
         } else {
             citation = (String) task.getVariable("recommendationCitation");

@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.spin.json.SpinJsonNode;
 import org.openimr.system.CaseClock;
+import org.openimr.system.InvalidInputException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,6 +43,11 @@ class RegisterApplicationDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         if (execution.hasVariable(CaseVariables.CASE_NUMBER)) {
+            // Only the intake API starts a case with its number: registered in this transaction, not yet linked.
+            if (!(execution.getVariable(CaseVariables.CASE_NUMBER) instanceof String caseNumber)
+                    || registry.findByCaseNumber(caseNumber).filter(r -> r.processInstanceId() == null).isEmpty()) {
+                throw new InvalidInputException(CaseVariables.CASE_NUMBER, "is given by the system, not by a form");
+            }
             return;
         }
         ImrApplication application = ApplicationParser.parse(formAsJson(execution));

@@ -2,6 +2,7 @@ package org.openimr.letter;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.openimr.system.InvalidInputException;
 import org.springframework.stereotype.Component;
 
 /** Completing "Review letter": the QA verdict is kept with the letter version it judged. */
@@ -20,12 +21,12 @@ class ReviewLetterListener implements TaskListener {
         Object approved = task.getVariable("letterApproved");
         String note = (String) task.getVariable("qaNote");
         if (!(approved instanceof Boolean)) {
-            throw new IllegalArgumentException("Approve the letter or return it to the reviewer");
+            throw new InvalidInputException("letterApproved", "approve the letter or return it to the reviewer");
         }
         if ((Boolean) approved) {
             letters.approve(caseNumber, LetterKind.FINAL_DETERMINATION, note);
         } else if (note == null || note.isBlank()) {
-            throw new IllegalArgumentException("Say what the reviewer should correct");
+            throw new InvalidInputException("qaNote", "say what the reviewer should correct");
         } else {
             letters.returnForCorrection(caseNumber, LetterKind.FINAL_DETERMINATION, note);
         }

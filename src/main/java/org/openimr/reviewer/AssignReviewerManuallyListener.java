@@ -3,6 +3,7 @@ package org.openimr.reviewer;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.openimr.system.InvalidInputException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,7 +27,8 @@ class AssignReviewerManuallyListener implements TaskListener {
         }
         String userId = (String) task.getVariable("manualReviewerUserId");
         if (userId == null || userId.isBlank()) {
-            throw new IllegalArgumentException("Name the reviewer to assign, or choose to run selection again");
+            throw new InvalidInputException("manualReviewerUserId",
+                    "name the reviewer to assign, or choose to run selection again");
         }
         Reviewer reviewer = caseReviewers.assignManually((String) task.getVariable("caseNumber"), userId.strip(),
                 supervisor(task));

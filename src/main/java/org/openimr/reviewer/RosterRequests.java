@@ -27,6 +27,8 @@ final class RosterRequests {
     private static final int USER_ID = 64;
     private static final int NAME = 200;
     private static final int NOTE = 1000;
+    /** The reason is stored with "Reassigned by {supervisor}: " before it, in a column of 1,000 characters. */
+    private static final int REASON = 500;
     private static final int MAX_SPECIALTIES = 20;
     private static final int MAX_AFFILIATIONS = 100;
     private static final int MAX_CAPACITY = 500;
@@ -75,7 +77,7 @@ final class RosterRequests {
     static Reassignment reassignment(JsonNode body) {
         InputReader in = InputReader.of(body);
         String userId = in.text("userId", true, USER_ID);
-        String reason = in.text("reason", true, NOTE);
+        String reason = in.text("reason", true, REASON);
         in.rejectUnknownFields();
         in.throwIfInvalid();
         return new Reassignment(userId, reason);

@@ -14,11 +14,11 @@ public class FormAnswers {
         Object value = task.getVariable(variable);
         if (value instanceof String text) {
             if (!text.equals("true") && !text.equals("false")) {
-                throw new IllegalArgumentException(variable + " must be answered yes or no");
+                throw new InvalidInputException(variable, "must be answered yes or no");
             }
             task.setVariable(variable, Boolean.valueOf(text));
         } else if (!(value instanceof Boolean)) {
-            throw new IllegalArgumentException(variable + " must be answered yes or no");
+            throw new InvalidInputException(variable, "must be answered yes or no");
         }
     }
 }

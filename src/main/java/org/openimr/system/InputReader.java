@@ -3,6 +3,7 @@ package org.openimr.system;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -71,8 +72,9 @@ public final class InputReader {
             problem(name, "must be at most " + maxLength + " characters");
             return null;
         }
-        if (text.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
-            problem(name, "must not contain control characters");
+        String refused = TextRules.problem(text);
+        if (refused != null) {
+            problem(name, refused);
             return null;
         }
         return text;
@@ -88,15 +90,15 @@ public final class InputReader {
             return null;
         }
         String text = value.asText().strip();
-        // Tasklist date fields may carry a time part; the date is what counts.
-        if (text.length() > 10 && text.charAt(10) == 'T') {
-            text = text.substring(0, 10);
-        }
         try {
-            if (text.length() != 10) {
-                throw new DateTimeParseException("length", text, 0);
+            // Four-digit years only: ISO also reads "+12345-01-01".
+            if (text.length() < 10 || !Character.isDigit(text.charAt(0))) {
+                throw new DateTimeParseException("not YYYY-MM-DD", text, 0);
             }
-            LocalDate date = LocalDate.parse(text);
+            // Tasklist date fields may carry a time part; it must be a real time, and the date is what counts.
+            LocalDate date = text.length() > 10 && text.charAt(10) == 'T'
+                    ? LocalDate.from(DateTimeFormatter.ISO_DATE_TIME.parse(text))
+                    : LocalDate.parse(text, DateTimeFormatter.ISO_LOCAL_DATE);
             if (date.getYear() < 1900) {
                 problem(name, "must not be before 1900");
                 return null;
@@ -142,7 +144,8 @@ public final class InputReader {
         if (value == null) {
             return missing(name, required);
         }
-        if (!value.isNumber()) {
+        // A literal beyond the range of a double (1e999) reads as infinity, which is no number.
+        if (!value.isNumber() || (value.isFloatingPointNumber() && !Double.isFinite(value.doubleValue()))) {
             problem(name, "must be a number");
             return null;
         }
@@ -246,7 +249,8 @@ public final class InputReader {
             JsonNode element = value.get(i);
             String elementPath = path(name) + "[" + i + "]";
             String text = element.isTextual() ? element.asText().strip() : "";
-            if (text.isEmpty() || text.length() > maxLength || text.chars().anyMatch(Character::isISOControl)) {
+            if (text.isEmpty() || text.length() > maxLength || text.contains("\n") || text.contains("\r")
+                    || text.contains("\t") || TextRules.problem(text) != null) {
                 problems.add(new FieldProblem(elementPath, "must be a non-empty string of at most " + maxLength
                         + " characters"));
             } else {

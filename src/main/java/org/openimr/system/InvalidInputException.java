@@ -1,14 +1,19 @@
 package org.openimr.system;
 
 import java.util.List;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 
-/** Input that breaks the contract; answered with HTTP 400 listing every bad field. */
-public class InvalidInputException extends RuntimeException {
+/**
+ * Input that breaks the contract; answered with HTTP 400 listing every bad field. It is Camunda's
+ * form validation failure too, so that a form submitted through Tasklist or the engine REST API
+ * and refused by a delegate or listener answers 400 with the fields rather than 500.
+ */
+public class InvalidInputException extends FormFieldValidationException {
 
     private final transient List<FieldProblem> problems;
 
     public InvalidInputException(List<FieldProblem> problems) {
-        super(summary(problems));
+        super(List.copyOf(problems), summary(problems));
         this.problems = List.copyOf(problems);
     }
 

@@ -14,7 +14,7 @@ import org.openimr.TestApplications;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.web.client.HttpServerErrorException;
+import org.springframework.web.client.HttpClientErrorException;
 
 /**
  * A paper application keyed into the Tasklist start form: the submission Tasklist makes
@@ -59,8 +59,9 @@ class PaperApplicationTest extends CaseTest {
         long instancesBefore = processEngine.getRuntimeService().createProcessInstanceQuery().count();
 
         assertThatThrownBy(() -> submitStartForm(application))
-                .isInstanceOf(HttpServerErrorException.class)
-                .satisfies(e -> assertThat(((HttpServerErrorException) e).getResponseBodyAsString())
+                .isInstanceOfSatisfying(HttpClientErrorException.class,
+                        e -> assertThat(e.getStatusCode().value()).isEqualTo(400))
+                .satisfies(e -> assertThat(((HttpClientErrorException) e).getResponseBodyAsString())
                         .contains("urDecisionServedDate must not be before urDecisionDate")
                         .contains("disputedItems[0].requestedUnits must be between 1 and 1000"));
 
