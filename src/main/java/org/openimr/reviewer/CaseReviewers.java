@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.openimr.intake.CaseRecord;
 import org.openimr.intake.CaseRegistry;
 import org.openimr.reviewer.Assignments.Assignment;
+import org.openimr.security.CaseGrants;
 import org.openimr.system.CaseClock;
 import org.openimr.system.ConflictException;
 import org.openimr.system.InvalidInputException;
@@ -43,22 +44,27 @@ public class CaseReviewers {
     private final Roster roster;
     private final Assignments assignments;
     private final ReviewerTasks reviewerTasks;
+    private final CaseGrants caseGrants;
     private final ObjectMapper objectMapper;
 
     CaseReviewers(CaseRegistry registry, ReviewerSelection selection, SpecialtyMatcher specialties, Roster roster,
-            Assignments assignments, ReviewerTasks reviewerTasks, ObjectMapper objectMapper) {
+            Assignments assignments, ReviewerTasks reviewerTasks, CaseGrants caseGrants, ObjectMapper objectMapper) {
         this.registry = registry;
         this.selection = selection;
         this.specialties = specialties;
         this.roster = roster;
         this.assignments = assignments;
         this.reviewerTasks = reviewerTasks;
+        this.caseGrants = caseGrants;
         this.objectMapper = objectMapper;
     }
 
     ReviewerSelection.Result select(String caseNumber) {
         CaseRecord record = caseRecord(caseNumber);
-        return selection.select(record.id(), fittingSpecialties(record), parties(record), "system");
+        ReviewerSelection.Result result = selection.select(record.id(), fittingSpecialties(record), parties(record),
+                "system");
+        result.chosen().ifPresent(chosen -> caseGrants.grantReviewer(record.processInstanceId(), chosen.userId()));
+        return result;
     }
 
     /**
@@ -79,6 +85,7 @@ public class CaseReviewers {
         String setAside = takePlace(reviewer, fitting);
         assignments.add(record.id(), reviewer.id(), SelectionRules.specialtyFor(reviewer, fitting), supervisor,
                 "Assigned by " + supervisor + ": no qualified reviewer with a free place was found", setAside);
+        caseGrants.grantReviewer(record.processInstanceId(), reviewer.userId());
         log.info("Case {}: reviewer {} assigned by {}", caseNumber, reviewer.userId(), supervisor);
         return reviewer;
     }

@@ -1,21 +1,20 @@
 package org.openimr.reviewer;
 
 import java.util.List;
-import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.authorization.Authorization;
-import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.task.Task;
+import org.openimr.security.CaseGrants;
 import org.springframework.stereotype.Component;
 
 /**
  * The engine side of a reassignment: the case's open tasks of the previous reviewer go to the new
  * one, and so do its future reviewer tasks (their assignee is {@code ${reviewerUserId}}).
  * <p>
- * Camunda grants an assignee READ and UPDATE on the task when it is assigned, and does not take
- * that back when the task is assigned to someone else; the grants would let the previous reviewer
- * go on reading and completing the case's tasks, so they are deleted here.
+ * Camunda grants an assignee READ and TASK_WORK on the task when it is assigned, and does not take
+ * that back when the task is assigned to someone else; those grants and the previous reviewer's
+ * read access to the case's process instance would let them go on reading and completing the
+ * case's tasks, so {@link CaseGrants} takes them back and gives the new reviewer the case.
  */
 @Component
 class ReviewerTasks {
@@ -24,12 +23,12 @@ class ReviewerTasks {
 
     private final RuntimeService runtimeService;
     private final TaskService taskService;
-    private final AuthorizationService authorizationService;
+    private final CaseGrants caseGrants;
 
-    ReviewerTasks(RuntimeService runtimeService, TaskService taskService, AuthorizationService authorizationService) {
+    ReviewerTasks(RuntimeService runtimeService, TaskService taskService, CaseGrants caseGrants) {
         this.runtimeService = runtimeService;
         this.taskService = taskService;
-        this.authorizationService = authorizationService;
+        this.caseGrants = caseGrants;
     }
 
     /** Moves the reviewer's open tasks of the case; returns how many moved. */
@@ -39,18 +38,9 @@ class ReviewerTasks {
                 .taskAssignee(previousReviewer).list();
         for (Task task : tasks) {
             taskService.setAssignee(task.getId(), newReviewer);
-            revokeGrants(task.getId(), previousReviewer);
         }
+        caseGrants.revokeReviewer(processInstanceId, previousReviewer);
+        caseGrants.grantReviewer(processInstanceId, newReviewer);
         return tasks.size();
-    }
-
-    private void revokeGrants(String taskId, String userId) {
-        for (Authorization grant : authorizationService.createAuthorizationQuery().userIdIn(userId)
-                .resourceId(taskId).list()) {
-            if (grant.getResourceType() == Resources.TASK.resourceType()
-                    || grant.getResourceType() == Resources.HISTORIC_TASK.resourceType()) {
-                authorizationService.deleteAuthorization(grant.getId());
-            }
-        }
     }
 }

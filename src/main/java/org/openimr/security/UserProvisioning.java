@@ -6,25 +6,21 @@ import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
-import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
-import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
-import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
-import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
-import org.openimr.intake.CaseVariables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.stereotype.Component;
 
 /**
- * Creates at start-up, when missing: the groups, their authorizations, the administrator and
- * (default profile only) the demo users. The Tasklist filters are org.openimr.sla.TasklistFilters'.
+ * Creates at start-up, when missing: the groups, the administrator and (default profile only) the
+ * demo users; and sets the groups' authorizations to what {@link RoleGrants} declares. The Tasklist
+ * filters are org.openimr.sla.TasklistFilters'.
  */
 @Component
 class UserProvisioning implements InitializingBean {
@@ -76,29 +72,23 @@ class UserProvisioning implements InitializingBean {
     private void grantRoles() {
         // Members of camunda-admin skip only some checks; queries need explicit grants, as Camunda's own set-up gives them.
         for (Resources resource : Resources.values()) {
-            grant(Roles.ADMIN, resource, "*", Permissions.ALL);
+            grant(Roles.ADMIN, resource, RoleGrants.ANY, Permissions.ALL);
         }
-        String process = CaseVariables.PROCESS_KEY;
+        List<RoleGrants.Grant> grants = RoleGrants.all();
+        for (RoleGrants.Grant grant : grants) {
+            grant(grant.group(), grant.resource(), grant.resourceId(), grant.permissions());
+        }
+        // A grant an earlier version declared and this one does not (an analyst's case history) must not live on.
         for (String group : List.of(Roles.INTAKE, Roles.REVIEWER, Roles.SUPERVISOR, Roles.ANALYST)) {
-            grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+            for (Authorization existing : authorizationService.createAuthorizationQuery().groupIdIn(group).list()) {
+                boolean declared = grants.stream().anyMatch(grant -> grant.group().equals(group)
+                        && grant.resource().resourceType() == existing.getResourceType()
+                        && grant.resourceId().equals(existing.getResourceId()));
+                if (!declared && RoleGrants.isRoleWide(existing.getResourceId(), existing.getResourceType())) {
+                    authorizationService.deleteAuthorization(existing.getId());
+                }
+            }
         }
-        grant(Roles.INTAKE, Resources.PROCESS_DEFINITION, process, Permissions.READ, Permissions.CREATE_INSTANCE);
-        grant(Roles.INTAKE, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
-        for (String group : List.of(Roles.SUPERVISOR, Roles.ANALYST)) {
-            grant(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-            grant(group, Resources.PROCESS_DEFINITION, "*", Permissions.READ, ProcessDefinitionPermissions.READ_HISTORY);
-            grant(group, Resources.DECISION_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY);
-            grant(group, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.READ);
-            grant(group, Resources.DEPLOYMENT, "*", Permissions.READ);
-        }
-        grant(Roles.SUPERVISOR, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ_INSTANCE,
-                ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.UPDATE_TASK);
-        grant(Roles.SUPERVISOR, Resources.PROCESS_INSTANCE, "*", ProcessInstancePermissions.READ);
-        grant(Roles.SUPERVISOR, Resources.TASK, "*", Permissions.READ, Permissions.UPDATE);
-        grant(Roles.SUPERVISOR, Resources.HISTORIC_TASK, "*", HistoricTaskPermissions.READ);
-        grant(Roles.SUPERVISOR, Resources.HISTORIC_PROCESS_INSTANCE, "*", HistoricProcessInstancePermissions.READ);
-        grant(Roles.ANALYST, Resources.DEPLOYMENT, "*", Permissions.CREATE, Permissions.DELETE);
-        grant(Roles.ANALYST, Resources.DECISION_DEFINITION, "*", Permissions.CREATE_INSTANCE);
     }
 
     private void group(String id, String name) {
@@ -123,6 +113,7 @@ class UserProvisioning implements InitializingBean {
         }
     }
 
+    /** Sets the group's permissions on the resource to exactly these: what an earlier start-up granted more is taken back. */
     private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
         Authorization existing = authorizationService.createAuthorizationQuery().groupIdIn(group)
                 .resourceType(resource).resourceId(resourceId).singleResult();
@@ -131,6 +122,7 @@ class UserProvisioning implements InitializingBean {
         authorization.setGroupId(group);
         authorization.setResource(resource);
         authorization.setResourceId(resourceId);
+        authorization.setPermissions(new Permission[] {Permissions.NONE});
         for (Permission permission : permissions) {
             authorization.addPermission(permission);
         }
