@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineException;
 import org.camunda.bpm.engine.RepositoryService;
@@ -23,6 +25,9 @@ import org.springframework.web.multipart.MultipartFile;
  */
 @Component
 class CandidateTables {
+
+    static final int MAX_FILES = 50;
+    private static final Set<String> UPLOAD_TYPES = Set.of("application/xml", "text/xml", "application/octet-stream");
 
     private final RepositoryService repositoryService;
     private final DmnEngine engine = InMemoryGuidelineTables.standaloneEngine(List.of());
@@ -49,19 +54,37 @@ class CandidateTables {
         return tables.build();
     }
 
-    /** The deployed tables with the uploaded models on top; a file that is not a DMN model is a bad field. */
+    /**
+     * The deployed tables with the uploaded models on top. Each upload must be a .dmn file sent as
+     * XML (or as plain bytes, as curl sends it) and parse as a DMN model; Camunda's model parser
+     * refuses document type declarations, so an upload cannot make it read other files.
+     */
     InMemoryGuidelineTables withUploads(List<MultipartFile> files) {
+        if (files.size() > MAX_FILES) {
+            throw new InvalidInputException("files", "must be at most " + MAX_FILES + " files");
+        }
         InMemoryGuidelineTables.Builder tables = deployed();
         List<FieldProblem> problems = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
             MultipartFile file = files.get(i);
             String field = "files[" + i + "]";
+            String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename();
+            if (!name.toLowerCase(Locale.ROOT).endsWith(".dmn")) {
+                problems.add(new FieldProblem(field, "must be a .dmn file"));
+                continue;
+            }
+            String type = file.getContentType() == null ? null
+                    : file.getContentType().split(";")[0].strip().toLowerCase(Locale.ROOT);
+            if (type != null && !UPLOAD_TYPES.contains(type)) {
+                problems.add(new FieldProblem(field, "must be sent as application/xml, text/xml or application/octet-stream"));
+                continue;
+            }
             try (InputStream model = file.getInputStream()) {
                 if (tables.add(model).isEmpty()) {
-                    problems.add(new FieldProblem(field, file.getOriginalFilename() + " holds no decision"));
+                    problems.add(new FieldProblem(field, "holds no decision"));
                 }
             } catch (DmnEngineException | DmnModelException e) {
-                problems.add(new FieldProblem(field, file.getOriginalFilename() + " is not a valid DMN model"));
+                problems.add(new FieldProblem(field, "is not a valid DMN model"));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -1,5 +1,6 @@
 package org.openimr.security;
 
+import java.util.Arrays;
 import java.util.List;
 
 /** The Camunda groups of the system; each person belongs to one or more. */
@@ -20,5 +21,10 @@ public final class Roles {
     /** The Spring Security authority of a group. */
     public static String authority(String group) {
         return "GROUP_" + group;
+    }
+
+    /** The authorities of the groups, for request rules (hasAnyAuthority). */
+    public static String[] authorities(String... groups) {
+        return Arrays.stream(groups).map(Roles::authority).toArray(String[]::new);
     }
 }

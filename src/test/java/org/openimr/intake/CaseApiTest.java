@@ -165,15 +165,19 @@ class CaseApiTest extends CaseTest {
     }
 
     @Test
-    void anUnknownCaseIsNotFound() throws Exception {
+    void anUnknownCaseIsNotFoundForThoseWhoSeeEveryCaseAndForbiddenToOthers() throws Exception {
         mvc.perform(get("/api/cases/CM14-9999999").with(httpBasic("supervisor1", "demo"))).andExpect(status().isNotFound());
-        mvc.perform(post("/api/cases/CM14-9999999/records").with(httpBasic("intake1", "demo"))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"documents\":[{\"title\":\"PR-2\",\"author\":\"Dr. A\",\"date\":\"2014-06-12\",\"pages\":12}]}"))
+        String records = "{\"documents\":[{\"title\":\"PR-2\",\"author\":\"Dr. A\",\"date\":\"2014-06-12\",\"pages\":12}]}";
+        mvc.perform(post("/api/cases/CM14-9999999/records").with(httpBasic("supervisor1", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON).content(records))
                 .andExpect(status().isNotFound());
-        mvc.perform(post("/api/cases/CM14-9999999/withdrawal").with(httpBasic("intake1", "demo"))
+        mvc.perform(post("/api/cases/CM14-9999999/withdrawal").with(httpBasic("supervisor1", "demo"))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"EMPLOYEE_WITHDREW\"}"))
                 .andExpect(status().isNotFound());
+        // Intake staff see open cases only: a number that is no case is not theirs either, so numbers cannot be probed.
+        mvc.perform(post("/api/cases/CM14-9999999/records").with(httpBasic("intake1", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON).content(records))
+                .andExpect(status().isForbidden());
     }
 
     @Test
@@ -204,9 +208,13 @@ class CaseApiTest extends CaseTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("WITHDRAWN"))
                 .andExpect(jsonPath("$.closeReason").value("EMPLOYEE_WITHDREW"));
-        mvc.perform(post("/api/cases/" + caseNumber + "/withdrawal").with(httpBasic("intake1", "demo"))
+        mvc.perform(post("/api/cases/" + caseNumber + "/withdrawal").with(httpBasic("supervisor1", "demo"))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"EMPLOYEE_WITHDREW\"}"))
                 .andExpect(status().isConflict());
+        // A closed case is no longer intake's.
+        mvc.perform(post("/api/cases/" + caseNumber + "/withdrawal").with(httpBasic("intake1", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"EMPLOYEE_WITHDREW\"}"))
+                .andExpect(status().isForbidden());
     }
 
     private ResultActions submit(ObjectNode application) throws Exception {

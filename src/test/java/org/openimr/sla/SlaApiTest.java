@@ -134,7 +134,7 @@ class SlaApiTest extends CaseTest {
         expedite(caseNumber, "{\"certificationDate\": \"2014-08-01\", \"urgent\": true}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("urgent"));
-        expedite("CM14-9999999", "{\"certificationDate\": \"2014-08-01\"}").andExpect(status().isNotFound());
+        expedite("CM14-9999999", "{\"certificationDate\": \"2014-08-01\"}", "supervisor1").andExpect(status().isNotFound());
     }
 
     @Test
@@ -142,11 +142,17 @@ class SlaApiTest extends CaseTest {
         String caseNumber = cases.submit(TestApplications.seedCase());
         withdrawals.withdraw(caseNumber, new Withdrawals.Withdrawal(Withdrawals.Reason.EMPLOYEE_WITHDREW, null));
 
-        expedite(caseNumber, "{\"certificationDate\": \"2014-08-01\"}").andExpect(status().isConflict());
+        expedite(caseNumber, "{\"certificationDate\": \"2014-08-01\"}", "supervisor1").andExpect(status().isConflict());
+        // A closed case is no longer intake's.
+        expedite(caseNumber, "{\"certificationDate\": \"2014-08-01\"}").andExpect(status().isForbidden());
     }
 
     private ResultActions expedite(String caseNumber, String body) throws Exception {
-        return mvc.perform(post("/api/cases/" + caseNumber + "/expedite").with(httpBasic("intake1", "demo"))
+        return expedite(caseNumber, body, "intake1");
+    }
+
+    private ResultActions expedite(String caseNumber, String body, String user) throws Exception {
+        return mvc.perform(post("/api/cases/" + caseNumber + "/expedite").with(httpBasic(user, "demo"))
                 .contentType(MediaType.APPLICATION_JSON).content(body));
     }
 

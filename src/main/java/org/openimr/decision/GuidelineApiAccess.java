@@ -1,0 +1,27 @@
+package org.openimr.decision;
+
+import org.openimr.security.ApiAccessRules;
+import org.openimr.security.Roles;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.stereotype.Component;
+
+/**
+ * Evaluating an item without a case holds no case data: every role may. How reviewers depart from
+ * the rules, and what a changed table would change (case numbers and counts), are for supervisors,
+ * analysts and administrators.
+ */
+@Component
+class GuidelineApiAccess implements ApiAccessRules {
+
+    @Override
+    public void apply(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {
+        requests.requestMatchers(HttpMethod.POST, "/api/guidelines/evaluate").hasAnyAuthority(Roles.authorities(
+                        Roles.ALL.toArray(String[]::new)))
+                .requestMatchers(HttpMethod.GET, "/api/guidelines/departures")
+                .hasAnyAuthority(Roles.authorities(Roles.SUPERVISOR, Roles.ANALYST, Roles.ADMIN))
+                .requestMatchers(HttpMethod.POST, "/api/guidelines/impact")
+                .hasAnyAuthority(Roles.authorities(Roles.SUPERVISOR, Roles.ANALYST, Roles.ADMIN));
+    }
+}

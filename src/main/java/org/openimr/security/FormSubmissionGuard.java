@@ -1,0 +1,185 @@
+package org.openimr.security;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.openimr.system.FieldProblem;
+import org.openimr.system.TextRules;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * What a person may submit when starting a case or completing a task, through Tasklist
+ * ({@code /camunda/api/engine/...}) or the engine REST API ({@code /engine-rest/...}): the fields
+ * of the form that start event or task shows, as plain values, and nothing else. Without this, a
+ * reviewer completing "Decide disputed item" could send {@code caseNumber} or
+ * {@code recommendedOutcome} along and have the decision stored on another case or against
+ * another recommendation; a start could skip to any activity or carry the case number itself.
+ * <p>
+ * Refused with 400, naming each problem as the API does: variables not in the form; types other
+ * than plain values and JSON (no serialized objects, files or bytes); text the form's own
+ * maxLength (or a string variable, 4,000 characters) does not hold, or that {@link TextRules}
+ * refuses; and, at the top of the body, anything but the variables (and a business key for a
+ * start), such as start instructions or skipping listeners.
+ */
+final class FormSubmissionGuard extends OncePerRequestFilter {
+
+    private static final String ENGINE = "(?:/engine-rest(?:/engine/[^/]+)?|/camunda/api/engine/engine/[^/]+)";
+    private static final Pattern TASK = Pattern.compile(ENGINE + "/task/([^/]+)/(?:complete|submit-form|resolve)",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern START = Pattern.compile(
+            ENGINE + "/process-definition/(?:key/([^/]+)(?:/tenant-id/[^/]+)?|([^/]+))/(?:start|submit-form)",
+            Pattern.CASE_INSENSITIVE);
+    private static final Set<String> TASK_BODY = Set.of("variables", "withVariablesInReturn");
+    private static final Set<String> START_BODY = Set.of("variables", "businessKey", "withVariablesInReturn");
+    private static final Set<String> VALUE_FIELDS = Set.of("value", "type", "valueInfo");
+    private static final Set<String> PLAIN_TYPES = Set.of("string", "boolean", "integer", "long", "short", "double",
+            "date", "json", "null");
+
+    /** Looked up at the first request: the filter is built with the web server, before the process engine. */
+    private final ObjectProvider<DeployedForms> forms;
+    private final ObjectMapper objectMapper;
+
+    FormSubmissionGuard(ObjectProvider<DeployedForms> forms, ObjectMapper objectMapper) {
+        this.forms = forms;
+        this.objectMapper = objectMapper;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (!"POST".equalsIgnoreCase(request.getMethod())) {
+            chain.doFilter(request, response);
+            return;
+        }
+        // The servlet path and path info are decoded, with path parameters (;x=y) removed, as the REST layer matches them.
+        String path = (request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo()))
+                .replaceAll("/{2,}", "/").replaceAll("/$", "");
+        Matcher task = TASK.matcher(path);
+        Matcher start = START.matcher(path);
+        Optional<FormFields> form;
+        Set<String> bodyFields;
+        if (task.matches()) {
+            form = forms.getObject().ofTask(task.group(1));
+            bodyFields = TASK_BODY;
+        } else if (start.matches()) {
+            form = forms.getObject().ofStart(start.group(2), start.group(1));
+            bodyFields = START_BODY;
+        } else {
+            chain.doFilter(request, response);
+            return;
+        }
+        CachedBodyRequest cached = request instanceof CachedBodyRequest body ? body
+                : new CachedBodyRequest(request, request.getInputStream().readAllBytes());
+        List<FieldProblem> problems = form.map(fields -> problems(cached.body(), bodyFields, fields)).orElse(List.of());
+        if (problems.isEmpty()) {
+            // No such task or definition, or a body that is not JSON: the engine answers that itself.
+            chain.doFilter(cached, response);
+        } else {
+            refuse(response, problems);
+        }
+    }
+
+    private List<FieldProblem> problems(byte[] body, Set<String> bodyFields, FormFields form) {
+        JsonNode json;
+        try {
+            json = objectMapper.readTree(body);
+        } catch (IOException notJson) {
+            return List.of();
+        }
+        if (json == null || !json.isObject()) {
+            return List.of();
+        }
+        List<FieldProblem> problems = new ArrayList<>();
+        json.fieldNames().forEachRemaining(name -> {
+            if (!bodyFields.contains(name)) {
+                problems.add(new FieldProblem(name, "is not accepted with a form; send only " + String.join(", ",
+                        bodyFields.stream().sorted().toList())));
+            }
+        });
+        JsonNode variables = json.path("variables");
+        if (variables.isMissingNode() || variables.isNull()) {
+            return problems;
+        }
+        if (!variables.isObject()) {
+            problems.add(new FieldProblem("variables", "must be an object"));
+            return problems;
+        }
+        Iterator<Map.Entry<String, JsonNode>> entries = variables.fields();
+        while (entries.hasNext()) {
+            Map.Entry<String, JsonNode> entry = entries.next();
+            variable(entry.getKey(), entry.getValue(), form, problems);
+        }
+        return problems;
+    }
+
+    private static void variable(String name, JsonNode variable, FormFields form, List<FieldProblem> problems) {
+        String field = "variables." + name;
+        if (!form.contains(name)) {
+            problems.add(new FieldProblem(field, "is not a field of the form"));
+            return;
+        }
+        if (!variable.isObject()) {
+            problems.add(new FieldProblem(field, "must be an object with value and type"));
+            return;
+        }
+        variable.fieldNames().forEachRemaining(key -> {
+            if (!VALUE_FIELDS.contains(key)) {
+                problems.add(new FieldProblem(field + "." + key, "is not a known field"));
+            }
+        });
+        String type = variable.path("type").isTextual() ? variable.path("type").asText().toLowerCase(Locale.ROOT) : null;
+        if (!variable.path("type").isMissingNode() && !variable.path("type").isNull() && !PLAIN_TYPES.contains(type)) {
+            problems.add(new FieldProblem(field + ".type", "must be a plain value type (String, Boolean, a number, "
+                    + "Date, Json or Null)"));
+            return;
+        }
+        JsonNode valueInfo = variable.path("valueInfo");
+        if (!valueInfo.isMissingNode() && !valueInfo.isNull() && !(valueInfo.isObject() && valueInfo.isEmpty())) {
+            problems.add(new FieldProblem(field + ".valueInfo", "must be empty"));
+        }
+        JsonNode value = variable.path("value");
+        if (value.isTextual() && (type == null || type.equals("string"))) {
+            String text = value.asText();
+            int max = form.maxLength(name);
+            if (text.length() > max) {
+                problems.add(new FieldProblem(field, "must be at most " + max + " characters"));
+            } else if (TextRules.problem(text) != null) {
+                problems.add(new FieldProblem(field, TextRules.problem(text)));
+            }
+        } else if (value.isContainerNode() && (type == null || !type.equals("json"))) {
+            problems.add(new FieldProblem(field, "must be a plain value, or JSON text of type Json"));
+        }
+    }
+
+    private void refuse(HttpServletResponse response, List<FieldProblem> problems) throws IOException {
+        StringBuilder message = new StringBuilder();
+        for (FieldProblem problem : problems) {
+            message.append(message.isEmpty() ? "" : "; ").append(problem.field()).append(' ').append(problem.problem());
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        // The shape of the engine REST API's errors, whose message Tasklist shows.
+        answer.put("type", "InvalidRequestException");
+        answer.put("message", message.toString());
+        answer.put("errors", problems);
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        objectMapper.writeValue(response.getOutputStream(), answer);
+    }
+}
