@@ -63,7 +63,9 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ProblemDetail tooLarge(MaxUploadSizeExceededException e) {
-        return problem(HttpStatus.PAYLOAD_TOO_LARGE, "The request is too large");
+        ProblemDetail detail = problem(HttpStatus.PAYLOAD_TOO_LARGE, "The request is too large");
+        detail.setProperty("errors", List.of(new FieldProblem("files", "are too large")));
+        return detail;
     }
 
     @ExceptionHandler(NotFoundException.class)
@@ -93,7 +95,7 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
-        // The exception text may carry case data: log the type and stack only under its own logger.
+        // Its message may carry case data: the log shows the type and stack, and withholds the message (logback-spring.xml).
         log.error("Unexpected failure of an API request: {}", e.getClass().getName(), e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "The request could not be completed");
     }
