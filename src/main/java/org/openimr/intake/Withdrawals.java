@@ -5,8 +5,8 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.openimr.system.ConflictException;
 import org.openimr.system.InputReader;
 import org.openimr.system.NotFoundException;
+import org.openimr.system.RetryingTransactions;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Ends a case before its determination: the employee withdrew the application, or the claims
@@ -25,10 +25,12 @@ public class Withdrawals {
 
     private final CaseRegistry registry;
     private final RuntimeService runtimeService;
+    private final RetryingTransactions transactions;
 
-    Withdrawals(CaseRegistry registry, RuntimeService runtimeService) {
+    Withdrawals(CaseRegistry registry, RuntimeService runtimeService, RetryingTransactions transactions) {
         this.registry = registry;
         this.runtimeService = runtimeService;
+        this.transactions = transactions;
     }
 
     static Withdrawal parse(JsonNode body) {
@@ -40,17 +42,19 @@ public class Withdrawals {
         return new Withdrawal(reason, note);
     }
 
-    @Transactional
+    /** Runs again when it collides with the case's own work, e.g. a node issuing the letter at that moment. */
     public void withdraw(String caseNumber, Withdrawal withdrawal) {
-        CaseRecord record = registry.findByCaseNumber(caseNumber)
-                .orElseThrow(() -> new NotFoundException("No case " + caseNumber));
-        if (!record.isOpen()) {
-            throw new ConflictException("Case " + caseNumber + " is closed (" + record.status() + ")");
-        }
-        runtimeService.createMessageCorrelation(MESSAGE)
-                .processInstanceBusinessKey(caseNumber)
-                .setVariable("withdrawalReason", withdrawal.reason().name())
-                .setVariable("withdrawalNote", withdrawal.note())
-                .correlateWithResult();
+        transactions.run("Withdrawal of case " + caseNumber, () -> {
+            CaseRecord record = registry.findByCaseNumber(caseNumber)
+                    .orElseThrow(() -> new NotFoundException("No case " + caseNumber));
+            if (!record.isOpen()) {
+                throw new ConflictException("Case " + caseNumber + " is closed (" + record.status() + ")");
+            }
+            runtimeService.createMessageCorrelation(MESSAGE)
+                    .processInstanceBusinessKey(caseNumber)
+                    .setVariable("withdrawalReason", withdrawal.reason().name())
+                    .setVariable("withdrawalNote", withdrawal.note())
+                    .correlateWithResult();
+        });
     }
 }
