@@ -15,7 +15,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
-/** "Send ineligibility notice": tells the parties why the application is not eligible, and closes the case. */
+/**
+ * "Send ineligibility notice": tells the parties why the application is not eligible, and closes the
+ * case. Run again on a case whose notice went out already, it sends nothing more.
+ */
 @Component("sendIneligibilityNotice")
 class SendIneligibilityNoticeDelegate implements JavaDelegate {
 
@@ -34,14 +37,17 @@ class SendIneligibilityNoticeDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String caseNumber = (String) execution.getVariable("caseNumber");
-        String reasons = (String) execution.getVariable("ineligibilityReasons");
-        letters.compose(caseNumber, LetterKind.INELIGIBILITY_NOTICE,
-                Map.of("reasons", List.of(reasons.split("\\R"))), "system");
-        letters.issue(caseNumber, LetterKind.INELIGIBILITY_NOTICE);
         CaseRecord record = registry.findByCaseNumber(caseNumber).orElseThrow();
+        if (letters.issued(record.id(), LetterKind.INELIGIBILITY_NOTICE).isEmpty()) {
+            String reasons = (String) execution.getVariable("ineligibilityReasons");
+            letters.compose(caseNumber, LetterKind.INELIGIBILITY_NOTICE,
+                    Map.of("reasons", List.of(reasons.split("\\R"))), "system");
+            letters.issue(caseNumber, LetterKind.INELIGIBILITY_NOTICE);
+        }
         String codes = (String) execution.getVariable("ineligibilityReasonCodes");
-        registry.close(record.id(), CaseStatus.INELIGIBLE, null, codes);
-        events.publishEvent(new CaseClosed(record.id(), caseNumber, CaseStatus.INELIGIBLE));
+        if (registry.close(record.id(), CaseStatus.INELIGIBLE, null, codes)) {
+            events.publishEvent(new CaseClosed(record.id(), caseNumber, CaseStatus.INELIGIBLE));
+        }
         log.info("Case {} ineligible: {}", caseNumber, codes);
     }
 }
