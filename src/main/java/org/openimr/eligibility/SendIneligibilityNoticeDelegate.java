@@ -5,6 +5,8 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.openimr.intake.CaseClosing;
+import org.openimr.intake.CaseRecord;
+import org.openimr.intake.CaseRegistry;
 import org.openimr.intake.CaseStatus;
 import org.openimr.letter.LetterKind;
 import org.openimr.letter.LetterService;
@@ -12,27 +14,35 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** "Send ineligibility notice": tells the parties why the application is not eligible, and closes the case. */
+/**
+ * "Send ineligibility notice": tells the parties why the application is not eligible, and closes the
+ * case. Run again on a case whose notice went out already, it sends nothing more.
+ */
 @Component("sendIneligibilityNotice")
 class SendIneligibilityNoticeDelegate implements JavaDelegate {
 
     private static final Logger log = LoggerFactory.getLogger(SendIneligibilityNoticeDelegate.class);
 
     private final LetterService letters;
+    private final CaseRegistry registry;
     private final CaseClosing closing;
 
-    SendIneligibilityNoticeDelegate(LetterService letters, CaseClosing closing) {
+    SendIneligibilityNoticeDelegate(LetterService letters, CaseRegistry registry, CaseClosing closing) {
         this.letters = letters;
+        this.registry = registry;
         this.closing = closing;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         String caseNumber = (String) execution.getVariable("caseNumber");
-        String reasons = (String) execution.getVariable("ineligibilityReasons");
-        letters.compose(caseNumber, LetterKind.INELIGIBILITY_NOTICE,
-                Map.of("reasons", List.of(reasons.split("\\R"))), "system");
-        letters.issue(caseNumber, LetterKind.INELIGIBILITY_NOTICE);
+        CaseRecord record = registry.findByCaseNumber(caseNumber).orElseThrow();
+        if (letters.issued(record.id(), LetterKind.INELIGIBILITY_NOTICE).isEmpty()) {
+            String reasons = (String) execution.getVariable("ineligibilityReasons");
+            letters.compose(caseNumber, LetterKind.INELIGIBILITY_NOTICE,
+                    Map.of("reasons", List.of(reasons.split("\\R"))), "system");
+            letters.issue(caseNumber, LetterKind.INELIGIBILITY_NOTICE);
+        }
         String codes = (String) execution.getVariable("ineligibilityReasonCodes");
         closing.close(caseNumber, CaseStatus.INELIGIBLE, null, codes);
         log.info("Case {} ineligible: {}", caseNumber, codes);

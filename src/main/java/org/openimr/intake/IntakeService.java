@@ -9,14 +9,15 @@ import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.openimr.system.CaseClock;
+import org.openimr.system.RetryingTransactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Registers applications: one case registry row, its disputed items and the case process, in
- * one transaction, so that a failed registration leaves nothing behind.
+ * one transaction, so that a failed registration leaves nothing behind (and one that collided with
+ * another transaction is run again, see {@link RetryingTransactions}).
  */
 @Service
 public class IntakeService {
@@ -27,25 +28,28 @@ public class IntakeService {
     private final CaseNumbers caseNumbers;
     private final RuntimeService runtimeService;
     private final ObjectMapper objectMapper;
+    private final RetryingTransactions transactions;
 
     IntakeService(CaseRegistry registry, CaseNumbers caseNumbers, RuntimeService runtimeService,
-            ObjectMapper objectMapper) {
+            ObjectMapper objectMapper, RetryingTransactions transactions) {
         this.registry = registry;
         this.caseNumbers = caseNumbers;
         this.runtimeService = runtimeService;
         this.objectMapper = objectMapper;
+        this.transactions = transactions;
     }
 
     /** An application that arrived through the API: registered, then its case process started. */
-    @Transactional
     public String submit(ImrApplication application, String submittedBy) {
-        Registration registration = register(application, Channel.API, submittedBy);
-        ProcessInstance instance = runtimeService.createProcessInstanceByKey(CaseVariables.PROCESS_KEY)
-                .businessKey(registration.caseNumber())
-                .setVariables(registration.variables())
-                .execute();
-        registry.linkProcessInstance(registration.caseId(), instance.getId());
-        return registration.caseNumber();
+        return transactions.run("New application", () -> {
+            Registration registration = register(application, Channel.API, submittedBy);
+            ProcessInstance instance = runtimeService.createProcessInstanceByKey(CaseVariables.PROCESS_KEY)
+                    .businessKey(registration.caseNumber())
+                    .setVariables(registration.variables())
+                    .execute();
+            registry.linkProcessInstance(registration.caseId(), instance.getId());
+            return registration.caseNumber();
+        });
     }
 
     /** Registers an application; the caller starts or continues its process with the variables. */

@@ -3,8 +3,8 @@ package org.openimr.intake;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.RuntimeService;
 import org.openimr.system.InputReader;
+import org.openimr.system.RetryingTransactions;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Ends a case before its determination: the employee withdrew the application, or the claims
@@ -23,10 +23,12 @@ public class Withdrawals {
 
     private final CaseRegistry registry;
     private final RuntimeService runtimeService;
+    private final RetryingTransactions transactions;
 
-    Withdrawals(CaseRegistry registry, RuntimeService runtimeService) {
+    Withdrawals(CaseRegistry registry, RuntimeService runtimeService, RetryingTransactions transactions) {
         this.registry = registry;
         this.runtimeService = runtimeService;
+        this.transactions = transactions;
     }
 
     static Withdrawal parse(JsonNode body) {
@@ -38,13 +40,15 @@ public class Withdrawals {
         return new Withdrawal(reason, note);
     }
 
-    @Transactional
+    /** Runs again when it collides with the case's own work, e.g. a node issuing the letter at that moment. */
     public void withdraw(String caseNumber, Withdrawal withdrawal) {
-        CaseRecord record = registry.openCase(caseNumber);
-        runtimeService.createMessageCorrelation(MESSAGE)
-                .processInstanceBusinessKey(caseNumber)
-                .setVariable("withdrawalReason", withdrawal.reason().name())
-                .setVariable("withdrawalNote", withdrawal.note())
-                .correlateWithResult();
+        transactions.run("Withdrawal of case " + caseNumber, () -> {
+            registry.openCase(caseNumber);
+            runtimeService.createMessageCorrelation(MESSAGE)
+                    .processInstanceBusinessKey(caseNumber)
+                    .setVariable("withdrawalReason", withdrawal.reason().name())
+                    .setVariable("withdrawalNote", withdrawal.note())
+                    .correlateWithResult();
+        });
     }
 }

@@ -73,6 +73,14 @@ public class LetterService {
         review(caseNumber, kind, Status.RETURNED, note);
     }
 
+    /**
+     * The case's issued version of a letter, if there is one. A step that sends a notice checks it
+     * first: run again (after a failure, or restarted by an operator) it must not send a second one.
+     */
+    public Optional<StoredLetter> issued(long caseId, LetterKind kind) {
+        return store.latest(caseId, kind).filter(letter -> Status.ISSUED.name().equals(letter.status()));
+    }
+
     public Optional<StoredLetter> latest(long caseId, LetterKind kind) {
         return store.latest(caseId, kind);
     }

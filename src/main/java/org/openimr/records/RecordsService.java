@@ -9,14 +9,15 @@ import org.openimr.intake.CaseRecord;
 import org.openimr.intake.CaseRegistry;
 import org.openimr.system.CaseClock;
 import org.openimr.system.InputReader;
+import org.openimr.system.RetryingTransactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Medical records arriving for a case: stored, listed for the completeness check, and handed to
- * the case process as the message it waits for.
+ * the case process as the message it waits for, in one transaction that runs again when it
+ * collides with the case's own work (the records-due timer firing at that moment, say).
  */
 @Service
 public class RecordsService {
@@ -35,11 +36,14 @@ public class RecordsService {
     private final CaseRegistry registry;
     private final Documents documents;
     private final RuntimeService runtimeService;
+    private final RetryingTransactions transactions;
 
-    RecordsService(CaseRegistry registry, Documents documents, RuntimeService runtimeService) {
+    RecordsService(CaseRegistry registry, Documents documents, RuntimeService runtimeService,
+            RetryingTransactions transactions) {
         this.registry = registry;
         this.documents = documents;
         this.runtimeService = runtimeService;
+        this.transactions = transactions;
     }
 
     public static List<NewDocument> parse(JsonNode body) {
@@ -64,8 +68,11 @@ public class RecordsService {
         return received;
     }
 
-    @Transactional
     public Receipt receive(String caseNumber, List<NewDocument> received, String receivedBy) {
+        return transactions.run("Records for case " + caseNumber, () -> store(caseNumber, received, receivedBy));
+    }
+
+    private Receipt store(String caseNumber, List<NewDocument> received, String receivedBy) {
         CaseRecord record = registry.openCase(caseNumber);
         for (NewDocument document : received) {
             documents.add(record.id(), document.title(), document.author(), document.date(), document.pages(),

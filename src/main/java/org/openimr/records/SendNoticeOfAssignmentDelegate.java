@@ -2,12 +2,14 @@ package org.openimr.records;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.openimr.intake.CaseRecord;
 import org.openimr.intake.CaseRegistry;
 import org.openimr.letter.LetterKind;
 import org.openimr.letter.LetterService;
+import org.openimr.letter.StoredLetter;
 import org.openimr.sla.Deadlines;
 import org.openimr.system.CaseClock;
 import org.springframework.stereotype.Component;
@@ -15,10 +17,13 @@ import org.springframework.stereotype.Component;
 /**
  * "Send notice of assignment": tells the parties the case is assigned and asks the claims
  * administrator for the medical records, due in 15 days (mailed notice), 12 (electronic) or 24
- * hours (expedited).
+ * hours (expedited). Run again on a case whose notice went out already, it sends nothing more and
+ * keeps the records deadline it set the first time.
  */
 @Component("sendNoticeOfAssignment")
 class SendNoticeOfAssignmentDelegate implements JavaDelegate {
+
+    private static final String INITIAL_REQUEST = "INITIAL";
 
     private final LetterService letters;
     private final CaseRegistry registry;
@@ -36,6 +41,14 @@ class SendNoticeOfAssignmentDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String caseNumber = (String) execution.getVariable("caseNumber");
+        CaseRecord record = registry.findByCaseNumber(caseNumber).orElseThrow();
+        Optional<StoredLetter> sent = letters.issued(record.id(), LetterKind.NOTICE_OF_ASSIGNMENT);
+        Optional<Documents.RecordsRequest> requested = documents.requests(record.id()).stream()
+                .filter(request -> INITIAL_REQUEST.equals(request.kind())).findFirst();
+        if (sent.isPresent() && requested.isPresent()) {
+            setDeadlines(execution, sent.get().createdAt(), requested.get().dueAt());
+            return;
+        }
         boolean expedited = Boolean.TRUE.equals(execution.getVariable("expedited"));
         boolean electronic = "ELECTRONIC".equals(execution.getVariable("noticeDelivery"));
         Instant sentAt = CaseClock.now();
@@ -43,8 +56,12 @@ class SendNoticeOfAssignmentDelegate implements JavaDelegate {
         letters.compose(caseNumber, LetterKind.NOTICE_OF_ASSIGNMENT,
                 Map.of("recordsDue", recordsDue), "system");
         letters.issue(caseNumber, LetterKind.NOTICE_OF_ASSIGNMENT);
-        CaseRecord record = registry.findByCaseNumber(caseNumber).orElseThrow();
-        documents.request(record.id(), "INITIAL", recordsDue, "Medical records per 8 CCR 9792.10.5(a)(1)", "system");
+        documents.request(record.id(), INITIAL_REQUEST, recordsDue, "Medical records per 8 CCR 9792.10.5(a)(1)",
+                "system");
+        setDeadlines(execution, sentAt, recordsDue);
+    }
+
+    private static void setDeadlines(DelegateExecution execution, Instant sentAt, Instant recordsDue) {
         execution.setVariable("noticeOfAssignmentSentAt", CaseClock.toDate(sentAt));
         execution.setVariable("recordsDueAt", CaseClock.toDate(recordsDue));
     }

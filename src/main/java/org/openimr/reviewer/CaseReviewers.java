@@ -15,6 +15,7 @@ import org.openimr.system.CaseClock;
 import org.openimr.system.ConflictException;
 import org.openimr.system.InvalidInputException;
 import org.openimr.system.NotFoundException;
+import org.openimr.system.RetryingTransactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -46,9 +47,11 @@ public class CaseReviewers {
     private final ReviewerTasks reviewerTasks;
     private final CaseGrants caseGrants;
     private final ObjectMapper objectMapper;
+    private final RetryingTransactions transactions;
 
     CaseReviewers(CaseRegistry registry, ReviewerSelection selection, SpecialtyMatcher specialties, Roster roster,
-            Assignments assignments, ReviewerTasks reviewerTasks, CaseGrants caseGrants, ObjectMapper objectMapper) {
+            Assignments assignments, ReviewerTasks reviewerTasks, CaseGrants caseGrants, ObjectMapper objectMapper,
+            RetryingTransactions transactions) {
         this.registry = registry;
         this.selection = selection;
         this.specialties = specialties;
@@ -57,6 +60,7 @@ public class CaseReviewers {
         this.reviewerTasks = reviewerTasks;
         this.caseGrants = caseGrants;
         this.objectMapper = objectMapper;
+        this.transactions = transactions;
     }
 
     ReviewerSelection.Result select(String caseNumber) {
@@ -94,34 +98,36 @@ public class CaseReviewers {
      * Gives the case to another reviewer (illness, a conflict found late): releases the previous
      * reviewer's place, takes the new one's, records why, and moves the open reviewer tasks. Only
      * before any item is decided: the letter describes one reviewer, who must have decided every item.
+     * Runs again when it collides with the case's own work (the reviewer completing a task at that moment).
      */
-    @Transactional
     public Assignment reassign(String caseNumber, String userId, String reason, String supervisor) {
-        CaseRecord record = registry.openCase(caseNumber);
-        Assignment current = assignments.current(record.id()).orElseThrow(() -> new ConflictException("Case "
-                + caseNumber + " has no reviewer yet: assign one in its task \"Assign reviewer manually\""));
-        if (current.reviewerUserId().equals(userId)) {
-            throw new ConflictException(userId + " is the reviewer of case " + caseNumber + " already");
-        }
-        if (registry.items(record.id()).stream().anyMatch(item -> item.decision() != null)) {
-            throw new ConflictException("The reviewer of case " + caseNumber + " has decided items already; "
-                    + "the letter must describe the reviewer who decided them all");
-        }
-        Reviewer reviewer = roster.byUserId(userId)
-                .orElseThrow(() -> new InvalidInputException("userId", "is not a reviewer of the roster"));
-        List<Specialty> fitting = fittingSpecialties(record);
-        refuseUnfit(reviewer, caseNumber, parties(record));
-        if (!assignments.release(current.id(), "Reassigned by " + supervisor + ": " + reason)) {
-            throw new ConflictException("The reviewer of case " + caseNumber + " changed meanwhile; try again");
-        }
-        roster.releasePlace(current.reviewerId());
-        String setAside = takePlace(reviewer, fitting);
-        assignments.add(record.id(), reviewer.id(), SelectionRules.specialtyFor(reviewer, fitting), supervisor,
-                "Reassigned from " + current.reviewerUserId() + ": " + reason, setAside);
-        int moved = reviewerTasks.move(record.processInstanceId(), current.reviewerUserId(), reviewer.userId());
-        log.info("Case {}: reviewer {} replaced by {} (by {}, {} open tasks moved)", caseNumber,
-                current.reviewerUserId(), reviewer.userId(), supervisor, moved);
-        return assignments.current(record.id()).orElseThrow();
+        return transactions.run("Reassignment of case " + caseNumber, () -> {
+            CaseRecord record = registry.openCase(caseNumber);
+            Assignment current = assignments.current(record.id()).orElseThrow(() -> new ConflictException("Case "
+                    + caseNumber + " has no reviewer yet: assign one in its task \"Assign reviewer manually\""));
+            if (current.reviewerUserId().equals(userId)) {
+                throw new ConflictException(userId + " is the reviewer of case " + caseNumber + " already");
+            }
+            if (registry.items(record.id()).stream().anyMatch(item -> item.decision() != null)) {
+                throw new ConflictException("The reviewer of case " + caseNumber + " has decided items already; "
+                        + "the letter must describe the reviewer who decided them all");
+            }
+            Reviewer reviewer = roster.byUserId(userId)
+                    .orElseThrow(() -> new InvalidInputException("userId", "is not a reviewer of the roster"));
+            List<Specialty> fitting = fittingSpecialties(record);
+            refuseUnfit(reviewer, caseNumber, parties(record));
+            if (!assignments.release(current.id(), "Reassigned by " + supervisor + ": " + reason)) {
+                throw new ConflictException("The reviewer of case " + caseNumber + " changed meanwhile; try again");
+            }
+            roster.releasePlace(current.reviewerId());
+            String setAside = takePlace(reviewer, fitting);
+            assignments.add(record.id(), reviewer.id(), SelectionRules.specialtyFor(reviewer, fitting), supervisor,
+                    "Reassigned from " + current.reviewerUserId() + ": " + reason, setAside);
+            int moved = reviewerTasks.move(record.processInstanceId(), current.reviewerUserId(), reviewer.userId());
+            log.info("Case {}: reviewer {} replaced by {} (by {}, {} open tasks moved)", caseNumber,
+                    current.reviewerUserId(), reviewer.userId(), supervisor, moved);
+            return assignments.current(record.id()).orElseThrow();
+        });
     }
 
     public Optional<Qualifications> qualifications(long caseId) {

@@ -3,10 +3,13 @@ package org.openimr.system;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.net.URI;
 import java.util.List;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -91,6 +94,18 @@ class ApiExceptionHandler {
             detail.setProperty("caseNumber", e.existing());
         }
         return detail;
+    }
+
+    /**
+     * Another transaction kept changing the case (see {@link RetryingTransactions}); nothing was saved.
+     * 503 with Retry-After tells a client, or a load balancer, that sending the same request again is right.
+     */
+    @ExceptionHandler({RetryingTransactions.ConcurrentChangeException.class, OptimisticLockingException.class})
+    ResponseEntity<ProblemDetail> concurrentChange(RuntimeException e) {
+        log.info("API request refused after colliding with other transactions: {}", e.getClass().getSimpleName());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE,
+                        "The case was being changed by another request; nothing was saved. Send the request again."));
     }
 
     @ExceptionHandler(Exception.class)
