@@ -1,16 +1,20 @@
 package org.openimr.security;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
- * The process variables a Camunda Form submits, read from the form's definition: each field's key
- * and each group's or dynamic list's path at the top level (a group without a path submits its
- * fields as they are), with the most characters a text field accepts: its own maxLength, never more
- * than a Camunda string variable holds (4,000).
+ * The process variables a Camunda Form submits, read from the form's definition, with the rules
+ * the form itself states, so that the server holds a submission to them and not only the browser:
+ * each field's key and each group's or dynamic list's path at the top level (a group without a path
+ * submits its fields as they are); the most characters a text field takes (its maxLength, never
+ * more than a Camunda string variable holds: 4,000); whether it is required; and, for radio buttons
+ * and selects with options of their own, the values it offers. A field that the form shows only
+ * under a condition is not required here: the condition is the browser's to evaluate.
  */
 final class FormFields {
 
@@ -23,46 +27,63 @@ final class FormFields {
     private static final Set<String> NOT_FIELDS = Set.of("button", "text", "html", "image", "spacer", "separator",
             "iframe", "table", "documentPreview");
 
-    private final Map<String, Integer> maxLengths;
+    /** One variable the form submits. {@code options} is null when any value may be given. */
+    record Field(int maxLength, boolean required, List<String> options) {
+    }
 
-    private FormFields(Map<String, Integer> maxLengths) {
-        this.maxLengths = maxLengths;
+    private final Map<String, Field> fields;
+
+    private FormFields(Map<String, Field> fields) {
+        this.fields = fields;
     }
 
     static FormFields of(JsonNode form) {
-        Map<String, Integer> fields = new HashMap<>();
-        collect(form.path("components"), fields);
+        Map<String, Field> fields = new HashMap<>();
+        collect(form.path("components"), false, fields);
         return new FormFields(Map.copyOf(fields));
     }
 
     boolean contains(String variable) {
-        return maxLengths.containsKey(variable);
+        return fields.containsKey(variable);
     }
 
-    Set<String> names() {
-        return maxLengths.keySet();
+    Field field(String variable) {
+        return fields.get(variable);
     }
 
-    /** The most characters a text value of the variable may have. */
-    int maxLength(String variable) {
-        return Optional.ofNullable(maxLengths.get(variable)).orElse(STRING_VARIABLE_LIMIT);
+    /** The variables a submission must carry. */
+    List<String> required() {
+        return fields.entrySet().stream().filter(entry -> entry.getValue().required()).map(Map.Entry::getKey)
+                .sorted().toList();
     }
 
-    private static void collect(JsonNode components, Map<String, Integer> fields) {
+    private static void collect(JsonNode components, boolean conditional, Map<String, Field> fields) {
         for (JsonNode component : components) {
             String path = component.path("path").asText("");
             String key = component.path("key").asText("");
+            boolean shownOnCondition = conditional || component.has("conditional");
             if (!path.isEmpty()) {
-                // A group or dynamic list with a path submits one variable holding its fields.
-                fields.put(topLevel(path), STRING_VARIABLE_LIMIT);
+                // A group or dynamic list with a path submits one variable holding its fields, checked where it is read.
+                fields.put(topLevel(path), new Field(STRING_VARIABLE_LIMIT, false, null));
                 continue;
             }
             if (!key.isEmpty() && !NOT_FIELDS.contains(component.path("type").asText())) {
-                int maxLength = component.path("validate").path("maxLength").asInt(STRING_VARIABLE_LIMIT);
-                fields.put(topLevel(key), Math.min(maxLength, STRING_VARIABLE_LIMIT));
+                JsonNode validate = component.path("validate");
+                int maxLength = Math.min(validate.path("maxLength").asInt(STRING_VARIABLE_LIMIT), STRING_VARIABLE_LIMIT);
+                boolean required = validate.path("required").asBoolean(false) && !shownOnCondition;
+                fields.put(topLevel(key), new Field(maxLength, required, options(component)));
             }
-            collect(component.path("components"), fields);
+            collect(component.path("components"), shownOnCondition, fields);
         }
+    }
+
+    private static List<String> options(JsonNode component) {
+        if (!component.path("values").isArray() || component.path("values").isEmpty()) {
+            return null;
+        }
+        List<String> options = new ArrayList<>();
+        component.path("values").forEach(option -> options.add(option.path("value").asText()));
+        return List.copyOf(options);
     }
 
     private static String topLevel(String path) {

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.openimr.system.FieldProblem;
 import org.openimr.system.TextRules;
 import org.springframework.beans.factory.ObjectProvider;
@@ -40,7 +41,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 final class FormSubmissionGuard extends OncePerRequestFilter {
 
-    private static final String ENGINE = "(?:/engine-rest(?:/engine/[^/]+)?|/camunda/api/engine/engine/[^/]+)";
+    private static final String ENGINE = "(?:/engine-rest(?:/engine/([^/]+))?|/camunda/api/engine/engine/([^/]+))";
     private static final Pattern TASK = Pattern.compile(ENGINE + "/task/([^/]+)/(?:complete|submit-form|resolve)",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern START = Pattern.compile(
@@ -73,23 +74,23 @@ final class FormSubmissionGuard extends OncePerRequestFilter {
                 .replaceAll("/{2,}", "/").replaceAll("/$", "");
         Matcher task = TASK.matcher(path);
         Matcher start = START.matcher(path);
-        Optional<FormFields> form;
-        Set<String> bodyFields;
-        if (task.matches()) {
-            form = forms.getObject().ofTask(task.group(1));
-            bodyFields = TASK_BODY;
-        } else if (start.matches()) {
-            form = forms.getObject().ofStart(start.group(2), start.group(1));
-            bodyFields = START_BODY;
-        } else {
+        Matcher matched = task.matches() ? task : start.matches() ? start : null;
+        Optional<Authentication> caller = matched == null ? Optional.empty()
+                : forms.getObject().caller(request, matched.group(1) != null ? matched.group(1) : matched.group(2));
+        if (caller.isEmpty()) {
+            // Not a form submission, or nobody logged in: the engine and the webapps answer that themselves.
             chain.doFilter(request, response);
             return;
         }
+        Optional<FormFields> form = matched == task
+                ? forms.getObject().ofTask(caller.get(), task.group(3))
+                : forms.getObject().ofStart(caller.get(), start.group(4), start.group(3));
+        Set<String> bodyFields = matched == task ? TASK_BODY : START_BODY;
         CachedBodyRequest cached = request instanceof CachedBodyRequest body ? body
                 : new CachedBodyRequest(request, request.getInputStream().readAllBytes());
         List<FieldProblem> problems = form.map(fields -> problems(cached.body(), bodyFields, fields)).orElse(List.of());
         if (problems.isEmpty()) {
-            // No such task or definition, or a body that is not JSON: the engine answers that itself.
+            // Also when the caller may not submit it, or there is no such task: the engine answers that.
             chain.doFilter(cached, response);
         } else {
             refuse(response, problems);
@@ -101,10 +102,11 @@ final class FormSubmissionGuard extends OncePerRequestFilter {
         try {
             json = objectMapper.readTree(body);
         } catch (IOException notJson) {
-            return List.of();
+            // Refused rather than passed on: a body only this reader refuses (a key given twice) might read otherwise there.
+            return List.of(new FieldProblem("body", "is not valid JSON"));
         }
         if (json == null || !json.isObject()) {
-            return List.of();
+            return List.of(new FieldProblem("body", "must be a JSON object"));
         }
         List<FieldProblem> problems = new ArrayList<>();
         json.fieldNames().forEachRemaining(name -> {
@@ -115,11 +117,16 @@ final class FormSubmissionGuard extends OncePerRequestFilter {
         });
         JsonNode variables = json.path("variables");
         if (variables.isMissingNode() || variables.isNull()) {
-            return problems;
+            variables = objectMapper.createObjectNode();
         }
         if (!variables.isObject()) {
             problems.add(new FieldProblem("variables", "must be an object"));
             return problems;
+        }
+        for (String required : form.required()) {
+            if (!variables.has(required)) {
+                problems.add(new FieldProblem("variables." + required, "is required"));
+            }
         }
         Iterator<Map.Entry<String, JsonNode>> entries = variables.fields();
         while (entries.hasNext()) {
@@ -131,7 +138,8 @@ final class FormSubmissionGuard extends OncePerRequestFilter {
 
     private static void variable(String name, JsonNode variable, FormFields form, List<FieldProblem> problems) {
         String field = "variables." + name;
-        if (!form.contains(name)) {
+        FormFields.Field rules = form.field(name);
+        if (rules == null) {
             problems.add(new FieldProblem(field, "is not a field of the form"));
             return;
         }
@@ -144,8 +152,9 @@ final class FormSubmissionGuard extends OncePerRequestFilter {
                 problems.add(new FieldProblem(field + "." + key, "is not a known field"));
             }
         });
-        String type = variable.path("type").isTextual() ? variable.path("type").asText().toLowerCase(Locale.ROOT) : null;
-        if (!variable.path("type").isMissingNode() && !variable.path("type").isNull() && !PLAIN_TYPES.contains(type)) {
+        JsonNode typeNode = variable.path("type");
+        String type = typeNode.isTextual() ? typeNode.asText().toLowerCase(Locale.ROOT) : null;
+        if (!typeNode.isMissingNode() && !typeNode.isNull() && !PLAIN_TYPES.contains(type)) {
             problems.add(new FieldProblem(field + ".type", "must be a plain value type (String, Boolean, a number, "
                     + "Date, Json or Null)"));
             return;
@@ -155,16 +164,21 @@ final class FormSubmissionGuard extends OncePerRequestFilter {
             problems.add(new FieldProblem(field + ".valueInfo", "must be empty"));
         }
         JsonNode value = variable.path("value");
-        if (value.isTextual() && (type == null || type.equals("string"))) {
+        if (value.isContainerNode() && !"json".equals(type)) {
+            problems.add(new FieldProblem(field, "must be a plain value, or JSON text of type Json"));
+        } else if (value.isMissingNode() || value.isNull() || value.asText().isEmpty()) {
+            if (rules.required()) {
+                problems.add(new FieldProblem(field, "is required"));
+            }
+        } else if (rules.options() != null && value.isValueNode() && !rules.options().contains(value.asText())) {
+            problems.add(new FieldProblem(field, "must be one of " + String.join(", ", rules.options())));
+        } else if (value.isTextual() && (type == null || type.equals("string"))) {
             String text = value.asText();
-            int max = form.maxLength(name);
-            if (text.length() > max) {
-                problems.add(new FieldProblem(field, "must be at most " + max + " characters"));
+            if (text.length() > rules.maxLength()) {
+                problems.add(new FieldProblem(field, "must be at most " + rules.maxLength() + " characters"));
             } else if (TextRules.problem(text) != null) {
                 problems.add(new FieldProblem(field, TextRules.problem(text)));
             }
-        } else if (value.isContainerNode() && (type == null || !type.equals("json"))) {
-            problems.add(new FieldProblem(field, "must be a plain value, or JSON text of type Json"));
         }
     }
 
