@@ -1,0 +1,176 @@
+package org.openimr.cluster;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.openimr.load.HttpCaseDriver.CaseRun;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Checks every submitted application against the database after a fault run: was it registered
+ * once, did its case end with its letter (or ineligibility notice) issued exactly once, or is it
+ * still waiting where a case may wait (a task, a job, a message)? Anything else is lost work.
+ */
+final class CaseAudit {
+
+    /** An application the drivers submitted, by its employee's name (unique per application), and how its run ended. */
+    record Submitted(String employeeName, CaseRun run) {
+    }
+
+    record Incident(String type, String activity, String message) {
+    }
+
+    record Result(int submitted, int acknowledged, int resubmittedAfterLostAnswer, int neverRegistered,
+            int completedIssued, int completedIneligible, int inProgress, List<String> lost, int duplicateCases,
+            List<String> duplicateLetters, List<Incident> incidents, int jobsWaitingToRetry) {
+
+        int completed() {
+            return completedIssued + completedIneligible;
+        }
+    }
+
+    private record Row(long id, String caseNumber, String status, String processInstanceId, int items, int decided) {
+    }
+
+    private final JdbcClient jdbc;
+
+    CaseAudit(DataSource database) {
+        this.jdbc = JdbcClient.create(database);
+    }
+
+    Result audit(List<Submitted> submitted) {
+        Map<String, List<Row>> registry = new HashMap<>();
+        jdbc.sql("""
+                select c.employee_name, c.id, c.case_number, c.status, c.process_instance_id,
+                    (select count(*) from imr_disputed_item i where i.case_id = c.id) as items,
+                    (select count(*) from imr_disputed_item i where i.case_id = c.id and i.decision is not null) as decided
+                from imr_case c""")
+                .query((rs, n) -> {
+                    registry.computeIfAbsent(rs.getString(1), name -> new ArrayList<>()).add(new Row(rs.getLong(2),
+                            rs.getString(3), rs.getString(4), rs.getString(5), rs.getInt(6), rs.getInt(7)));
+                    return null;
+                }).list();
+        Set<String> running = strings("select distinct proc_inst_id_ from act_ru_execution");
+        Set<String> waiting = strings("""
+                select proc_inst_id_ from act_ru_task union select process_instance_id_ from act_ru_job
+                union select proc_inst_id_ from act_ru_event_subscr""");
+        Set<String> ended = strings("select id_ from act_hi_procinst where state_ = 'COMPLETED'");
+        Map<String, Integer> issued = new HashMap<>();
+        jdbc.sql("select case_id, kind, count(*) from imr_letter where status = 'ISSUED' group by case_id, kind")
+                .query((rs, n) -> issued.put(rs.getLong(1) + "/" + rs.getString(2), rs.getInt(3))).list();
+
+        int acknowledged = 0;
+        int resubmitted = 0;
+        int neverRegistered = 0;
+        int completedIssued = 0;
+        int completedIneligible = 0;
+        int inProgress = 0;
+        int duplicateCases = 0;
+        List<String> lost = new ArrayList<>();
+        for (Submitted application : submitted) {
+            CaseRun run = application.run();
+            acknowledged += run.caseNumber() != null ? 1 : 0;
+            resubmitted += run.submittedTwice() ? 1 : 0;
+            List<Row> rows = registry.getOrDefault(application.employeeName(), List.of());
+            duplicateCases += Math.max(0, rows.size() - 1);
+            if (rows.isEmpty()) {
+                if (run.caseNumber() != null) {
+                    lost.add(run.caseNumber() + ": answered as registered, but not in the registry");
+                } else {
+                    neverRegistered++;
+                }
+                continue;
+            }
+            Row row = rows.get(0);
+            String problem = run.caseNumber() != null && !run.caseNumber().equals(row.caseNumber())
+                    ? "answered as " + run.caseNumber() + " but registered as another case"
+                    : switch (row.status()) {
+                        case "DETERMINATION_ISSUED" -> issuedProblem(row, ended, issued);
+                        case "INELIGIBLE" -> ineligibleProblem(row, ended, issued);
+                        case "OPEN" -> openProblem(row, running, waiting);
+                        default -> "unexpected status " + row.status();
+                    };
+            if (problem != null) {
+                lost.add(row.caseNumber() + ": " + problem);
+            } else if (row.status().equals("DETERMINATION_ISSUED")) {
+                completedIssued++;
+            } else if (row.status().equals("INELIGIBLE")) {
+                completedIneligible++;
+            } else {
+                inProgress++;
+            }
+        }
+        return new Result(submitted.size(), acknowledged, resubmitted, neverRegistered, completedIssued,
+                completedIneligible, inProgress, lost, duplicateCases, duplicateLetters(issued), incidents(),
+                jdbc.sql("select count(*) from act_ru_job where exception_msg_ is not null and retries_ > 0")
+                        .query(Integer.class).single());
+    }
+
+    /** When the first letter or notice was issued after a moment: how soon the job executors worked again. */
+    Instant firstIssuedAfter(Instant moment) {
+        return jdbc.sql("select issued_at from imr_letter_recipient where issued_at > ? order by issued_at limit 1")
+                .param(Timestamp.from(moment)).query(Timestamp.class).optional().map(Timestamp::toInstant).orElse(null);
+    }
+
+    private static String issuedProblem(Row row, Set<String> ended, Map<String, Integer> issued) {
+        if (!ended.contains(row.processInstanceId())) {
+            return "determination issued, but its process did not end";
+        }
+        if (row.decided() != row.items()) {
+            return row.decided() + " of " + row.items() + " items decided";
+        }
+        if (issued.getOrDefault(row.id() + "/FINAL_DETERMINATION", 0) == 0
+                || issued.getOrDefault(row.id() + "/NOTICE_OF_ASSIGNMENT", 0) == 0) {
+            return "closed without its notice of assignment or final determination letter issued";
+        }
+        return null;
+    }
+
+    private static String ineligibleProblem(Row row, Set<String> ended, Map<String, Integer> issued) {
+        if (!ended.contains(row.processInstanceId())) {
+            return "closed as ineligible, but its process did not end";
+        }
+        return issued.getOrDefault(row.id() + "/INELIGIBILITY_NOTICE", 0) == 0
+                ? "closed as ineligible without the ineligibility notice issued" : null;
+    }
+
+    private static String openProblem(Row row, Set<String> running, Set<String> waiting) {
+        if (row.processInstanceId() == null || !running.contains(row.processInstanceId())) {
+            return "open in the registry, but its process is gone";
+        }
+        return waiting.contains(row.processInstanceId()) ? null
+                : "open, but waiting for no task, job or message: stuck";
+    }
+
+    /** A letter kind issued more than once for a case, or a recipient issued the same letter twice. */
+    private List<String> duplicateLetters(Map<String, Integer> issued) {
+        List<String> duplicates = new ArrayList<>();
+        issued.forEach((caseAndKind, count) -> {
+            if (count > 1) {
+                duplicates.add("case id " + caseAndKind + " issued " + count + " times");
+            }
+        });
+        jdbc.sql("""
+                select l.case_id, l.kind, r.recipient_role, count(*) from imr_letter_recipient r
+                join imr_letter l on l.id = r.letter_id group by l.case_id, l.kind, r.recipient_role
+                having count(*) > 1""")
+                .query((rs, n) -> duplicates.add("case id " + rs.getLong(1) + "/" + rs.getString(2) + " to "
+                        + rs.getString(3) + " " + rs.getInt(4) + " times")).list();
+        return duplicates;
+    }
+
+    private List<Incident> incidents() {
+        return jdbc.sql("select incident_type_, activity_id_, incident_msg_ from act_ru_incident")
+                .query((rs, n) -> new Incident(rs.getString(1), rs.getString(2), rs.getString(3))).list();
+    }
+
+    private Set<String> strings(String sql) {
+        return new HashSet<>(jdbc.sql(sql).query(String.class).list());
+    }
+}
