@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
  * mixed stages and times the staff's everyday reads at each size. Not a test: run it with
  * {@code mvn -Pcase-benchmark test-compile exec:java -Dexec.args="--cases 1000"}.
  * Options: --cases N (1000), --warmup N (300 of each process first, not measured), --threads N
- * (4 staff threads), --backlog sizes, --property name=value (an application property, repeatable).
+ * (4 staff threads), --backlog sizes, --property name=value (an application property, repeatable),
+ * --sql-profile true (load pg_stat_statements and print the costliest statements at the end).
  */
 final class CaseBenchmark {
 
@@ -35,7 +36,7 @@ final class CaseBenchmark {
             return thread;
         });
         sampler.scheduleAtFixedRate(heap::sample, 0, 200, TimeUnit.MILLISECONDS);
-        try (EmbeddedPostgres postgres = DurablePostgres.start();
+        try (EmbeddedPostgres postgres = DurablePostgres.start(options.sqlProfile);
              BenchmarkApplication app = new BenchmarkApplication(postgres, options.properties)) {
             System.out.printf("%s, %d cores, load average %.2f, max heap %d MB%n", Instant.now(),
                     Runtime.getRuntime().availableProcessors(),
@@ -44,10 +45,16 @@ final class CaseBenchmark {
                             + "history FULL; %d staff threads over HTTP (loopback); application properties %s%n",
                     app.setting("server_version"), app.setting("fsync"), app.setting("synchronous_commit"),
                     app.setting("full_page_writes"), options.threads, options.properties);
+            if (options.sqlProfile) {
+                app.jdbc().execute("create extension if not exists pg_stat_statements");
+            }
             if (options.backlogSizes.isEmpty()) {
                 throughput(app, heap, options);
             } else {
                 backlog(app, options);
+            }
+            if (options.sqlProfile) {
+                printCostliestStatements(app);
             }
         } finally {
             sampler.shutdownNow();
@@ -101,9 +108,24 @@ final class CaseBenchmark {
         }
     }
 
+    /** The statements that took the most of PostgreSQL's time over the whole run (parameters stay $n). */
+    private static void printCostliestStatements(BenchmarkApplication app) {
+        System.out.printf("%nCostliest statements (pg_stat_statements): total ms, calls, mean ms, rows, statement%n");
+        app.jdbc().query("select total_exec_time, calls, mean_exec_time, rows, "
+                + "regexp_replace(query, '\\s+', ' ', 'g') as query from pg_stat_statements "
+                + "order by total_exec_time desc limit 25", row -> {
+                    System.out.printf("%10.0f %8d %8.3f %9d  %s%n", row.getDouble(1), row.getLong(2), row.getDouble(3),
+                            row.getLong(4), abbreviate(row.getString(5)));
+                });
+    }
+
+    private static String abbreviate(String query) {
+        return query.length() <= 220 ? query : query.substring(0, 220) + " ...";
+    }
+
     /** The command line. */
     private record Options(int cases, int warmup, int threads, List<Integer> backlogSizes,
-                           Map<String, Object> properties) {
+                           Map<String, Object> properties, boolean sqlProfile) {
 
         static Options parse(String[] args) {
             int cases = 1000;
@@ -111,6 +133,7 @@ final class CaseBenchmark {
             int threads = 4;
             List<Integer> backlog = new ArrayList<>();
             Map<String, Object> properties = new HashMap<>();
+            boolean sqlProfile = false;
             for (int i = 0; i + 1 < args.length; i += 2) {
                 String value = args[i + 1];
                 switch (args[i]) {
@@ -122,12 +145,13 @@ final class CaseBenchmark {
                             backlog.add(Integer.parseInt(size.strip()));
                         }
                     }
+                    case "--sql-profile" -> sqlProfile = Boolean.parseBoolean(value);
                     case "--property" -> properties.put(value.substring(0, value.indexOf('=')),
                             value.substring(value.indexOf('=') + 1));
                     default -> throw new IllegalArgumentException("Unknown option " + args[i]);
                 }
             }
-            return new Options(cases, warmup, threads, backlog, properties);
+            return new Options(cases, warmup, threads, backlog, properties, sqlProfile);
         }
     }
 }

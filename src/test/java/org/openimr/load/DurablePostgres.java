@@ -14,13 +14,17 @@ final class DurablePostgres {
     private DurablePostgres() {
     }
 
-    static EmbeddedPostgres start() {
+    /** With {@code statementStatistics}, pg_stat_statements is loaded to find the costly statements. */
+    static EmbeddedPostgres start(boolean statementStatistics) {
         try {
-            return EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")
-                    .setServerConfig("full_page_writes", "on")
-                    .start();
+                    .setServerConfig("full_page_writes", "on");
+            if (statementStatistics) {
+                builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+            }
+            return builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL did not start", e);
         }
