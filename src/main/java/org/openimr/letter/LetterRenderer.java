@@ -24,7 +24,12 @@ import org.thymeleaf.templatemode.TemplateMode;
 @Component
 class LetterRenderer {
 
-    record Rendered(byte[] pdf, String text) {
+    /** A rendered letter; its text is extracted only when asked for (see {@link #text(byte[])}). */
+    record Rendered(byte[] pdf) {
+
+        String text() {
+            return LetterRenderer.text(pdf);
+        }
     }
 
     private final SpringTemplateEngine templates = new SpringTemplateEngine();
@@ -50,15 +55,24 @@ class LetterRenderer {
             builder.withHtmlContent(html, null);
             builder.toStream(pdf);
             builder.run();
-            byte[] bytes = pdf.toByteArray();
-            try (PDDocument document = Loader.loadPDF(bytes)) {
-                // In position order: the renderer writes a line's inline runs to the PDF out of order.
-                PDFTextStripper text = new PDFTextStripper();
-                text.setSortByPosition(true);
-                return new Rendered(bytes, text.getText(document));
-            }
+            return new Rendered(pdf.toByteArray());
         } catch (IOException e) {
             throw new IllegalStateException("Rendering the " + kind + " failed", e);
+        }
+    }
+
+    /**
+     * A letter's text, from its PDF. As costly as rendering the letter (the positions are sorted), so
+     * it is not done for every letter composed, only for those whose text is read.
+     */
+    static String text(byte[] pdf) {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            // In position order: the renderer writes a line's inline runs to the PDF out of order.
+            PDFTextStripper text = new PDFTextStripper();
+            text.setSortByPosition(true);
+            return text.getText(document);
+        } catch (IOException e) {
+            throw new IllegalStateException("Reading a letter's text failed", e);
         }
     }
 }

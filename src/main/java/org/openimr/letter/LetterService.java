@@ -47,7 +47,7 @@ public class LetterService {
     public StoredLetter compose(String caseNumber, LetterKind kind, Map<String, Object> details, String createdBy) {
         CaseRecord record = caseRecord(caseNumber);
         LetterRenderer.Rendered rendered = renderer.render(kind, contents.model(record, kind, details));
-        StoredLetter letter = store.add(record.id(), kind, Status.DRAFT, rendered.pdf(), rendered.text(), createdBy);
+        StoredLetter letter = store.add(record.id(), kind, Status.DRAFT, rendered.pdf(), createdBy);
         log.info("Case {}: {} version {} composed", caseNumber, kind, letter.version());
         return letter;
     }
@@ -97,8 +97,13 @@ public class LetterService {
         return store.pdf(letter.id());
     }
 
+    /** The letter's text, extracted from its PDF the first time it is asked for and kept from then on. */
     public String text(StoredLetter letter) {
-        return store.text(letter.id());
+        return store.text(letter.id()).orElseGet(() -> {
+            String text = LetterRenderer.text(store.pdf(letter.id()));
+            store.keepText(letter.id(), text);
+            return text;
+        });
     }
 
     /** The recipients a letter was issued to, in the order of its distribution list. */

@@ -3,6 +3,7 @@ package org.openimr.letter;
 import java.sql.Timestamp;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.openimr.system.CaseClock;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,14 +30,14 @@ class LetterStore {
         this.jdbc = jdbc;
     }
 
-    StoredLetter add(long caseId, LetterKind kind, Status status, byte[] pdf, String text, String createdBy) {
+    StoredLetter add(long caseId, LetterKind kind, Status status, byte[] pdf, String createdBy) {
         int version = jdbc.sql("select coalesce(max(version), 0) + 1 from imr_letter where case_id = ? and kind = ?")
                 .params(caseId, kind.name()).query(Integer.class).single();
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
-                insert into imr_letter (case_id, kind, version, status, pdf, text_content, created_at, created_by)
-                values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(caseId, kind.name(), version, status.name(), pdf, text, Timestamp.from(CaseClock.now()), createdBy)
+                insert into imr_letter (case_id, kind, version, status, pdf, created_at, created_by)
+                values (?, ?, ?, ?, ?, ?, ?)""")
+                .params(caseId, kind.name(), version, status.name(), pdf, Timestamp.from(CaseClock.now()), createdBy)
                 .update(key, "id");
         return byId(key.getKey().longValue()).orElseThrow();
     }
@@ -64,8 +65,14 @@ class LetterStore {
         return jdbc.sql("select pdf from imr_letter where id = ?").param(letterId).query(byte[].class).single();
     }
 
-    String text(long letterId) {
-        return jdbc.sql("select text_content from imr_letter where id = ?").param(letterId).query(String.class).single();
+    /** The letter's text if it was extracted before (LetterService.text). */
+    Optional<String> text(long letterId) {
+        return jdbc.sql("select text_content from imr_letter where id = ?").param(letterId)
+                .query((row, number) -> row.getString(1)).list().stream().filter(Objects::nonNull).findFirst();
+    }
+
+    void keepText(long letterId, String text) {
+        jdbc.sql("update imr_letter set text_content = ? where id = ?").params(text, letterId).update();
     }
 
     void review(long letterId, Status status, String note) {

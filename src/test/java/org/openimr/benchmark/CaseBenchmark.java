@@ -1,0 +1,157 @@
+package org.openimr.benchmark;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.lang.management.ManagementFactory;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The case benchmark (README, "Benchmark"). Starts the application in this JVM on a durable
+ * PostgreSQL and drives, over HTTP on loopback, N IMR cases end to end and then N cases of a bare
+ * process of the same shape, and prints throughput, latencies, their ratio, peak heap and database
+ * growth per case. With {@code --backlog 1000,5000,20000} it instead leaves that many cases open at
+ * mixed stages and times the staff's everyday reads at each size. Not a test: run it with
+ * {@code mvn -Pcase-benchmark test-compile exec:java -Dexec.args="--cases 1000"}.
+ * Options: --cases N (1000), --warmup N (300 of each process first, not measured), --threads N
+ * (4 staff threads), --backlog sizes, --property name=value (an application property, repeatable),
+ * --sql-profile true (load pg_stat_statements and print the costliest statements at the end).
+ */
+final class CaseBenchmark {
+
+    private CaseBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options = Options.parse(args);
+        HeapSampler heap = new HeapSampler();
+        ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "heap-sampler");
+            thread.setDaemon(true);
+            return thread;
+        });
+        sampler.scheduleAtFixedRate(heap::sample, 0, 200, TimeUnit.MILLISECONDS);
+        try (EmbeddedPostgres postgres = BenchmarkPostgres.start(options.sqlProfile);
+             BenchmarkApplication app = new BenchmarkApplication(postgres, options.properties)) {
+            System.out.printf("%s, %d cores, load average %.2f, max heap %d MB%n", Instant.now(),
+                    Runtime.getRuntime().availableProcessors(),
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), heap.maxBytes() >> 20);
+            System.out.printf("PostgreSQL %s, durable: fsync=%s, synchronous_commit=%s, full_page_writes=%s; "
+                            + "history FULL; %d staff threads over HTTP (loopback); application properties %s%n",
+                    app.setting("server_version"), app.setting("fsync"), app.setting("synchronous_commit"),
+                    app.setting("full_page_writes"), options.threads, options.properties);
+            if (options.sqlProfile) {
+                app.jdbc().execute("create extension if not exists pg_stat_statements");
+            }
+            if (options.backlogSizes.isEmpty()) {
+                throughput(app, heap, options);
+            } else {
+                backlog(app, options);
+            }
+            if (options.sqlProfile) {
+                printCostliestStatements(app);
+            }
+        } finally {
+            sampler.shutdownNow();
+        }
+    }
+
+    private static void throughput(BenchmarkApplication app, HeapSampler heap, Options options) throws Exception {
+        BenchmarkDriver imr = new BenchmarkDriver(app.staff(), new ImrCaseFlow(app.staff()));
+        BenchmarkDriver bare = new BenchmarkDriver(app.staff(), new BareCaseFlow(app.staff(), "run"));
+        ThroughputRun runs = new ThroughputRun(app, heap, options.threads);
+        if (options.warmup > 0) {
+            System.out.printf("Warm-up: %d cases of each process (not counted)%n", options.warmup);
+            runs.run(new BenchmarkDriver(app.staff(), imr.flow()), "imr-case", 1_000_000, options.warmup);
+            runs.run(new BenchmarkDriver(app.staff(), bare.flow()), BareCaseFlow.PROCESS_KEY, 1_000_000, options.warmup);
+        }
+        ThroughputRun.Result imrResult = runs.run(imr, "imr-case", 0, options.cases);
+        print(imrResult);
+        ThroughputRun.Result bareResult = runs.run(bare, BareCaseFlow.PROCESS_KEY, 0, options.cases);
+        print(bareResult);
+        System.out.printf("%nRatio IMR case / bare process: %.2f of the bare throughput (cases/s %.1f / %.1f); "
+                        + "CPU per case %.0f ms / %.0f ms (this JVM only; PostgreSQL's own CPU not counted)%n",
+                imrResult.casesPerSecond() / bareResult.casesPerSecond(), imrResult.casesPerSecond(),
+                bareResult.casesPerSecond(), 1000 * imrResult.cpuSeconds() / imrResult.cases(),
+                1000 * bareResult.cpuSeconds() / bareResult.cases());
+        System.out.printf("Incidents: %d; load average at the end %.2f%n", app.incidents(),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+
+    private static void print(ThroughputRun.Result r) {
+        System.out.printf("%n== %s: %d cases, %d tasks in %.1f s%s%n", r.flow(), r.cases(), r.tasks(), r.seconds(),
+                r.stillRunning() > 0 ? " (" + r.stillRunning() + " STILL RUNNING after the drain limit)" : "");
+        System.out.printf("  cases/s end to end      %.1f%n", r.casesPerSecond());
+        System.out.printf("  task completions/s      %.1f%n", r.tasksPerSecond());
+        System.out.printf("  case submission         %s%n", r.submissions().summary());
+        System.out.printf("  task completion         %s%n", r.completions().summary());
+        System.out.printf("  peak heap               %d MB%n", r.peakHeapBytes() >> 20);
+        System.out.printf("  database growth / case  %d bytes (%d MB in all)%n", r.databaseBytes() / r.cases(),
+                r.databaseBytes() >> 20);
+        System.out.printf("  CPU of this JVM / case  %.0f ms%n", 1000 * r.cpuSeconds() / r.cases());
+    }
+
+    private static void backlog(BenchmarkApplication app, Options options) throws Exception {
+        BenchmarkDriver imr = new BenchmarkDriver(app.staff(), new ImrCaseFlow(app.staff()));
+        BacklogRun backlog = new BacklogRun(app.staff(), imr, options.threads);
+        for (int size : options.backlogSizes) {
+            backlog.growTo(size);
+            backlog.measure();  // a first pass warms the queries' code paths; the second is reported
+            System.out.printf("%n== %,d open IMR cases (database %d MB, load %.1f)%n", size,
+                    app.databaseBytes() >> 20, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+            backlog.measure().forEach(System.out::println);
+        }
+    }
+
+    /** The statements that took the most of PostgreSQL's time over the whole run (parameters stay $n). */
+    private static void printCostliestStatements(BenchmarkApplication app) {
+        System.out.printf("%nCostliest statements (pg_stat_statements): total ms, calls, mean ms, rows, statement%n");
+        app.jdbc().query("select total_exec_time, calls, mean_exec_time, rows, "
+                + "regexp_replace(query, '\\s+', ' ', 'g') as query from pg_stat_statements "
+                + "order by total_exec_time desc limit 25", row -> {
+                    System.out.printf("%10.0f %8d %8.3f %9d  %s%n", row.getDouble(1), row.getLong(2), row.getDouble(3),
+                            row.getLong(4), abbreviate(row.getString(5)));
+                });
+    }
+
+    private static String abbreviate(String query) {
+        return query.length() <= 220 ? query : query.substring(0, 220) + " ...";
+    }
+
+    /** The command line. */
+    private record Options(int cases, int warmup, int threads, List<Integer> backlogSizes,
+                           Map<String, Object> properties, boolean sqlProfile) {
+
+        static Options parse(String[] args) {
+            int cases = 1000;
+            int warmup = 300;
+            int threads = 4;
+            List<Integer> backlog = new ArrayList<>();
+            Map<String, Object> properties = new HashMap<>();
+            boolean sqlProfile = false;
+            for (int i = 0; i + 1 < args.length; i += 2) {
+                String value = args[i + 1];
+                switch (args[i]) {
+                    case "--cases" -> cases = Integer.parseInt(value);
+                    case "--warmup" -> warmup = Integer.parseInt(value);
+                    case "--threads" -> threads = Integer.parseInt(value);
+                    case "--backlog" -> {
+                        for (String size : value.split(",")) {
+                            backlog.add(Integer.parseInt(size.strip()));
+                        }
+                    }
+                    case "--sql-profile" -> sqlProfile = Boolean.parseBoolean(value);
+                    case "--property" -> properties.put(value.substring(0, value.indexOf('=')),
+                            value.substring(value.indexOf('=') + 1));
+                    default -> throw new IllegalArgumentException("Unknown option " + args[i]);
+                }
+            }
+            return new Options(cases, warmup, threads, backlog, properties, sqlProfile);
+        }
+    }
+}
