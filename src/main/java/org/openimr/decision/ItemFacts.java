@@ -1,11 +1,15 @@
 package org.openimr.decision;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Set;
 import org.openimr.intake.DisputedItem;
 
 /** The facts of a disputed item in words, for the reviewer's form. */
 final class ItemFacts {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.US);
 
     private static final Set<String> SHOWN_ELSEWHERE = Set.of("requestedTreatment", "claimsAdministratorGuideline");
 
@@ -38,6 +42,9 @@ final class ItemFacts {
     private static String words(Object value) {
         if (value instanceof Boolean flag) {
             return flag ? "yes" : "no";
+        }
+        if (value instanceof LocalDate day) {
+            return DAY.format(day);
         }
         if (value instanceof String code && code.equals(code.toUpperCase(Locale.ROOT))) {
             return code.replace('_', ' ').toLowerCase(Locale.ROOT);

@@ -10,6 +10,7 @@ import org.openimr.letter.LetterKind;
 import org.openimr.letter.LetterService;
 import org.openimr.sla.Deadlines;
 import org.openimr.system.CaseClock;
+import org.openimr.system.FormDates;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,6 +47,6 @@ class SendNoticeOfAssignmentDelegate implements JavaDelegate {
         CaseRecord record = registry.findByCaseNumber(caseNumber).orElseThrow();
         documents.request(record.id(), "INITIAL", recordsDue, "Medical records per 8 CCR 9792.10.5(a)(1)", "system");
         execution.setVariable("noticeOfAssignmentSentAt", CaseClock.toDate(sentAt));
-        execution.setVariable("recordsDueAt", CaseClock.toDate(recordsDue));
+        FormDates.set(execution, "recordsDueAt", recordsDue);
     }
 }
