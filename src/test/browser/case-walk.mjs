@@ -48,13 +48,13 @@ const OUTCOME_WORDS = {
 
 let shotNumber = 0;
 
-/** Saves the page as NN-name.png, tall enough for the longest scrolling pane to show whole. */
-async function shot(page, name) {
+/** Saves the page as NN-name.png, unless told otherwise tall enough for the longest scrolling pane to show whole. */
+async function shot(page, name, {whole = true} = {}) {
   shotNumber++;
   const file = path.join(shots, `${String(shotNumber).padStart(2, '0')}-${name}.png`);
   const viewport = page.viewportSize();
   const needed = await page.evaluate(() => Math.max(...[...document.querySelectorAll('*')].map(e => e.scrollHeight)));
-  if (needed > viewport.height) {
+  if (whole && needed > viewport.height) {
     await page.setViewportSize({width: viewport.width, height: Math.min(needed + 120, 8000)});
     await page.waitForTimeout(300);
   }
@@ -536,18 +536,23 @@ async function searchCockpit(caseNumber) {
   await search.waitFor({timeout: TIMEOUT});
   await search.click();
   await page.locator('.dropdown-menu a, .dropdown-menu li', {hasText: 'Business Key'}).first().click();
-  await page.keyboard.type(caseNumber);
-  await page.keyboard.press('Enter');
+  const pill = page.locator('[cam-widget-search-pill]').last();
+  await pill.locator('.value-field .view-value').click();
+  await pill.locator('.value-field input').fill(caseNumber);
+  await pill.locator('.value-field input').press('Enter');
+  // The search applies only once the pill holds the value and is valid.
+  await pill.locator('.search-label:not(.invalid) .value-field', {hasText: caseNumber}).waitFor({timeout: TIMEOUT});
   await page.waitForTimeout(2000);
-  return page.locator('.process-instances-search, [cam-searchable-area], table').locator('tbody tr', {hasText: caseNumber});
+  return page.locator('table tbody tr').filter({has: page.locator('td', {hasText: /^\s*CM\d\d-\d+\s*$/})});
 }
 
 step('supervisor1 finds the case in Cockpit by its case number and sees its SLA status', async () => {
   const {slaStatus} = (await http('GET', `/api/cases/${state.caseNumber}/deadlines`, 'supervisor1', PASSWORD));
   await signIn('cockpit', 'supervisor1');
   const rows = await searchCockpit(state.caseNumber);
-  if (await rows.count() !== 1) {
-    throw new Error(`Cockpit's instance search by business key lists ${await rows.count()} instances of ${state.caseNumber}`);
+  const listed = (await rows.allInnerTexts()).map(text => text.replace(/\s+/g, ' '));
+  if (listed.length !== 1 || !listed[0].includes(state.caseNumber)) {
+    throw new Error(`Cockpit's search by business key ${state.caseNumber} lists ${JSON.stringify(listed)}`);
   }
   await shot(page, 'supervisor-cockpit-search-by-case-number');
   await rows.first().locator('a').first().click();
@@ -558,7 +563,8 @@ step('supervisor1 finds the case in Cockpit by its case number and sees its SLA 
   if (!shown.includes(slaStatus)) {
     throw new Error(`the instance shows "${shown}", the case's SLA status is ${slaStatus}`);
   }
-  await shot(page, 'supervisor-cockpit-case-variables');
+  await variable.first().scrollIntoViewIfNeeded();
+  await shot(page, 'supervisor-cockpit-case-variables', {whole: false});
   // The SLA dashboard names the status in words, beside the case.
   await page.goto(`${base}/camunda/app/cockpit/default/#/sla`);
   const row = page.locator('.imr-sla-closest tbody tr', {hasText: state.caseNumber});
@@ -599,7 +605,7 @@ step('the case shows as closed: no open task, no running instance in Cockpit', a
   await signIn('cockpit', 'supervisor1');
   const rows = await searchCockpit(state.caseNumber);
   if (await rows.count() !== 0) {
-    throw new Error(`Cockpit still lists case ${state.caseNumber} as running`);
+    throw new Error(`Cockpit still lists case ${state.caseNumber} as running: ${await rows.first().innerText()}`);
   }
   await shot(page, 'supervisor-cockpit-case-closed');
   const instances = await http('GET', `/engine-rest/history/process-instance?processInstanceBusinessKey=${state.caseNumber}`, 'admin', 'admin');
