@@ -3,90 +3,15 @@
 // APIs, logs in to Cockpit as supervisor1 in headless Chromium, and checks the dashboard and the
 // instance search it links to. Screenshots go to target/screenshots/. Stops the application
 // afterwards. Run after `mvn package`: node src/test/browser/cockpit-sla.mjs
-import {spawn} from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
-import {fileURLToPath} from 'node:url';
-import {chromium} from 'playwright-core';
+import {Checks, httpClient, launchBrowser, login, root, screenshots as shots, startApplication} from './support.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const shots = path.join(root, 'target', 'screenshots');
-const checks = {passed: 0, failed: 0};
-
-function check(condition, what) {
-  if (condition) {
-    checks.passed++;
-    console.log('  ok   ' + what);
-  } else {
-    checks.failed++;
-    console.log('  FAIL ' + what);
-  }
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const {port} = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-function findJar() {
-  const target = path.join(root, 'target');
-  const jar = fs.existsSync(target) && fs.readdirSync(target).find(f => /^imr-case-management-.*\.jar$/.test(f));
-  if (!jar) {
-    throw new Error('No application jar in target/: run mvn package first');
-  }
-  return path.join(target, jar);
-}
-
-async function startApplication(port) {
-  const log = fs.openSync(path.join(shots, 'cockpit-sla-application.log'), 'w');
-  const app = spawn('java', ['-jar', findJar(), '--server.port=' + port, '--server.address=127.0.0.1',
-    '--spring.datasource.url=jdbc:h2:mem:cockpit-sla;DB_CLOSE_DELAY=-1',
-    // The check fires the timers itself, so nothing runs behind its back.
-    '--camunda.bpm.job-execution.enabled=false'], {stdio: ['ignore', log, log]});
-  const deadline = Date.now() + 180_000;
-  while (Date.now() < deadline) {
-    if (app.exitCode !== null) {
-      throw new Error('The application stopped during start-up; see target/screenshots/cockpit-sla-application.log');
-    }
-    try {
-      const health = await fetch(`http://127.0.0.1:${port}/actuator/health`);
-      if (health.ok) {
-        return app;
-      }
-    } catch (notYet) {
-      // still starting
-    }
-    await new Promise(resolve => setTimeout(resolve, 1000));
-  }
-  app.kill();
-  throw new Error('The application did not start within 3 minutes');
-}
+const checks = new Checks();
+const check = (condition, what) => checks.check(condition, what);
 
 function client(base) {
-  async function call(method, url, user, password, body) {
-    const response = await fetch(base + url, {
-      method,
-      headers: {
-        Authorization: 'Basic ' + Buffer.from(user + ':' + password).toString('base64'),
-        'Content-Type': 'application/json',
-        Accept: 'application/json'
-      },
-      body: body === undefined ? undefined : JSON.stringify(body)
-    });
-    const text = await response.text();
-    if (!response.ok) {
-      throw new Error(`${method} ${url}: HTTP ${response.status} ${text}`);
-    }
-    return text ? JSON.parse(text) : null;
-  }
+  const call = httpClient(base);
   const seed = JSON.parse(fs.readFileSync(path.join(root, 'src/test/resources/cases/seed-massage.json'), 'utf8'));
   let applications = 0;
   const api = {
@@ -188,12 +113,12 @@ async function seedCases(api) {
 
 async function main() {
   fs.mkdirSync(shots, {recursive: true});
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  console.log('== Cockpit SLA dashboard: starting the application on port ' + port);
-  const app = await startApplication(port);
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'cockpit-sla-chromium-'));
-  let browser;
+  console.log('== Cockpit SLA dashboard: starting the application');
+  // The check fires the timers itself, so nothing runs behind its back.
+  const app = await startApplication('cockpit-sla-application.log',
+    ['--spring.datasource.url=jdbc:h2:mem:cockpit-sla;DB_CLOSE_DELAY=-1', '--camunda.bpm.job-execution.enabled=false']);
+  const base = app.base;
+  let closeBrowser;
   let page;
   try {
     const api = client(base);
@@ -203,20 +128,8 @@ async function main() {
       'the summary counts cases in every SLA status ' + JSON.stringify(summary.bySlaStatus));
     check(summary.determinationAge.lettersIssued === 1, 'the summary counts the issued letter in the average age');
 
-    browser = await chromium.launchPersistentContext(profile, {
-      executablePath: '/usr/bin/chromium',
-      viewport: {width: 1400, height: 1000},
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-        '--disable-background-networking', '--disable-component-update', '--disable-sync']
-    });
-    page = browser.pages()[0] || await browser.newPage();
-    page.on('console', message => message.type() === 'error' && console.log('  browser console: ' + message.text()));
-    await page.goto(base + '/camunda/app/cockpit/default/');
-    await page.waitForSelector('input[ng-model="username"]', {timeout: 60_000});
-    await page.fill('input[ng-model="username"]', 'supervisor1');
-    await page.fill('input[type=password]', 'demo');
-    await page.click('button[type=submit]');
-    await page.waitForSelector('input[ng-model="username"]', {state: 'detached', timeout: 60_000});
+    ({page, close: closeBrowser} = await launchBrowser('cockpit-sla'));
+    await login(page, base, 'cockpit', 'supervisor1', 'demo');
     await page.waitForSelector('.imr-sla-tile .imr-sla-number', {timeout: 60_000});
     check(true, 'supervisor1 is logged in to Cockpit and its start page shows the SLA tiles');
     await page.screenshot({path: path.join(shots, 'cockpit-sla-start-page.png'), fullPage: false});
@@ -256,20 +169,15 @@ async function main() {
     await page.waitForTimeout(2000);
     await page.screenshot({path: path.join(shots, 'cockpit-sla-late-case.png'), fullPage: false});
   } catch (error) {
-    checks.failed++;
-    console.log('  FAIL ' + error.message);
+    checks.fail(error.message);
     if (page) {
       await page.screenshot({path: path.join(shots, 'cockpit-sla-failure.png'), fullPage: true}).catch(() => {});
     }
   } finally {
-    if (browser) {
-      await browser.close();
-    }
-    fs.rmSync(profile, {recursive: true, force: true});
-    app.kill();
+    await closeBrowser?.();
+    await app.stop();
   }
-  console.log(`browser: ${checks.passed} passed, ${checks.failed} failed`);
-  process.exitCode = checks.failed === 0 ? 0 : 1;
+  checks.finish('browser');
 }
 
 main().catch(error => {

@@ -101,10 +101,11 @@ public class IntakeService {
         return variables;
     }
 
+    /** The disputed treatments as a numbered Markdown list, as the Tasklist forms show them. */
     private static String requestedItems(List<DisputedItem> items) {
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < items.size(); i++) {
-            text.append('(').append(i + 1).append(") ").append(items.get(i).requestedTreatment()).append('\n');
+            text.append(i + 1).append(". ").append(items.get(i).requestedTreatment()).append('\n');
         }
         return text.toString().strip();
     }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.spin.json.SpinJsonNode;
@@ -19,16 +20,23 @@ import org.springframework.stereotype.Component;
 /**
  * "Register application": a case started through the API is registered already; a paper
  * application keyed into the Tasklist start form is validated and registered here, exactly as
- * the API would, and its raw form fields give way to the case variables.
+ * the API would, and its raw form fields give way to the case variables. The form keys each
+ * disputed treatment in a group of its own (disputedItem1, disputedItem2, ...; a form-js dynamic
+ * list leaves Tasklist's Start button disabled), as many as disputedTreatmentCount says.
  */
 @Component("registerApplication")
 class RegisterApplicationDelegate implements JavaDelegate {
 
-    /** The start form's fields: the top-level fields of the intake API's JSON body. */
+    /** The start form's fields: the top-level fields of the intake API's JSON body but its item list. */
     private static final List<String> FORM_FIELDS = List.of(
             "applicationReceivedDate", "signed", "applicationSignedDate", "filedBy", "urDecisionDate",
             "urDecisionServedDate", "urDecisionType", "urDecisionAttached", "liabilityDisputed", "expedited",
-            "noticeDelivery", "employee", "employer", "claimsAdministrator", "requestingPhysician", "disputedItems");
+            "noticeDelivery", "employee", "employer", "claimsAdministrator", "requestingPhysician");
+    private static final String ITEM_COUNT = "disputedTreatmentCount";
+    private static final Pattern ITEM = Pattern.compile("disputedItem\\d+");
+
+    /** A radio option cannot have the value "" in form-js; an empty text (a cleared field) means the same. */
+    private static final String NOT_DOCUMENTED = "NOT_DOCUMENTED";
 
     private final IntakeService intake;
     private final CaseRegistry registry;
@@ -56,6 +64,9 @@ class RegisterApplicationDelegate implements JavaDelegate {
                 keyedBy == null ? "tasklist" : keyedBy);
         registry.linkProcessInstance(registration.caseId(), execution.getProcessInstanceId());
         execution.removeVariables(FORM_FIELDS);
+        execution.removeVariable(ITEM_COUNT);
+        execution.removeVariables(execution.getVariableNames().stream().filter(name -> ITEM.matcher(name).matches())
+                .toList());
         execution.setVariables(registration.variables());
         execution.setProcessBusinessKey(registration.caseNumber());
     }
@@ -69,24 +80,37 @@ class RegisterApplicationDelegate implements JavaDelegate {
                 body.set(field, toJson(value));
             }
         }
-        if (body.get("disputedItems") instanceof ArrayNode items) {
-            for (JsonNode item : items) {
-                if (item instanceof ObjectNode fields) {
-                    fromFormRadios(fields);
-                }
+        ArrayNode items = body.putArray("disputedItems");
+        int count = itemCount(variables.get(ITEM_COUNT));
+        for (int n = 1; n <= count; n++) {
+            Object item = variables.get("disputedItem" + n);
+            // A group left empty is kept as an empty item, so that validation names its missing fields.
+            JsonNode fields = item == null ? objectMapper.createObjectNode() : toJson(item);
+            if (fields instanceof ObjectNode object) {
+                fromFormRadios(object);
             }
+            items.add(fields);
         }
         return body;
     }
 
-    /** The form's yes / no / not documented radios answer "true", "false" or "". */
+    /** The form's select answers "1" to "10"; anything else leaves the items out, and validation says so. */
+    private static int itemCount(Object value) {
+        try {
+            return value == null ? 0 : Integer.parseInt(value.toString().strip());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /** The form's yes / no / not documented radios answer "true", "false" or "NOT_DOCUMENTED" (left out, as the API has it). */
     private static void fromFormRadios(ObjectNode item) {
         List<String> names = new ArrayList<>();
         item.fieldNames().forEachRemaining(names::add);
         for (String name : names) {
             ItemField field = DisputedItemFields.byName(name);
             JsonNode value = item.get(name);
-            if (value.isTextual() && value.asText().isEmpty()) {
+            if (value.isTextual() && (value.asText().isEmpty() || value.asText().equals(NOT_DOCUMENTED))) {
                 item.remove(name);
             } else if (field != null && field.kind() == ItemField.Kind.BOOLEAN && value.isTextual()
                     && (value.asText().equals("true") || value.asText().equals("false"))) {

@@ -3,7 +3,9 @@ package org.openimr.records;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import org.openimr.system.CaseClock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -19,6 +21,8 @@ public class Documents {
     public record RecordsRequest(long id, String kind, Instant requestedAt, Instant dueAt, String note,
             String requestedBy) {
     }
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.US);
 
     private final JdbcClient jdbc;
 
@@ -57,16 +61,23 @@ public class Documents {
                 .param(caseId).query(RecordsRequest.class).list();
     }
 
-    /** A plain list of what arrived, for the completeness check form. */
+    /** What arrived, as a Markdown list with a total under it, for the forms of the intake staff and the reviewer. */
     static String describe(List<Document> documents) {
         StringBuilder text = new StringBuilder();
         int pages = 0;
         for (Document document : documents) {
             text.append("- ").append(document.title()).append(", ").append(document.author()).append(", ")
-                    .append(document.documentDate()).append(" (").append(document.pages()).append(" pages)\n");
+                    .append(DAY.format(document.documentDate())).append(" (").append(count(document.pages(), "page"))
+                    .append(")\n");
             pages += document.pages();
         }
-        text.append(documents.size()).append(" documents, ").append(pages).append(" pages in all");
+        // The blank line ends the list, so the total is not read as part of the last document.
+        text.append('\n').append(count(documents.size(), "document")).append(", ").append(count(pages, "page"))
+                .append(" in all");
         return text.toString();
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 }

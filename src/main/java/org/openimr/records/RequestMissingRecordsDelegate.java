@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.openimr.intake.CaseRegistry;
 import org.openimr.sla.Deadlines;
 import org.openimr.system.CaseClock;
+import org.openimr.system.FormDates;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,6 +34,6 @@ class RequestMissingRecordsDelegate implements JavaDelegate {
         Object checkedBy = execution.getVariable("recordsCheckedBy");
         documents.request(caseId, "ADDITIONAL", due, (String) execution.getVariable("missingRecordsNote"),
                 checkedBy == null ? "intake" : checkedBy.toString());
-        execution.setVariable("recordsDueAt", CaseClock.toDate(due));
+        FormDates.set(execution, "recordsDueAt", due);
     }
 }

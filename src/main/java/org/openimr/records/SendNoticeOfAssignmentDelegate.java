@@ -12,6 +12,7 @@ import org.openimr.letter.LetterService;
 import org.openimr.letter.StoredLetter;
 import org.openimr.sla.Deadlines;
 import org.openimr.system.CaseClock;
+import org.openimr.system.FormDates;
 import org.springframework.stereotype.Component;
 
 /**
@@ -63,6 +64,6 @@ class SendNoticeOfAssignmentDelegate implements JavaDelegate {
 
     private static void setDeadlines(DelegateExecution execution, Instant sentAt, Instant recordsDue) {
         execution.setVariable("noticeOfAssignmentSentAt", CaseClock.toDate(sentAt));
-        execution.setVariable("recordsDueAt", CaseClock.toDate(recordsDue));
+        FormDates.set(execution, "recordsDueAt", recordsDue);
     }
 }

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.task.Task;
 import org.openimr.intake.CaseVariables;
 import org.openimr.system.CaseClock;
+import org.openimr.system.FormDates;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,7 +44,7 @@ class RecomputeDeadlinesDelegate implements JavaDelegate {
             Instant recordsDue = SlaDates.get(execution, RECORDS_DUE_AT);
             if (recordsDue != null && recordsDue.isAfter(now)) {
                 Instant expedited = deadlines.recordsDueOnConversion(recordsDue, now);
-                SlaDates.set(execution, RECORDS_DUE_AT, expedited);
+                FormDates.set(execution, RECORDS_DUE_AT, expedited);
                 SlaDates.set(execution, SLA_DUE_AT, expedited);
             }
         } else if (DETERMINATION.equals(execution.getVariable(SLA_DEADLINE))) {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.openimr.intake.CaseVariables;
 import org.openimr.system.CaseClock;
+import org.openimr.system.FormDates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -41,7 +42,7 @@ public class SlaClock {
         execution.setVariable(SLA_STATUS, (due != null && CaseClock.now().isAfter(due) ? SlaStatus.BREACHED
                 : SlaStatus.ON_TRACK).name());
         // A delivery found incomplete started no determination clock after all.
-        execution.removeVariable(DETERMINATION_DUE_AT);
+        FormDates.remove(execution, DETERMINATION_DUE_AT);
         execution.removeVariable(DETERMINATION_AT_RISK_AT);
     }
 
@@ -79,7 +80,7 @@ public class SlaClock {
                 SlaDates.get(execution, CaseVariables.APPLICATION_RECEIVED_DATE), recordsCompleteAt,
                 Boolean.TRUE.equals(execution.getVariable(CaseVariables.EXPEDITED)),
                 SlaDates.get(execution, EXPEDITED_SINCE));
-        SlaDates.set(execution, DETERMINATION_DUE_AT, clock.dueAt());
+        FormDates.set(execution, DETERMINATION_DUE_AT, clock.dueAt());
         SlaDates.set(execution, DETERMINATION_AT_RISK_AT, clock.atRiskAt());
         execution.setVariable(SLA_DEADLINE, DETERMINATION);
         SlaDates.set(execution, SLA_DUE_AT, clock.dueAt());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -18,8 +19,9 @@ import org.springframework.web.client.HttpClientErrorException;
 
 /**
  * A paper application keyed into the Tasklist start form: the submission Tasklist makes
- * (top-level fields as plain values, groups and the item list as Json, radio answers as strings)
- * is registered exactly as the API registers an application, or refused leaving nothing behind.
+ * (top-level fields as plain values, groups as Json, one group per disputed treatment and their
+ * count as a string, radio answers as strings) is registered exactly as the API registers an
+ * application, or refused leaving nothing behind.
  */
 class PaperApplicationTest extends CaseTest {
 
@@ -30,7 +32,8 @@ class PaperApplicationTest extends CaseTest {
     void aPaperApplicationGetsACaseNumberAndIsScreened() {
         ObjectNode application = TestApplications.seedCase();
         // The form's yes / no / not documented radios answer with strings.
-        TestApplications.item(application, 0).put("adjunctToActiveTherapy", "false").put("functionalImprovement", "");
+        TestApplications.item(application, 0).put("adjunctToActiveTherapy", "false")
+                .put("functionalImprovement", "NOT_DOCUMENTED");
 
         JsonNode started = submitStartForm(application);
 
@@ -44,7 +47,7 @@ class PaperApplicationTest extends CaseTest {
         assertThat(processEngine.getRuntimeService().getVariables(instanceId))
                 .containsEntry("stage", "AWAITING_RECORDS")
                 .containsEntry("itemCount", 1)
-                .doesNotContainKeys("employee", "disputedItems");
+                .doesNotContainKeys("employee", "disputedTreatmentCount", "disputedItem1");
         assertThat(cases.tasks(caseNumber, "CheckRecordsCompletenessTask")).isEmpty();
         assertThat(processEngine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
                 .count()).isEqualTo(1);
@@ -72,6 +75,11 @@ class PaperApplicationTest extends CaseTest {
     /** Submits the start form the way Tasklist does for a Camunda Form. */
     private JsonNode submitStartForm(ObjectNode application) {
         Map<String, Object> variables = new HashMap<>();
+        ArrayNode items = (ArrayNode) application.remove("disputedItems");
+        variables.put("disputedTreatmentCount", Map.of("value", String.valueOf(items.size())));
+        for (int i = 0; i < items.size(); i++) {
+            variables.put("disputedItem" + (i + 1), Map.of("value", items.get(i).toString(), "type", "Json"));
+        }
         Iterator<Map.Entry<String, JsonNode>> fields = application.fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();

@@ -1,0 +1,663 @@
+// A whole IMR case worked by people in Tasklist and Cockpit, in headless Debian Chromium, against
+// the built application on a real PostgreSQL: intake keys in a paper application with three
+// disputed items and later finds the records complete; the assigned reviewer (and only that
+// reviewer) writes the clinical summary and decides each item against the guideline
+// recommendation shown; the supervisor returns the letter once, the reviewer corrects it, the
+// supervisor approves it and downloads the PDF; the supervisor finds the case in Cockpit with its
+// SLA status, and sees it closed. Records arrive over HTTP, as the claims administrator sends them.
+//
+// Every step is screenshotted to target/screenshots/walk/NN-step.png. The last line is
+// "walk: N passed, M failed"; the exit code is non-zero when a step failed or was not reached.
+// Run after `mvn package`: node src/test/browser/case-walk.mjs
+// (WALK_BASE_URL=http://host:port runs it against an application already running instead.)
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  Checks, httpClient, launchBrowser, login, logout, root, screenshots, startApplication, startPostgres
+} from './support.mjs';
+
+const shots = path.join(screenshots, 'walk');
+const checks = new Checks();
+const PASSWORD = 'demo';
+const TIMEOUT = 60_000;
+
+// The paper application intake keys in: the seed case's parties, with three disputed items whose
+// guideline tables answer differently (not medically necessary, medically necessary, physician judgement).
+const seed = JSON.parse(fs.readFileSync(path.join(root, 'src/test/resources/cases/seed-massage.json'), 'utf8'));
+const run = Date.now().toString(36).toUpperCase();
+const application = {
+  ...seed,
+  employee: {...seed.employee, name: 'Walk Test Employee ' + run, claimNumber: 'WALK-' + run},
+  disputedItems: [
+    {...seed.disputedItems[0], categoryLabel: 'Massage therapy', regionLabel: 'Cervical spine'},
+    {requestedTreatment: 'Chiropractic manipulation, 6 visits for the lumbar spine', treatmentCategory: 'CHIRO',
+      categoryLabel: 'Chiropractic / manipulation',
+      regionLabel: 'Lumbar spine', requestDate: '2014-06-20', priorUnits: 0, requestedUnits: 6},
+    {requestedTreatment: 'Hydrocodone/acetaminophen 10/325 mg, #60', treatmentCategory: 'OPIOID', categoryLabel: 'Opioids',
+      regionLabel: 'Not applicable', requestDate: '2014-06-20'}
+  ]
+};
+
+const OUTCOME_WORDS = {
+  NOT_MEDICALLY_NECESSARY: 'Not medically necessary (Upheld)',
+  MEDICALLY_NECESSARY: 'Medically necessary (Overturned)',
+  NEEDS_PHYSICIAN_JUDGEMENT: 'Your judgement: the guidelines do not decide this request'
+};
+
+// ---------------------------------------------------------------- screenshots
+
+let shotNumber = 0;
+
+/** Saves the page as NN-name.png, unless told otherwise tall enough for the longest scrolling pane to show whole. */
+async function shot(page, name, {whole = true} = {}) {
+  shotNumber++;
+  const file = path.join(shots, `${String(shotNumber).padStart(2, '0')}-${name}.png`);
+  const viewport = page.viewportSize();
+  const needed = await page.evaluate(() => Math.max(...[...document.querySelectorAll('*')].map(e => e.scrollHeight)));
+  if (whole && needed > viewport.height) {
+    await page.setViewportSize({width: viewport.width, height: Math.min(needed + 120, 8000)});
+    await page.waitForTimeout(300);
+  }
+  await page.screenshot({path: file});
+  await page.setViewportSize(viewport);
+  return file;
+}
+
+// ---------------------------------------------------------------- form fields, found by their labels
+
+const escape = text => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The one form-js field of the kind with this label (a missing or doubled field fails the step). */
+async function field(scope, kind, label) {
+  const found = scope.locator('.fjs-form-field-' + kind).filter({
+    has: scope.page().locator('label.fjs-form-field-label', {hasText: new RegExp('^' + escape(label) + '\\*?$')})
+  });
+  const count = await found.count();
+  if (count !== 1) {
+    throw new Error(`the form has ${count} ${kind} fields labelled "${label}"`);
+  }
+  return found;
+}
+
+async function type(scope, kind, label, value) {
+  const input = (await field(scope, kind, label)).locator('input.fjs-input, textarea');
+  await input.fill(String(value));
+  await input.blur();
+  await settle(scope);
+}
+
+/**
+ * form-js takes typed text into its state a moment later (debounced); a field left at once for a
+ * field that re-renders the form can lose it, so each entry waits that moment, as a person would.
+ */
+async function settle(scope) {
+  await scope.page().waitForTimeout(400);
+}
+
+/** Dates are typed as a person types them, mm/dd/yyyy. */
+async function date(scope, label, isoDate) {
+  const [year, month, day] = isoDate.split('-');
+  const input = (await field(scope, 'datetime', label)).locator('input.fjs-input');
+  await input.fill(`${month}/${day}/${year}`);
+  await input.press('Enter');
+  await settle(scope);
+}
+
+async function choose(scope, label, option) {
+  const select = await field(scope, 'select', label);
+  await select.locator('.fjs-input-group').click();
+  await select.locator('.fjs-dropdownlist-item', {hasText: new RegExp('^' + escape(option) + '$')}).click();
+}
+
+async function radio(scope, label, option) {
+  await (await field(scope, 'radio', label)).getByLabel(option, {exact: true}).check();
+}
+
+async function tick(scope, label) {
+  await (await field(scope, 'checkbox', label)).locator('input').check();
+}
+
+/** The text of the form's read-only parts, as a person reads them. */
+async function formText(page) {
+  return (await page.locator('.fjs-form').innerText()).replace(/\s+/g, ' ');
+}
+
+// ---------------------------------------------------------------- Tasklist
+
+async function openFilter(page, name) {
+  await page.locator('.task-filters a', {hasText: name}).first().click();
+  await page.waitForTimeout(1000);
+}
+
+/** The entries of the open filter with this task name (Tasklist shows the case number only in the form). */
+function listed(page, name) {
+  return page.locator('ol.tasks-list > li').filter({has: page.locator('h4 a', {hasText: new RegExp('^\\s*' + escape(name) + '\\s*$')})});
+}
+
+/**
+ * Opens the case's task of that name from the filter as a person does: the entries of that name one
+ * by one, until the form shows the case number. Fails when the filter lists none for the case.
+ */
+async function openTask(page, filter, caseNumber, name) {
+  await openFilter(page, filter);
+  await listed(page, name).first().waitFor({timeout: TIMEOUT}).catch(() => {
+    throw new Error(`"${filter}" lists no "${name}" task`);
+  });
+  const count = await listed(page, name).count();
+  for (let i = 0; i < count; i++) {
+    await listed(page, name).nth(i).locator('h4 a').click();
+    await page.locator('.task-details .fjs-form').waitFor({timeout: TIMEOUT});
+    await page.waitForTimeout(500);
+    if ((await formText(page)).includes('Case ' + caseNumber)) {
+      return;
+    }
+  }
+  throw new Error(`"${filter}" lists no "${name}" task of case ${caseNumber}`);
+}
+
+async function claim(page) {
+  await page.locator('.task-details button.claim').click();
+  await page.locator('.task-details .fjs-form input:not([disabled]), .task-details .fjs-form textarea:not([disabled])')
+    .first().waitFor({timeout: TIMEOUT});
+}
+
+function completeButton(page) {
+  return page.locator('.task-details .form-actions button', {hasText: 'Complete'});
+}
+
+/** Closes Tasklist's notices, as a person does when one covers the buttons. */
+async function dismissNotices(page) {
+  for (const close of await page.locator('.notifications .alert button.close').all()) {
+    if (await close.isVisible()) {
+      await close.click();
+    }
+  }
+}
+
+/** Completes the open task and waits until Tasklist has taken it off (its form closes). */
+async function complete(page, taskId) {
+  await dismissNotices(page);
+  await completeButton(page).click();
+  await waitFor('the task to be completed', async () =>
+    (await http('GET', `/engine-rest/task?taskId=${taskId}`, 'admin', 'admin')).length === 0);
+  await page.waitForTimeout(1000);
+}
+
+/** The id of the task whose form is open (Tasklist's address names it). */
+function openTaskId(page) {
+  return new URL(page.url()).hash.match(/task=([0-9a-f-]+)/)[1];
+}
+
+// ---------------------------------------------------------------- the walk
+
+const steps = [];
+
+function step(name, body) {
+  steps.push({name, body});
+}
+
+let base;
+let http;
+let browser;
+let page;
+const state = {};
+
+async function signIn(webapp, user) {
+  await logout(page);
+  await login(page, base, webapp, user, PASSWORD);
+}
+
+async function engineTasks(key) {
+  return http('GET', `/engine-rest/task?processInstanceBusinessKey=${state.caseNumber}&taskDefinitionKey=${key}`, 'admin', 'admin');
+}
+
+async function waitFor(what, condition) {
+  const deadline = Date.now() + TIMEOUT;
+  for (;;) {
+    const value = await condition();
+    if (value) {
+      return value;
+    }
+    if (Date.now() > deadline) {
+      throw new Error('timed out waiting for ' + what);
+    }
+    await new Promise(resolve => setTimeout(resolve, 500));
+  }
+}
+
+step('intake1 logs in to Tasklist', async () => {
+  await signIn('tasklist', 'intake1');
+  await page.locator('.task-filters').waitFor({timeout: TIMEOUT});
+  await shot(page, 'intake-tasklist');
+});
+
+step('intake1 keys in the paper application with three disputed items on the start form', async () => {
+  await page.getByText('Start process', {exact: true}).click();
+  await page.locator('.modal-body a', {hasText: 'IMR case'}).click();
+  await page.locator('.modal-body .fjs-form').waitFor({timeout: TIMEOUT});
+  const form = page.locator('.modal-body');
+  const group = name => form.getByRole('group', {name, exact: true});
+
+  const received = group('Application');
+  await date(received, 'Date received', application.applicationReceivedDate);
+  await choose(received, 'Filed by', 'Injured employee');
+  await radio(received, 'Notices go by', 'Mail');
+  await tick(received, 'Signed by the employee or representative');
+  await date(received, 'Date signed', application.applicationSignedDate);
+
+  const ur = group('Utilization review decision');
+  await date(ur, 'UR decision date', application.urDecisionDate);
+  await date(ur, 'Date served', application.urDecisionServedDate);
+  await choose(ur, 'The UR decision', 'Denied the treatment');
+  await tick(ur, 'A copy of the UR decision is attached');
+
+  const employee = group('Injured employee');
+  await type(employee, 'textfield', 'Name', application.employee.name);
+  await type(employee, 'textfield', 'Claim number', application.employee.claimNumber);
+  await date(employee, 'Date of injury', application.employee.dateOfInjury);
+  await date(employee, 'Date of birth', application.employee.dateOfBirth);
+  await type(employee, 'textarea', 'Address', application.employee.address);
+
+  await type(group('Employer'), 'textfield', 'Name', application.employer.name);
+  await type(group('Claims administrator'), 'textfield', 'Name', application.claimsAdministrator.name);
+  await type(group('Claims administrator'), 'textarea', 'Address', application.claimsAdministrator.address);
+  const physician = group('Requesting physician');
+  await type(physician, 'textfield', 'Name', application.requestingPhysician.name);
+  await type(physician, 'textfield', 'Specialty', application.requestingPhysician.specialty);
+  await type(physician, 'textfield', 'Medical group', application.requestingPhysician.group);
+
+  await choose(form, 'Number of disputed treatments', String(application.disputedItems.length));
+  for (let i = 0; i < application.disputedItems.length; i++) {
+    const item = application.disputedItems[i];
+    const row = group('Disputed treatment ' + (i + 1));
+    await type(row, 'textarea', 'Requested treatment, as on the UR decision', item.requestedTreatment);
+    await choose(row, 'Treatment category', item.categoryLabel);
+    await choose(row, 'Body region', item.regionLabel);
+    await date(row, 'Request (RFA) date', item.requestDate);
+    if (item.priorUnits !== undefined) {
+      await type(row, 'number', 'Visits or sessions completed', item.priorUnits);
+    }
+    if (item.requestedUnits !== undefined) {
+      await type(row, 'number', 'Visits or sessions requested', item.requestedUnits);
+    }
+    if (item.adjunctToActiveTherapy !== undefined) {
+      await radio(row, 'Part of an active programme?', item.adjunctToActiveTherapy ? 'Yes' : 'No');
+    }
+    if (item.exceptionFlag !== undefined) {
+      await radio(row, 'Exceptional circumstance?', item.exceptionFlag ? 'Yes' : 'No');
+    }
+    if (item.claimsAdministratorGuideline) {
+      await type(row, 'textfield', 'Guideline the claims administrator relied on', item.claimsAdministratorGuideline);
+    }
+  }
+  await shot(page, 'intake-start-form-filled');
+  await page.locator('.modal-footer button', {hasText: 'Start'}).click();
+  await page.locator('.modal-body').waitFor({state: 'detached', timeout: TIMEOUT});
+  await shot(page, 'intake-case-started');
+
+  // The case number is the business key Tasklist does not show; intake would read it from the notice.
+  const started = await waitFor('the case registered from the start form', async () =>
+    (await http('GET', '/engine-rest/history/process-instance?startedBy=intake1&sortBy=startTime&sortOrder=desc&maxResults=1',
+      'admin', 'admin'))[0]?.businessKey);
+  state.caseNumber = started;
+  const registered = await http('GET', `/api/cases/${state.caseNumber}`, 'supervisor1', PASSWORD);
+  state.registered = registered;
+  const keyed = application.disputedItems.map(i => i.requestedTreatment + ' / ' + i.treatmentCategory);
+  const kept = registered.disputedItems.map(i => i.requestedTreatment + ' / ' + i.treatmentCategory);
+  if (registered.channel !== 'PAPER' || JSON.stringify(kept) !== JSON.stringify(keyed)) {
+    throw new Error(`case ${state.caseNumber} is not the application keyed in: ${registered.channel} ${JSON.stringify(kept)}`);
+  }
+});
+
+step('the claims administrator sends the medical records (HTTP, as its system does)', async () => {
+  await http('POST', `/api/cases/${state.caseNumber}/records`, 'intake1', PASSWORD, {documents: [
+    {title: "Primary treating physician's progress report (PR-2)", author: application.requestingPhysician.name,
+      date: '2014-06-12', pages: 30},
+    {title: 'Utilization review determination', author: application.claimsAdministrator.name, date: '2014-06-27', pages: 24}]});
+});
+
+step('intake1 finds the completeness check in "My group\'s tasks", claims it and marks the records complete', async () => {
+  await signIn('tasklist', 'intake1');
+  await openTask(page, "My group's tasks", state.caseNumber, 'Check records completeness');
+  const text = await formText(page);
+  for (const expected of ['Primary treating physician', '2 documents, 54 pages in all', 'records were due']) {
+    if (!text.includes(expected)) {
+      throw new Error(`the form does not show "${expected}"`);
+    }
+  }
+  await shot(page, 'intake-records-check-unclaimed');
+  const taskId = openTaskId(page);
+  await claim(page);
+  await radio(page.locator('.task-details'), 'Are the records complete?', 'Yes: complete for review');
+  await shot(page, 'intake-records-complete');
+  await complete(page, taskId);
+});
+
+step('a reviewer is selected and only that reviewer is given the case', async () => {
+  const [summary] = await waitFor('the clinical summary task', async () => {
+    const tasks = await engineTasks('WriteClinicalSummaryTask');
+    return tasks.length ? tasks : null;
+  });
+  const assignment = await http('GET', `/api/cases/${state.caseNumber}/reviewer`, 'supervisor1', PASSWORD);
+  state.reviewer = assignment.current.userId;
+  if (summary.assignee !== state.reviewer) {
+    throw new Error(`the summary task is assigned to ${summary.assignee}, the case to ${state.reviewer}`);
+  }
+  const roster = await http('GET', '/api/reviewers', 'supervisor1', PASSWORD);
+  state.otherReviewer = roster.map(r => r.userId).find(userId => userId !== state.reviewer);
+  state.summaryTaskId = summary.id;
+});
+
+step('another reviewer logs in and sees neither the case\'s task nor its form', async () => {
+  await signIn('tasklist', state.otherReviewer);
+  for (const filter of ['My tasks', "My group's tasks"]) {
+    await openFilter(page, filter);
+    if (await listed(page, 'Write clinical summary').count() > 0) {
+      throw new Error(`${state.otherReviewer}'s "${filter}" lists a clinical summary task`);
+    }
+  }
+  await shot(page, 'other-reviewer-my-tasks');
+  // Even the direct address of the task shows no form and no case to someone else.
+  await page.goto(`${base}/camunda/app/tasklist/default/#/?task=${state.summaryTaskId}`);
+  await page.waitForTimeout(3000);
+  if (await page.locator('.task-details .fjs-form').count() > 0 || (await page.content()).includes(state.caseNumber)) {
+    throw new Error(`${state.otherReviewer} opens the task of case ${state.caseNumber} from its address`);
+  }
+  await shot(page, 'other-reviewer-task-address');
+});
+
+step('the assigned reviewer sees only their own cases and writes the clinical summary', async () => {
+  await signIn('tasklist', state.reviewer);
+  await openFilter(page, 'My tasks');
+  // Every task in the reviewer's list is of a case assigned to them.
+  const mine = await http('GET', `/engine-rest/task?assignee=${state.reviewer}`, 'admin', 'admin');
+  for (const task of mine) {
+    const instance = await http('GET', `/engine-rest/process-instance/${task.processInstanceId}`, 'admin', 'admin');
+    const reviewer = await http('GET', `/api/cases/${instance.businessKey}/reviewer`, 'supervisor1', PASSWORD);
+    if (reviewer.current?.userId !== state.reviewer) {
+      throw new Error(`${state.reviewer} has a task of case ${instance.businessKey}, assigned to ${reviewer.current?.userId}`);
+    }
+  }
+  const shown = await page.locator('ol.tasks-list > li').count();
+  if (shown !== mine.length) {
+    throw new Error(`"My tasks" lists ${shown} tasks, the reviewer has ${mine.length}`);
+  }
+  await shot(page, 'reviewer-my-tasks');
+  await openTask(page, 'My tasks', state.caseNumber, 'Write clinical summary');
+  const text = await formText(page);
+  if (!text.includes('54 pages received') || !text.includes('determination due')) {
+    throw new Error('the summary form does not show the documents on file and the determination deadline');
+  }
+  const form = page.locator('.task-details');
+  await type(form, 'number', 'Pages reviewed', 54);
+  await type(form, 'textarea', 'Clinical case summary',
+    'The claimant is a 44-year-old man injured at work in 2012, with chronic neck and low back pain. ' +
+    'He completed six massage therapy visits without documented functional improvement and has had no chiropractic care. ' +
+    'He takes hydrocodone daily; the records give no daily dose in morphine equivalents.');
+  await shot(page, 'reviewer-clinical-summary');
+  await complete(page, openTaskId(page));
+});
+
+/** What the case API says the guideline tables recommend for each item. */
+async function recommendations() {
+  const view = await http('GET', `/api/cases/${state.caseNumber}`, 'supervisor1', PASSWORD);
+  return view.disputedItems;
+}
+
+/** Whether a decision agrees with the recommendation, so that the guideline rationale may be adopted. */
+function agrees(decision, outcome) {
+  return decision === 'UPHELD' && outcome === 'NOT_MEDICALLY_NECESSARY' || decision === 'OVERTURNED' && outcome === 'MEDICALLY_NECESSARY';
+}
+
+const refusalChecked = {done: false};
+
+for (const itemNo of [1, 2, 3]) {
+  step(`the reviewer decides disputed item ${itemNo}, seeing the guideline recommendation, rule and citation`, async () => {
+    const item = (await waitFor(`the recommendation of item ${itemNo}`, async () =>
+      (await recommendations()).find(i => i.itemNo === itemNo && i.recommendation)));
+    const {outcome, citation, ruleIds} = item.recommendation;
+    await openFilter(page, 'My tasks');
+    await openTask(page, 'My tasks', state.caseNumber, 'Decide disputed item');
+    // Several items are open at once: open the one whose form is about this item.
+    for (let i = 0; !(await formText(page)).includes(`Decide disputed item ${itemNo} of 3`); i++) {
+      if (i >= await listed(page, 'Decide disputed item').count()) {
+        throw new Error(`no decision task of item ${itemNo}`);
+      }
+      await listed(page, 'Decide disputed item').nth(i).locator('h4 a').click();
+      await page.waitForTimeout(1500);
+    }
+    const text = await formText(page);
+    for (const expected of [item.requestedTreatment, 'Guideline recommendation: ' + OUTCOME_WORDS[outcome],
+      'Rule: ' + ruleIds.join(', '), 'Citation: ' + citation]) {
+      if (!text.includes(expected)) {
+        throw new Error(`the form does not show "${expected}"`);
+      }
+    }
+    if (/NOT_MEDICALLY|NEEDS_PHYSICIAN|\d{4}-\d\d-\d\dT/.test(text)) {
+      throw new Error('the form shows codes or ISO timestamps: ' + text.match(/NOT_MEDICALLY\w*|NEEDS_PHYSICIAN\w*|\d{4}-\d\d-\d\dT[\d:.]*/)[0]);
+    }
+    const form = page.locator('.task-details');
+    const taskId = openTaskId(page);
+    await shot(page, `reviewer-item-${itemNo}-recommendation`);
+    // Upheld unless the tables find the treatment medically necessary: then the reviewer departs from them.
+    const decision = 'UPHELD';
+    await radio(form, 'Your decision', 'Upheld: not medically necessary');
+    if (!agrees(decision, outcome)) {
+      if (!refusalChecked.done) {
+        // Without the reviewer's own citation and rationale the form refuses to complete.
+        if (!(await completeButton(page).isDisabled())) {
+          await completeButton(page).click();
+          await page.waitForTimeout(1000);
+        }
+        const errors = await form.locator('.fjs-form-field-error').allInnerTexts();
+        const stillOpen = (await http('GET', `/engine-rest/task?taskId=${taskId}`, 'admin', 'admin')).length === 1;
+        if (!stillOpen || !(await completeButton(page).isDisabled() || errors.length >= 2)) {
+          throw new Error('deciding against the recommendation without a rationale was not refused');
+        }
+        await shot(page, `reviewer-item-${itemNo}-rationale-required`);
+        refusalChecked.done = true;
+      }
+      await type(form, 'textfield', 'Guideline or evidence relied on',
+        'MTUS Chronic Pain Medical Treatment Guidelines (2009), Opioids, criteria for use, pages 76-80');
+      await type(form, 'textarea', 'Your rationale',
+        'The records do not document the functional improvement or the monitoring the guidelines require for this request; ' +
+        'it is not medically necessary.');
+    }
+    await shot(page, `reviewer-item-${itemNo}-decided`);
+    await complete(page, taskId);
+  });
+}
+
+step('deciding against the recommendation without a rationale was refused by the form', async () => {
+  if (!refusalChecked.done) {
+    throw new Error('no item departed from its recommendation, so the refusal was never tried');
+  }
+});
+
+/** Clicks the form's letter link as a person does and the PDF downloads. Answers the link and the PDF. */
+async function downloadLetter(linkText) {
+  const link = page.locator('.task-details .fjs-form a', {hasText: linkText});
+  const href = await link.getAttribute('href');
+  // The link opens a tab that closes as the download starts; Playwright reports the download on this page.
+  const download = page.waitForEvent('download', {timeout: TIMEOUT});
+  await link.click();
+  const started = await download;
+  const bytes = fs.readFileSync(await started.path());
+  if (bytes.subarray(0, 5).toString() !== '%PDF-') {
+    throw new Error(`the letter link ${href} did not download a PDF`);
+  }
+  return {href, bytes};
+}
+
+step('supervisor1 claims letter QA, opens the letter PDF and returns it to the reviewer', async () => {
+  await waitFor('the letter QA task', async () => (await engineTasks('ReviewLetterTask')).length > 0);
+  await signIn('tasklist', 'supervisor1');
+  await openTask(page, "My group's tasks", state.caseNumber, 'Review letter');
+  await shot(page, 'supervisor-letter-qa-unclaimed');
+  const taskId = openTaskId(page);
+  await claim(page);
+  const {href} = await downloadLetter('open the PDF');
+  if (!href.endsWith('version=1')) {
+    throw new Error('QA was not shown the first letter version: ' + href);
+  }
+  const form = page.locator('.task-details');
+  await radio(form, 'Your verdict', 'Return to the reviewer for correction');
+  await type(form, 'textarea', 'What should be corrected',
+    'The clinical summary should say how many massage visits were completed (six) and that they brought no functional improvement.');
+  await shot(page, 'supervisor-letter-returned');
+  await complete(page, taskId);
+});
+
+step('the reviewer reads the QA note and corrects the letter', async () => {
+  await waitFor('the letter correction task', async () => (await engineTasks('CorrectLetterTask')).length > 0);
+  await signIn('tasklist', state.reviewer);
+  await openTask(page, 'My tasks', state.caseNumber, 'Correct letter');
+  if (!(await formText(page)).includes('six) and that they brought no functional improvement')) {
+    throw new Error('the correction form does not show the QA note');
+  }
+  const form = page.locator('.task-details');
+  const summary = (await field(form, 'textarea', 'Clinical case summary')).locator('textarea');
+  if (!(await summary.inputValue()).includes('44-year-old')) {
+    throw new Error('the correction form does not hold the summary written before');
+  }
+  await summary.fill((await summary.inputValue()).replace('He completed six massage therapy visits without documented functional improvement',
+    'He completed six massage therapy visits, which brought no documented functional improvement'));
+  await shot(page, 'reviewer-correct-letter');
+  await complete(page, openTaskId(page));
+});
+
+const SLA_WORDS = {ON_TRACK: 'On track', AT_RISK: 'At risk', BREACHED: 'Breached'};
+
+/** Cockpit's running instances of the case process, searched by business key (the case number). */
+async function searchCockpit(caseNumber) {
+  await page.getByRole('link', {name: 'Processes', exact: true}).first().click();
+  await page.getByRole('link', {name: 'IMR case', exact: true}).first().click();
+  const search = page.locator('input[placeholder="Add criteria"]').first();
+  await search.waitFor({timeout: TIMEOUT});
+  await search.click();
+  await page.locator('.dropdown-menu a, .dropdown-menu li', {hasText: 'Business Key'}).first().click();
+  const pill = page.locator('[cam-widget-search-pill]').last();
+  await pill.locator('.value-field .view-value').click();
+  await pill.locator('.value-field input').fill(caseNumber);
+  await pill.locator('.value-field input').press('Enter');
+  // The search applies only once the pill holds the value and is valid.
+  await pill.locator('.search-label:not(.invalid) .value-field', {hasText: caseNumber}).waitFor({timeout: TIMEOUT});
+  await page.waitForTimeout(2000);
+  return page.locator('table tbody tr').filter({has: page.locator('td', {hasText: /^\s*CM\d\d-\d+\s*$/})});
+}
+
+step('supervisor1 finds the case in Cockpit by its case number and sees its SLA status', async () => {
+  const {slaStatus} = (await http('GET', `/api/cases/${state.caseNumber}/deadlines`, 'supervisor1', PASSWORD));
+  await signIn('cockpit', 'supervisor1');
+  const rows = await searchCockpit(state.caseNumber);
+  const listed = (await rows.allInnerTexts()).map(text => text.replace(/\s+/g, ' '));
+  if (listed.length !== 1 || !listed[0].includes(state.caseNumber)) {
+    throw new Error(`Cockpit's search by business key ${state.caseNumber} lists ${JSON.stringify(listed)}`);
+  }
+  await shot(page, 'supervisor-cockpit-search-by-case-number');
+  await rows.first().locator('a').first().click();
+  await page.locator('.nav-tabs a, ul.nav a', {hasText: /^\s*Variables\s*$/}).first().click();
+  const variable = page.locator('tr', {has: page.locator('td', {hasText: /^\s*slaStatus\s*$/})});
+  await variable.first().waitFor({timeout: TIMEOUT});
+  const shown = (await variable.first().innerText()).replace(/\s+/g, ' ');
+  if (!shown.includes(slaStatus)) {
+    throw new Error(`the instance shows "${shown}", the case's SLA status is ${slaStatus}`);
+  }
+  await variable.first().scrollIntoViewIfNeeded();
+  await shot(page, 'supervisor-cockpit-case-variables', {whole: false});
+  // The SLA dashboard names the status in words, beside the case.
+  await page.goto(`${base}/camunda/app/cockpit/default/#/sla`);
+  const row = page.locator('.imr-sla-closest tbody tr', {hasText: state.caseNumber});
+  await row.waitFor({timeout: TIMEOUT});
+  const badge = (await row.innerText()).replace(/\s+/g, ' ');
+  if (!badge.includes(SLA_WORDS[slaStatus])) {
+    throw new Error(`the SLA dashboard shows "${badge}" for the case, expected ${SLA_WORDS[slaStatus]}`);
+  }
+  await shot(page, 'supervisor-cockpit-sla-dashboard');
+});
+
+step('supervisor1 approves the corrected letter after opening its PDF, and the letter is issued', async () => {
+  await waitFor('the second letter QA task', async () => (await engineTasks('ReviewLetterTask')).length > 0);
+  await signIn('tasklist', 'supervisor1');
+  await openTask(page, "My group's tasks", state.caseNumber, 'Review letter');
+  const taskId = openTaskId(page);
+  await claim(page);
+  const {href, bytes} = await downloadLetter('open the PDF');
+  if (!href.endsWith('version=2')) {
+    throw new Error('QA was not shown the corrected letter version: ' + href);
+  }
+  fs.writeFileSync(path.join(shots, 'final-determination-letter.pdf'), bytes);
+  await radio(page.locator('.task-details'), 'Your verdict', 'Approve: issue to the parties');
+  await shot(page, 'supervisor-letter-approved');
+  await complete(page, taskId);
+  const closed = await waitFor('the letter to be issued', async () => {
+    const view = await http('GET', `/api/cases/${state.caseNumber}`, 'supervisor1', PASSWORD);
+    return view.status === 'DETERMINATION_ISSUED' ? view : null;
+  });
+  state.outcome = closed.outcome;
+});
+
+step('the case shows as closed: no open task, no running instance in Cockpit', async () => {
+  await openFilter(page, "My group's tasks");
+  if (await listed(page, 'Review letter').count() > 0 && (await engineTasks('ReviewLetterTask')).length > 0) {
+    throw new Error('the letter QA task is still open');
+  }
+  await signIn('cockpit', 'supervisor1');
+  const rows = await searchCockpit(state.caseNumber);
+  if (await rows.count() !== 0) {
+    throw new Error(`Cockpit still lists case ${state.caseNumber} as running: ${await rows.first().innerText()}`);
+  }
+  await shot(page, 'supervisor-cockpit-case-closed');
+  const instances = await http('GET', `/engine-rest/history/process-instance?processInstanceBusinessKey=${state.caseNumber}`, 'admin', 'admin');
+  if (instances.length !== 1 || instances[0].state !== 'COMPLETED') {
+    throw new Error(`the case process is ${instances[0]?.state}, not completed`);
+  }
+});
+
+async function main() {
+  fs.rmSync(shots, {recursive: true, force: true});
+  fs.mkdirSync(shots, {recursive: true});
+  const started = Date.now();
+  let database;
+  let app;
+  let closeBrowser;
+  try {
+    if (process.env.WALK_BASE_URL) {
+      base = process.env.WALK_BASE_URL;
+    } else {
+      console.log('== case walk: starting PostgreSQL and the application');
+      database = await startPostgres('walk-postgres.log');
+      app = await startApplication('walk-application.log', ['--spring.datasource.url=' + database.url,
+        '--spring.datasource.username=' + database.user, '--spring.datasource.password=' + database.password]);
+      base = app.base;
+    }
+    http = httpClient(base);
+    ({browser, page, close: closeBrowser} = await launchBrowser('case-walk'));
+    page.setDefaultTimeout(10_000);
+    let failed = false;
+    for (const {name, body} of steps) {
+      if (failed) {
+        checks.fail(name + ' (not reached)');
+        continue;
+      }
+      try {
+        await body();
+        checks.check(true, name);
+      } catch (error) {
+        failed = true;
+        checks.fail(name + ': ' + error.message.split('\n')[0]);
+        await shot(page, 'FAILED').catch(() => {});
+      }
+    }
+  } catch (error) {
+    checks.fail('the walk could not run: ' + error.message);
+  } finally {
+    await closeBrowser?.();
+    await app?.stop();
+    await database?.stop();
+  }
+  console.log(`== case walk took ${Math.round((Date.now() - started) / 1000)} s; screenshots in target/screenshots/walk/`);
+  checks.finish('walk');
+}
+
+await main();
