@@ -12,8 +12,9 @@ import java.util.Set;
  * the form itself states, so that the server holds a submission to them and not only the browser:
  * each field's key and each group's or dynamic list's path at the top level (a group without a path
  * submits its fields as they are); the most characters a text field takes (its maxLength, never
- * more than a Camunda string variable holds: 4,000); whether it is required; and, for radio buttons
- * and selects with options of their own, the values it offers. A field that the form shows only
+ * more than a Camunda string variable holds: 4,000); whether it is required; the least and most a
+ * number field takes; and, for radio buttons and selects with options of their own, the values it
+ * offers. A field that the form shows only
  * under a condition is not required here: the condition is the browser's to evaluate.
  */
 final class FormFields {
@@ -27,8 +28,8 @@ final class FormFields {
     private static final Set<String> NOT_FIELDS = Set.of("button", "text", "html", "image", "spacer", "separator",
             "iframe", "table", "documentPreview");
 
-    /** One variable the form submits. {@code options} is null when any value may be given. */
-    record Field(int maxLength, boolean required, List<String> options) {
+    /** One variable the form submits. {@code options} is null when any value may be given, min and max when any number. */
+    record Field(int maxLength, boolean required, List<String> options, Double min, Double max) {
     }
 
     private final Map<String, Field> fields;
@@ -64,14 +65,15 @@ final class FormFields {
             boolean shownOnCondition = conditional || component.has("conditional");
             if (!path.isEmpty()) {
                 // A group or dynamic list with a path submits one variable holding its fields, checked where it is read.
-                fields.put(topLevel(path), new Field(STRING_VARIABLE_LIMIT, false, null));
+                fields.put(topLevel(path), new Field(STRING_VARIABLE_LIMIT, false, null, null, null));
                 continue;
             }
             if (!key.isEmpty() && !NOT_FIELDS.contains(component.path("type").asText())) {
                 JsonNode validate = component.path("validate");
                 int maxLength = Math.min(validate.path("maxLength").asInt(STRING_VARIABLE_LIMIT), STRING_VARIABLE_LIMIT);
                 boolean required = validate.path("required").asBoolean(false) && !shownOnCondition;
-                fields.put(topLevel(key), new Field(maxLength, required, options(component)));
+                fields.put(topLevel(key), new Field(maxLength, required, options(component), bound(validate, "min"),
+                        bound(validate, "max")));
             }
             collect(component.path("components"), shownOnCondition, fields);
         }
@@ -84,6 +86,10 @@ final class FormFields {
         List<String> options = new ArrayList<>();
         component.path("values").forEach(option -> options.add(option.path("value").asText()));
         return List.copyOf(options);
+    }
+
+    private static Double bound(JsonNode validate, String name) {
+        return validate.path(name).isNumber() ? validate.path(name).doubleValue() : null;
     }
 
     private static String topLevel(String path) {

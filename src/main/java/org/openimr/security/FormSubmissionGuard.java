@@ -7,6 +7,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -172,6 +173,11 @@ final class FormSubmissionGuard extends OncePerRequestFilter {
             }
         } else if (rules.options() != null && value.isValueNode() && !rules.options().contains(value.asText())) {
             problems.add(new FieldProblem(field, "must be one of " + String.join(", ", rules.options())));
+        } else if (value.isNumber() && (rules.min() != null && value.doubleValue() < rules.min()
+                || rules.max() != null && value.doubleValue() > rules.max())) {
+            problems.add(new FieldProblem(field, rules.min() == null ? "must be at most " + plain(rules.max())
+                    : rules.max() == null ? "must be at least " + plain(rules.min())
+                    : "must be between " + plain(rules.min()) + " and " + plain(rules.max())));
         } else if (value.isTextual() && (type == null || type.equals("string"))) {
             String text = value.asText();
             if (text.length() > rules.maxLength()) {
@@ -180,6 +186,10 @@ final class FormSubmissionGuard extends OncePerRequestFilter {
                 problems.add(new FieldProblem(field, TextRules.problem(text)));
             }
         }
+    }
+
+    private static String plain(double number) {
+        return BigDecimal.valueOf(number).stripTrailingZeros().toPlainString();
     }
 
     private void refuse(HttpServletResponse response, List<FieldProblem> problems) throws IOException {

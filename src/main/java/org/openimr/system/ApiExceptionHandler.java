@@ -38,8 +38,9 @@ class ApiExceptionHandler {
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
         String problem = e.getCause() instanceof JsonProcessingException json
-                ? "is not valid JSON (line " + json.getLocation().getLineNr() + ", column "
-                        + json.getLocation().getColumnNr() + ")"
+                ? json.getLocation() == null ? "is not valid JSON (nested too deep, or too long)"
+                        : "is not valid JSON (line " + json.getLocation().getLineNr() + ", column "
+                                + json.getLocation().getColumnNr() + ")"
                 : "is missing or not readable";
         return badRequest(List.of(new FieldProblem("body", problem)));
     }
