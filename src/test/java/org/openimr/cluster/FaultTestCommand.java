@@ -40,7 +40,7 @@ import org.slf4j.LoggerFactory;
  * incident is left or a fault step failed, 2 when the run itself could not be carried out.
  * <pre>
  * java -cp &lt;test classpath&gt; org.openimr.cluster.FaultTestCommand --jar target/imr-case-management-*.jar
- *      [--cases 300] [--kills 3] [--workers 6] [--work-dir target/fault-test] [--timeout-minutes 30]
+ *      [--cases 300] [--kills 3] [--workers 6] [--work-dir target/fault-test] [--timeout-minutes 60]
  * </pre>
  */
 public final class FaultTestCommand {
@@ -53,7 +53,7 @@ public final class FaultTestCommand {
             int kills = 3;
             int workers = 6;
             Path workDirectory = Path.of("target", "fault-test");
-            Duration timeout = Duration.ofMinutes(30);
+            Duration timeout = Duration.ofMinutes(60);
             for (int i = 0; i + 1 < args.length; i += 2) {
                 String value = args[i + 1];
                 switch (args[i]) {

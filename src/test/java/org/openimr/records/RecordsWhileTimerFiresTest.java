@@ -31,7 +31,9 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
  * Nothing is lost: the supervisor's follow-up task stays, the records are on file once and the
  * case moves on to the completeness check.
  */
-@SpringBootTest
+// An engine name of its own: Camunda keeps engines in a JVM-wide registry by name, and this context's engine
+// must not stand in for the shared test context's "default" one there (its REST API looks it up by name).
+@SpringBootTest(properties = "camunda.bpm.process-engine-name=records_timer_test")
 class RecordsWhileTimerFiresTest {
 
     @Autowired

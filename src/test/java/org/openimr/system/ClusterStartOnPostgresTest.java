@@ -194,8 +194,13 @@ class ClusterStartOnPostgresTest {
         }
     }
 
+    /**
+     * Each node's engine has a name of its own: Camunda keeps engines in a JVM-wide registry by name, and
+     * a node closing under the name "default" would take the other test contexts' engine out of it.
+     */
     private static String[] nodeArguments(int node) {
         return new String[] {
+            "--camunda.bpm.process-engine-name=cluster_node_" + node,
             "--spring.datasource.url=" + EmbeddedPostgres.server().getJdbcUrl("postgres", DATABASE),
             "--spring.datasource.username=postgres",
             "--spring.datasource.password=postgres",
