@@ -189,10 +189,20 @@ export async function launchBrowser(prefix) {
 
 /** Logs in to a Camunda webapp ('tasklist', 'cockpit') on its login page. */
 export async function login(page, base, webapp, user, password) {
-  await page.goto(`${base}/camunda/app/${webapp}/default/`);
+  await page.goto(`${base}/camunda/app/${webapp}/default/`, {waitUntil: 'networkidle'});
   await page.waitForSelector('input[ng-model="username"]', {timeout: 60_000});
-  await page.fill('input[ng-model="username"]', user);
-  await page.fill('input[type=password]', password);
+  // On a busy machine the login page may still be re-rendered while it is typed into: check what the
+  // fields hold before submitting, and type again if a value went astray.
+  for (let attempt = 1; ; attempt++) {
+    await page.fill('input[ng-model="username"]', user);
+    await page.fill('input[type=password]', password);
+    const typed = await page.inputValue('input[ng-model="username"]') === user
+        && await page.inputValue('input[type=password]') === password;
+    if (typed || attempt === 5) {
+      break;
+    }
+    await page.waitForTimeout(500);
+  }
   await page.click('button[type=submit]');
   await page.waitForSelector('input[ng-model="username"]', {state: 'detached', timeout: 60_000});
 }
