@@ -1,7 +1,7 @@
 package org.openimr.security;
 
 import java.util.List;
-import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.BpmnParseException;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.util.xml.Element;
@@ -24,8 +24,9 @@ class ScriptFreeModels extends AbstractBpmnParseListener {
         // A formal expression (a condition) with a language attribute is a script in that language.
         boolean scripted = "scriptTask".equals(tag) || "script".equals(tag) || element.attribute("language") != null;
         if (scripted) {
-            throw new BadUserRequestException("Scripts are not allowed in process models (line " + element.getLine()
-                    + ": " + tag + "); call a Java delegate of the application instead");
+            // Reported as a parse error of the model, so the deployment is refused (400) saying where.
+            throw new BpmnParseException("Scripts are not allowed in process models (" + tag
+                    + "); call a Java delegate of the application instead", element);
         }
         for (Element child : element.elements()) {
             refuseScripts(child);
