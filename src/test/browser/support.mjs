@@ -190,9 +190,22 @@ export async function launchBrowser(prefix) {
 /** Logs in to a Camunda webapp ('tasklist', 'cockpit') on its login page. */
 export async function login(page, base, webapp, user, password) {
   await page.goto(`${base}/camunda/app/${webapp}/default/`);
-  await page.waitForSelector('input[ng-model="username"]', {timeout: 60_000});
-  await page.fill('input[ng-model="username"]', user);
-  await page.fill('input[type=password]', password);
+  const username = page.locator('input[ng-model="username"]');
+  const secret = page.locator('input[type=password]');
+  await username.waitFor({timeout: 60_000});
+  // The login page can render again while it is typed into (seen: the password landing in the user
+  // field); type until both fields hold what was typed.
+  for (let attempt = 0; ; attempt++) {
+    await username.fill(user);
+    await secret.fill(password);
+    if (await username.inputValue() === user && await secret.inputValue() === password) {
+      break;
+    }
+    if (attempt === 2) {
+      throw new Error('the login fields do not keep what is typed into them');
+    }
+    await page.waitForTimeout(1000);
+  }
   await page.click('button[type=submit]');
   await page.waitForSelector('input[ng-model="username"]', {state: 'detached', timeout: 60_000});
 }
