@@ -189,19 +189,22 @@ export async function launchBrowser(prefix) {
 
 /** Logs in to a Camunda webapp ('tasklist', 'cockpit') on its login page. */
 export async function login(page, base, webapp, user, password) {
-  await page.goto(`${base}/camunda/app/${webapp}/default/`, {waitUntil: 'networkidle'});
-  await page.waitForSelector('input[ng-model="username"]', {timeout: 60_000});
-  // On a busy machine the login page may still be re-rendered while it is typed into: check what the
-  // fields hold before submitting, and type again if a value went astray.
-  for (let attempt = 1; ; attempt++) {
-    await page.fill('input[ng-model="username"]', user);
-    await page.fill('input[type=password]', password);
-    const typed = await page.inputValue('input[ng-model="username"]') === user
-        && await page.inputValue('input[type=password]') === password;
-    if (typed || attempt === 5) {
+  await page.goto(`${base}/camunda/app/${webapp}/default/`);
+  const username = page.locator('input[ng-model="username"]');
+  const secret = page.locator('input[type=password]');
+  await username.waitFor({timeout: 60_000});
+  // The login page can render again while it is typed into (seen: the password landing in the user
+  // field); type until both fields hold what was typed.
+  for (let attempt = 0; ; attempt++) {
+    await username.fill(user);
+    await secret.fill(password);
+    if (await username.inputValue() === user && await secret.inputValue() === password) {
       break;
     }
-    await page.waitForTimeout(500);
+    if (attempt === 2) {
+      throw new Error('the login fields do not keep what is typed into them');
+    }
+    await page.waitForTimeout(1000);
   }
   await page.click('button[type=submit]');
   await page.waitForSelector('input[ng-model="username"]', {state: 'detached', timeout: 60_000});
