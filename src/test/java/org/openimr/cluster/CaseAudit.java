@@ -28,7 +28,7 @@ final class CaseAudit {
 
     record Result(int submitted, int acknowledged, int resent, int registeredEarlier, int neverRegistered,
             int completedIssued, int completedIneligible, int inProgress, List<String> lost, int duplicateCases,
-            List<String> duplicateLetters, List<Incident> incidents, int jobsWaitingToRetry) {
+            List<String> duplicateLetters, List<Incident> incidents, int jobsWaitingToRetry, int failedJobRuns) {
 
         int completed() {
             return completedIssued + completedIneligible;
@@ -111,6 +111,8 @@ final class CaseAudit {
         return new Result(submitted.size(), acknowledged, resent, registeredEarlier, neverRegistered,
                 completedIssued, completedIneligible, inProgress, lost, duplicateCases, duplicateLetters(issued), incidents(),
                 jdbc.sql("select count(*) from act_ru_job where exception_msg_ is not null and retries_ > 0")
+                        .query(Integer.class).single(),
+                jdbc.sql("select count(*) from act_hi_job_log where job_exception_msg_ is not null")
                         .query(Integer.class).single());
     }
 

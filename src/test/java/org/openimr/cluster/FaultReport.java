@@ -40,6 +40,7 @@ final class FaultReport {
         line("incidents left", audit.incidents().size(), "each explained or 0");
         audit.incidents().forEach(incident -> lines.add("    " + incident.type() + " at " + incident.activity() + ": "
                 + incident.message()));
+        line("job runs that failed", audit.failedJobRuns(), "and were run again by a job executor");
         line("jobs failing, retrying", audit.jobsWaitingToRetry(), "a failed job waiting for its next attempt");
         lines.add(String.format(Locale.ROOT, "%-24s %s  (goal: %d s or less, no manual action)",
                 "recovery after db restart", databaseRecovery == null ? "not measured" : seconds(databaseRecovery),
