@@ -26,9 +26,9 @@ final class CaseAudit {
     record Incident(String type, String activity, String message) {
     }
 
-    record Result(int submitted, int acknowledged, int resubmittedAfterLostAnswer, int neverRegistered,
+    record Result(int submitted, int acknowledged, int resent, int registeredEarlier, int neverRegistered,
             int completedIssued, int completedIneligible, int inProgress, List<String> lost, int duplicateCases,
-            List<String> duplicateLetters, List<Incident> incidents, int jobsWaitingToRetry) {
+            List<String> duplicateLetters, List<Incident> incidents, int jobsWaitingToRetry, int failedJobRuns) {
 
         int completed() {
             return completedIssued + completedIneligible;
@@ -66,7 +66,8 @@ final class CaseAudit {
                 .query((rs, n) -> issued.put(rs.getLong(1) + "/" + rs.getString(2), rs.getInt(3))).list();
 
         int acknowledged = 0;
-        int resubmitted = 0;
+        int resent = 0;
+        int registeredEarlier = 0;
         int neverRegistered = 0;
         int completedIssued = 0;
         int completedIneligible = 0;
@@ -76,7 +77,8 @@ final class CaseAudit {
         for (Submitted application : submitted) {
             CaseRun run = application.run();
             acknowledged += run.caseNumber() != null ? 1 : 0;
-            resubmitted += run.submittedTwice() ? 1 : 0;
+            resent += run.submissions() > 1 ? 1 : 0;
+            registeredEarlier += run.registeredEarlier() ? 1 : 0;
             List<Row> rows = registry.getOrDefault(application.employeeName(), List.of());
             duplicateCases += Math.max(0, rows.size() - 1);
             if (rows.isEmpty()) {
@@ -106,9 +108,11 @@ final class CaseAudit {
                 inProgress++;
             }
         }
-        return new Result(submitted.size(), acknowledged, resubmitted, neverRegistered, completedIssued,
-                completedIneligible, inProgress, lost, duplicateCases, duplicateLetters(issued), incidents(),
+        return new Result(submitted.size(), acknowledged, resent, registeredEarlier, neverRegistered,
+                completedIssued, completedIneligible, inProgress, lost, duplicateCases, duplicateLetters(issued), incidents(),
                 jdbc.sql("select count(*) from act_ru_job where exception_msg_ is not null and retries_ > 0")
+                        .query(Integer.class).single(),
+                jdbc.sql("select count(*) from act_hi_job_log where job_exception_msg_ is not null")
                         .query(Integer.class).single());
     }
 

@@ -25,8 +25,9 @@ final class FaultReport {
         lines.add(String.format(Locale.ROOT, "took %d min %02d s", took.toMinutes(), took.toSecondsPart()));
         lines.add("");
         line("cases submitted", audit.submitted(), "");
-        line("  registered, answered", audit.acknowledged(), audit.resubmittedAfterLostAnswer()
-                + " of them sent again after a lost answer and answered 409 with their case number");
+        line("  answered, case number", audit.acknowledged(), "");
+        line("  sent more than once", audit.resent(), "no answer or an error; " + audit.registeredEarlier()
+                + " registered by an attempt whose answer was lost, answered 409 with their case number");
         line("  never registered", audit.neverRegistered(), "no node ever answered; nothing was registered");
         line("completed", audit.completed(), audit.completedIssued() + " final determinations issued, "
                 + audit.completedIneligible() + " ineligibility notices");
@@ -39,6 +40,7 @@ final class FaultReport {
         line("incidents left", audit.incidents().size(), "each explained or 0");
         audit.incidents().forEach(incident -> lines.add("    " + incident.type() + " at " + incident.activity() + ": "
                 + incident.message()));
+        line("job runs that failed", audit.failedJobRuns(), "and were run again by a job executor");
         line("jobs failing, retrying", audit.jobsWaitingToRetry(), "a failed job waiting for its next attempt");
         lines.add(String.format(Locale.ROOT, "%-24s %s  (goal: %d s or less, no manual action)",
                 "recovery after db restart", databaseRecovery == null ? "not measured" : seconds(databaseRecovery),

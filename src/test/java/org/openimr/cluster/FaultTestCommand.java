@@ -90,7 +90,7 @@ public final class FaultTestCommand {
     private final AtomicBoolean driversStopped = new AtomicBoolean();
     private final AtomicReference<Instant> databaseBack = new AtomicReference<>();
     private final AtomicReference<Duration> databaseRecovery = new AtomicReference<>();
-    private final RequestCounts requests = new RequestCounts();
+    private final RequestCounts requests = new RequestCounts(2);
 
     private FaultTestCommand(Options options) {
         this.options = options;
@@ -188,7 +188,9 @@ public final class FaultTestCommand {
         return plan;
     }
 
+    /** Strikes while the node registers an application, if one comes within seconds: that submission loses its answer. */
     private String killAndRestart(AppNode node) throws Exception {
+        boolean registering = requests.awaitSubmissionInHand(node.number() - 1, Duration.ofSeconds(10));
         int casesStarted = started.get();
         Instant killed = Instant.now();
         node.kill();
@@ -197,8 +199,9 @@ public final class FaultTestCommand {
         if (!node.awaitReady(START_UP)) {
             throw new IllegalStateException("node " + node.number() + " did not come back");
         }
-        return String.format(Locale.ROOT, "node %d killed (SIGKILL) at %s with %d cases started; down %s, ready "
+        return String.format(Locale.ROOT, "node %d killed (SIGKILL) at %s with %d cases started%s; down %s, ready "
                 + "again %s after the kill", node.number(), at(killed), casesStarted,
+                registering ? ", while it registered an application" : "",
                 FaultReport.seconds(NODE_DOWN), FaultReport.seconds(Duration.between(killed, Instant.now())));
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +26,12 @@ import org.openimr.load.Nodes.NoAnswer;
  */
 public final class HttpCaseDriver {
 
-    /** How a driven case ended, as far as the driver saw it. */
-    public record CaseRun(String caseNumber, String status, String stage, int submissions, boolean submittedTwice,
+    /**
+     * How a driven case ended, as far as the driver saw it. {@code submissions} above 1 means an
+     * answer was lost; {@code registeredEarlier} that a lost answer had registered the application
+     * (the next submission was answered 409 with its case number).
+     */
+    public record CaseRun(String caseNumber, String status, String stage, int submissions, boolean registeredEarlier,
             int unanswered, int refused, String lastProblem) {
 
         public boolean closed() {
@@ -87,7 +92,7 @@ public final class HttpCaseDriver {
                     return answer.body().path("caseNumber").asText();
                 }
                 if (answer.status() == 409 && answer.body().hasNonNull("caseNumber")) {
-                    progress.submittedTwice = progress.submissions > 1;
+                    progress.registeredEarlier = progress.submissions > 1;
                     return answer.body().get("caseNumber").asText();
                 }
                 if (answer.status() == 400) {
@@ -229,7 +234,7 @@ public final class HttpCaseDriver {
     }
 
     private static List<JsonNode> iterate(JsonNode array) {
-        List<JsonNode> items = new java.util.ArrayList<>();
+        List<JsonNode> items = new ArrayList<>();
         array.forEach(items::add);
         return items;
     }
@@ -242,7 +247,7 @@ public final class HttpCaseDriver {
     static final class Progress {
 
         int submissions;
-        boolean submittedTwice;
+        boolean registeredEarlier;
         int unanswered;
         int refused;
         String lastProblem;
@@ -261,7 +266,8 @@ public final class HttpCaseDriver {
         }
 
         CaseRun run(String caseNumber, String status, String stage) {
-            return new CaseRun(caseNumber, status, stage, submissions, submittedTwice, unanswered, refused, lastProblem);
+            return new CaseRun(caseNumber, status, stage, submissions, registeredEarlier, unanswered, refused,
+                    lastProblem);
         }
     }
 }

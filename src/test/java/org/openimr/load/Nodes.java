@@ -54,6 +54,10 @@ public final class Nodes {
     /** Sees every request: for progress, error counts and latencies. */
     public interface Observer {
 
+        /** A request is about to go to the node (numbered from 0 in the order of the addresses). */
+        default void sending(String label, int node) {
+        }
+
         void answered(String label, int node, Duration took, int status);
 
         void unanswered(String label, int node, Duration took, boolean reachedNode);
@@ -113,6 +117,7 @@ public final class Nodes {
         for (int tried = 0; tried < bases.size(); tried++) {
             int node = pick();
             long started = System.nanoTime();
+            observer.sending(label, node);
             try {
                 HttpResponse<String> response = http.send(request(node, user, path, body, method),
                         HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
