@@ -1,11 +1,14 @@
 package org.openimr;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -50,6 +53,27 @@ public final class TestApplications {
                 .put("fourAsDocumented", true)
                 .put("aberrantBehavior", false);
         return application;
+    }
+
+    /**
+     * The variables Tasklist submits for the start form: top-level fields as plain values, groups as
+     * Json, and one group per disputed treatment with their count.
+     */
+    public static Map<String, Object> startFormVariables(ObjectNode application) {
+        ObjectNode form = application.deepCopy();
+        Map<String, Object> variables = new HashMap<>();
+        ArrayNode items = (ArrayNode) form.remove("disputedItems");
+        variables.put("disputedTreatmentCount", Map.of("value", String.valueOf(items.size())));
+        for (int i = 0; i < items.size(); i++) {
+            variables.put("disputedItem" + (i + 1), Map.of("value", items.get(i).toString(), "type", "Json"));
+        }
+        form.fields().forEachRemaining(field -> {
+            JsonNode value = field.getValue();
+            variables.put(field.getKey(), value.isContainerNode()
+                    ? Map.of("value", value.toString(), "type", "Json")
+                    : Map.of("value", value.isBoolean() ? value.booleanValue() : value.asText()));
+        });
+        return variables;
     }
 
     public static ObjectNode item(ObjectNode application, int index) {

@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.HashMap;
-import java.util.Iterator;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openimr.CaseTest;
@@ -74,20 +71,7 @@ class PaperApplicationTest extends CaseTest {
 
     /** Submits the start form the way Tasklist does for a Camunda Form. */
     private JsonNode submitStartForm(ObjectNode application) {
-        Map<String, Object> variables = new HashMap<>();
-        ArrayNode items = (ArrayNode) application.remove("disputedItems");
-        variables.put("disputedTreatmentCount", Map.of("value", String.valueOf(items.size())));
-        for (int i = 0; i < items.size(); i++) {
-            variables.put("disputedItem" + (i + 1), Map.of("value", items.get(i).toString(), "type", "Json"));
-        }
-        Iterator<Map.Entry<String, JsonNode>> fields = application.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            JsonNode value = field.getValue();
-            variables.put(field.getKey(), value.isContainerNode()
-                    ? Map.of("value", value.toString(), "type", "Json")
-                    : Map.of("value", value.isBoolean() ? value.booleanValue() : value.asText()));
-        }
+        Map<String, Object> variables = TestApplications.startFormVariables(application);
         return http("intake1", "demo").post().uri("/engine-rest/process-definition/key/imr-case/submit-form")
                 .contentType(MediaType.APPLICATION_JSON).body(Map.of("variables", variables))
                 .retrieve().body(JsonNode.class);

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.HashMap;
-import java.util.Iterator;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openimr.CaseDriver;
@@ -84,15 +82,7 @@ class ExpressionTextTest extends CaseTest {
         String name = "Bo " + JUEL + " " + FEEL;
         ((ObjectNode) application.get("employee")).put("name", name);
         TestApplications.item(application, 0).put("requestedTreatment", "Massage " + SPEL + " " + TEMPLATE);
-        Map<String, Object> variables = new HashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> fields = application.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            JsonNode value = field.getValue();
-            variables.put(field.getKey(), value.isContainerNode()
-                    ? Map.of("value", value.toString(), "type", "Json")
-                    : Map.of("value", value.isBoolean() ? value.booleanValue() : value.asText()));
-        }
+        Map<String, Object> variables = TestApplications.startFormVariables(application);
 
         JsonNode started = http("intake1", "demo").post().uri("/engine-rest/process-definition/key/imr-case/submit-form")
                 .contentType(MediaType.APPLICATION_JSON).body(Map.of("variables", variables)).retrieve()
