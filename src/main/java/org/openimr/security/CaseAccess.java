@@ -8,7 +8,6 @@ import org.openimr.intake.CaseRegistry;
 import org.openimr.reviewer.Assignments;
 import org.openimr.reviewer.Reviewer;
 import org.openimr.reviewer.Roster;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.core.Authentication;
@@ -59,13 +58,6 @@ public class CaseAccess {
             return true;
         }
         return inGroup(user, Roles.REVIEWER) && isAssignedReviewer(user.getName(), record.id());
-    }
-
-    /** Refuses (HTTP 403) unless {@link #canRead} allows. */
-    public void checkRead(Authentication user, String caseNumber) {
-        if (!canRead(user, caseNumber)) {
-            throw new AccessDeniedException(notYours(caseNumber));
-        }
     }
 
     /** The request rule for reading what belongs to the case named by the path's {@code {caseNumber}}. */

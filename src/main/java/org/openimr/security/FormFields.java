@@ -44,10 +44,7 @@ final class FormFields {
         return new FormFields(Map.copyOf(fields));
     }
 
-    boolean contains(String variable) {
-        return fields.containsKey(variable);
-    }
-
+    /** The rules of the variable, or null when the form has no such field. */
     Field field(String variable) {
         return fields.get(variable);
     }

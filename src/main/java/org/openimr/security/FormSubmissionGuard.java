@@ -35,10 +35,16 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * another recommendation; a start could skip to any activity or carry the case number itself.
  * <p>
  * Refused with 400, naming each problem as the API does: variables not in the form; types other
- * than plain values and JSON (no serialized objects, files or bytes); text the form's own
- * maxLength (or a string variable, 4,000 characters) does not hold, or that {@link TextRules}
- * refuses; and, at the top of the body, anything but the variables (and a business key for a
- * start), such as start instructions or skipping listeners.
+ * than plain values and JSON (no serialized objects, files or bytes); a value the form's own rules
+ * refuse (a required field missing, a value that is not one of a radio button's or select's
+ * options, a number outside its min and max, text longer than its maxLength or than a string
+ * variable holds, 4,000 characters) or that {@link TextRules} refuses; and, at the top of the
+ * body, anything but the variables (and a business key for a start), such as start instructions
+ * or skipping listeners. Only for a caller who may submit the form: the others get the engine's
+ * answer (403), not a lesson in the form's rules.
+ * <p>
+ * Task attachments are refused to everyone (403): Camunda lets anyone who may read a task attach
+ * any file to it, unchecked, and this system takes documents through its records API only.
  */
 final class FormSubmissionGuard extends OncePerRequestFilter {
 
@@ -47,6 +53,8 @@ final class FormSubmissionGuard extends OncePerRequestFilter {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern START = Pattern.compile(
             ENGINE + "/process-definition/(?:key/([^/]+)(?:/tenant-id/[^/]+)?|([^/]+))/(?:start|submit-form)",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern ATTACHMENT = Pattern.compile(ENGINE + "/task/[^/]+/attachment/create",
             Pattern.CASE_INSENSITIVE);
     private static final Set<String> TASK_BODY = Set.of("variables", "withVariablesInReturn");
     private static final Set<String> START_BODY = Set.of("variables", "businessKey", "withVariablesInReturn");
@@ -73,6 +81,11 @@ final class FormSubmissionGuard extends OncePerRequestFilter {
         // The servlet path and path info are decoded, with path parameters (;x=y) removed, as the REST layer matches them.
         String path = (request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo()))
                 .replaceAll("/{2,}", "/").replaceAll("/$", "");
+        if (ATTACHMENT.matcher(path).matches()) {
+            write(response, HttpStatus.FORBIDDEN, Map.of("type", "AuthorizationException", "message",
+                    "Task attachments are not taken; medical records arrive through POST /api/cases/{caseNumber}/records"));
+            return;
+        }
         Matcher task = TASK.matcher(path);
         Matcher start = START.matcher(path);
         Matcher matched = task.matches() ? task : start.matches() ? start : null;
@@ -202,7 +215,11 @@ final class FormSubmissionGuard extends OncePerRequestFilter {
         answer.put("type", "InvalidRequestException");
         answer.put("message", message.toString());
         answer.put("errors", problems);
-        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        write(response, HttpStatus.BAD_REQUEST, answer);
+    }
+
+    private void write(HttpServletResponse response, HttpStatus status, Map<String, Object> answer) throws IOException {
+        response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         objectMapper.writeValue(response.getOutputStream(), answer);
     }

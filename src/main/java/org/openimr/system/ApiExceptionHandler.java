@@ -82,7 +82,7 @@ class ApiExceptionHandler {
         return problem(HttpStatus.NOT_FOUND, "No such resource");
     }
 
-    /** Without this the catch-all below would answer a refusal (security.CaseAccess) with 500. */
+    /** A refusal raised inside the application rather than by its request rules; the catch-all would answer 500. */
     @ExceptionHandler(AccessDeniedException.class)
     ProblemDetail accessDenied(AccessDeniedException e) {
         return problem(HttpStatus.FORBIDDEN, e.getMessage());

@@ -1,9 +1,9 @@
 package org.openimr.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -11,9 +11,12 @@ import org.openimr.CaseTest;
 import org.openimr.TestApplications;
 import org.openimr.intake.Withdrawals;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.access.AccessDeniedException;
+import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 
 /** Who may read a case: the people on it, with the demo users' real group memberships. */
 class CaseAccessTest extends CaseTest {
@@ -84,10 +87,20 @@ class CaseAccessTest extends CaseTest {
     }
 
     @Test
-    void checkReadRefusesWithAccessDenied() {
-        access.checkRead(user(assignedReviewer), caseNumber);
-        assertThatThrownBy(() -> access.checkRead(user(otherReviewer()), caseNumber))
-                .isInstanceOf(AccessDeniedException.class).hasMessageContaining(caseNumber);
+    void theRequestRulesSayWhyTheyRefuse() {
+        assertThat(decide(access.readers(), user(assignedReviewer)).isGranted()).isTrue();
+        assertThat(decide(access.readers(), user(otherReviewer())))
+                .isInstanceOfSatisfying(CaseAccess.Refusal.class, refusal -> assertThat(refusal.reason())
+                        .isEqualTo("Case " + caseNumber + " is not one of your cases"));
+        assertThat(decide(access.workers(), user("intake1")).isGranted()).isTrue();
+        assertThat(decide(access.workers(), user(assignedReviewer)))
+                .isInstanceOfSatisfying(CaseAccess.Refusal.class, refusal -> assertThat(refusal.reason())
+                        .isEqualTo("Your role may not change cases"));
+    }
+
+    private AuthorizationResult decide(AuthorizationManager<RequestAuthorizationContext> rule, Authentication user) {
+        return rule.authorize(() -> user, new RequestAuthorizationContext(new MockHttpServletRequest(),
+                Map.of(CaseAccess.CASE_NUMBER, caseNumber)));
     }
 
     private Authentication user(String userId) {

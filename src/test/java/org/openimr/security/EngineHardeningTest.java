@@ -15,8 +15,10 @@ import org.springframework.web.client.RestClient;
 
 /**
  * What the engine refuses whoever asks: a model with a script in it, a deployer deleting the
- * deployment (a cascading delete would remove the cases started from it), and the assignee of a
- * task moving its due date (the statutory deadline) or setting its variables one by one.
+ * deployment (a cascading delete would remove the cases started from it), the assignee of a task
+ * moving its due date (the statutory deadline) or setting its variables one by one, anyone but an
+ * administrator sending a case a message (withdrawal, expedited review: the API's job), and a
+ * query carrying an expression for the engine to evaluate.
  */
 class EngineHardeningTest extends CaseTest {
 
@@ -73,6 +75,34 @@ class EngineHardeningTest extends CaseTest {
                     .isEqualTo(review.decideTask().getDueDate());
         } finally {
             review.withdraw(context);
+        }
+    }
+
+    @Test
+    void nobodyButAnAdministratorSendsACaseAMessage() {
+        CaseUnderReview review = CaseUnderReview.create(context);
+        try {
+            for (String user : new String[] {"intake1", review.reviewer(), "supervisor1"}) {
+                int status = status(http(user, "demo").post().uri("/engine-rest/message")
+                        .contentType(MediaType.APPLICATION_JSON).body(Map.of("messageName", "CaseWithdrawn",
+                                "businessKey", review.caseNumber(), "processVariables",
+                                Map.of("withdrawalReason", Map.of("value", "EMPLOYEE_WITHDREW")))));
+                assertThat(status).as(user).isEqualTo(403);
+            }
+            assertThat(cases.caseRecord(review.caseNumber()).isOpen()).isTrue();
+        } finally {
+            review.withdraw(context);
+        }
+    }
+
+    @Test
+    void aQueryCannotCarryAnExpression() {
+        for (String user : new String[] {"intake1", "supervisor1"}) {
+            String answer = http(user, "demo").get()
+                    .uri("/engine-rest/task?assigneeExpression={e}", "${execution.getProcessEngineServices()}")
+                    .exchange((request, response) -> response.getStatusCode().value() + " "
+                            + new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8));
+            assertThat(answer).as(user).startsWith("400").contains("Expressions are forbidden");
         }
     }
 

@@ -2,20 +2,24 @@ package org.openimr.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openimr.CaseTest;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.MediaType;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.RestClient;
 
 /**
  * The form guard cannot be walked around: the paths the REST layer also matches (a trailing
  * slash, doubled slashes, path parameters, the engine named in the path) are guarded as well, a
- * start cannot skip to an activity or skip listeners, and a field cannot hold more than its form
- * lets it.
+ * start cannot skip to an activity or skip listeners, a field cannot hold more than its form lets
+ * it, and no file is attached to a task.
  */
 class FormSubmissionGuardTest extends CaseTest {
 
@@ -73,6 +77,25 @@ class FormSubmissionGuardTest extends CaseTest {
                         + new String(response.getBody().readAllBytes()));
 
         assertThat(answer).startsWith("400").contains("variables.ownCitation must be at most 1000 characters");
+    }
+
+    @Test
+    void aFileCannotBeAttachedToATask() {
+        MultiValueMap<String, Object> attachment = new LinkedMultiValueMap<>();
+        attachment.add("attachment-name", "records.exe");
+        attachment.add("content", new ByteArrayResource("MZ".getBytes(StandardCharsets.UTF_8)) {
+            @Override
+            public String getFilename() {
+                return "records.exe";
+            }
+        });
+        for (String user : new String[] {review.reviewer(), "admin"}) {
+            int status = status(http(user, user.equals("admin") ? "admin" : "demo").post()
+                    .uri("/engine-rest/task/{id}/attachment/create", review.decideTask().getId())
+                    .contentType(MediaType.MULTIPART_FORM_DATA).body(attachment));
+            assertThat(status).as(user).isEqualTo(403);
+        }
+        assertThat(processEngine.getTaskService().getTaskAttachments(review.decideTask().getId())).isEmpty();
     }
 
     private static int status(RestClient.RequestHeadersSpec<?> request) {
