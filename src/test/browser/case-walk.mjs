@@ -559,8 +559,16 @@ async function searchCockpit(caseNumber) {
   await page.getByRole('link', {name: 'IMR case', exact: true}).first().click();
   const search = page.locator('input[placeholder="Add criteria"]').first();
   await search.waitFor({timeout: TIMEOUT});
-  await search.click();
-  await page.locator('.dropdown-menu a, .dropdown-menu li', {hasText: 'Business Key'}).first().click();
+  // The list of criteria opens on a click once the search has loaded; a click before that opens nothing.
+  const criterion = page.locator('.dropdown-menu li:visible', {hasText: 'Business Key'}).first();
+  for (let attempt = 1; !await criterion.isVisible(); attempt++) {
+    if (attempt > 5) {
+      throw new Error('the instance search offers no "Business Key" criterion');
+    }
+    await search.click();
+    await criterion.waitFor({timeout: 3000}).catch(() => page.keyboard.press('Escape'));
+  }
+  await criterion.click();
   const pill = page.locator('[cam-widget-search-pill]').last();
   // The new criterion opens its value for editing, or shows it to be clicked first.
   await page.waitForTimeout(500);
