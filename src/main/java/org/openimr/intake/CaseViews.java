@@ -1,11 +1,7 @@
 package org.openimr.intake;
 
-import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.openimr.intake.CaseRegistry.StoredItem;
 import org.openimr.system.NotFoundException;
 import org.springframework.stereotype.Component;
@@ -28,16 +24,9 @@ class CaseViews {
     CaseView view(String caseNumber) {
         CaseRecord record = registry.findByCaseNumber(caseNumber)
                 .orElseThrow(() -> new NotFoundException("No case " + caseNumber));
-        Map<String, Object> variables = new HashMap<>();
-        if (record.processInstanceId() != null) {
-            // History holds the latest value of each variable, whether the case is running or ended.
-            for (HistoricVariableInstance variable : historyService.createHistoricVariableInstanceQuery()
-                    .processInstanceId(record.processInstanceId()).variableNameIn(DEADLINE_VARIABLES).list()) {
-                variables.put(variable.getName(), variable.getValue());
-            }
-        }
-        CaseView.Deadlines deadlines = new CaseView.Deadlines(instant(variables.get("recordsDueAt")),
-                instant(variables.get("recordsCompleteAt")), instant(variables.get("determinationDueAt")),
+        LatestVariables variables = LatestVariables.of(historyService, record.processInstanceId(), DEADLINE_VARIABLES);
+        CaseView.Deadlines deadlines = new CaseView.Deadlines(variables.instant("recordsDueAt"),
+                variables.instant("recordsCompleteAt"), variables.instant("determinationDueAt"),
                 (String) variables.get("slaStatus"));
         return new CaseView(record.caseNumber(), record.status(), record.stage(), record.outcome(), record.closeReason(),
                 record.channel(), record.expedited(), record.applicationReceivedDate(), record.urDecisionDate(),
@@ -54,9 +43,5 @@ class CaseViews {
                         Boolean.TRUE.equals(item.departsFromRecommendation()), item.decidedBy(), item.decidedAt());
         return new CaseView.Item(item.itemNo(), item.requestedTreatment(), item.treatmentCategory(), recommendation,
                 decision);
-    }
-
-    private static java.time.Instant instant(Object value) {
-        return value instanceof Date date ? date.toInstant() : null;
     }
 }

@@ -4,13 +4,10 @@ import static org.openimr.sla.SlaVariables.*;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
-import java.util.Date;
-import java.util.HashMap;
-import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.openimr.intake.CaseRecord;
 import org.openimr.intake.CaseRegistry;
+import org.openimr.intake.LatestVariables;
 import org.openimr.system.NotFoundException;
 import org.springframework.stereotype.Component;
 
@@ -38,19 +35,11 @@ class CaseDeadlines {
     View view(String caseNumber) {
         CaseRecord record = registry.findByCaseNumber(caseNumber)
                 .orElseThrow(() -> new NotFoundException("No case " + caseNumber));
-        Map<String, Object> values = new HashMap<>();
-        for (HistoricVariableInstance variable : historyService.createHistoricVariableInstanceQuery()
-                .processInstanceId(record.processInstanceId()).variableNameIn(NAMES).list()) {
-            values.put(variable.getName(), variable.getValue());
-        }
+        LatestVariables values = LatestVariables.of(historyService, record.processInstanceId(), NAMES);
         return new View(caseNumber, record.expedited(), (String) values.get(SLA_STATUS),
-                (String) values.get(SLA_DEADLINE), instant(values, SLA_DUE_AT), instant(values, NOTICE_OF_ASSIGNMENT_DUE_AT),
-                instant(values, RECORDS_DUE_AT), instant(values, RECORDS_RECEIVED_AT),
-                instant(values, DETERMINATION_AT_RISK_AT), instant(values, DETERMINATION_DUE_AT),
+                (String) values.get(SLA_DEADLINE), values.instant(SLA_DUE_AT), values.instant(NOTICE_OF_ASSIGNMENT_DUE_AT),
+                values.instant(RECORDS_DUE_AT), values.instant(RECORDS_RECEIVED_AT),
+                values.instant(DETERMINATION_AT_RISK_AT), values.instant(DETERMINATION_DUE_AT),
                 (Integer) values.get(LATE_RECORDS_PENALTY));
-    }
-
-    private static Instant instant(Map<String, Object> values, String name) {
-        return values.get(name) instanceof Date date ? date.toInstant() : null;
     }
 }
