@@ -11,11 +11,17 @@ import org.springframework.stereotype.Component;
 @Component("flagDeterminationAtRisk")
 class FlagDeterminationAtRiskDelegate implements JavaDelegate {
 
+    private final SlaStatusChange statusChange;
+
+    FlagDeterminationAtRiskDelegate(SlaStatusChange statusChange) {
+        this.statusChange = statusChange;
+    }
+
     @Override
     public void execute(DelegateExecution execution) {
         // A case already late stays late.
         if (SlaStatusChange.current(execution) == SlaStatus.ON_TRACK) {
-            SlaStatusChange.apply(execution, SlaStatus.AT_RISK);
+            statusChange.apply(execution, SlaStatus.AT_RISK);
         }
     }
 }

@@ -11,8 +11,14 @@ import org.springframework.stereotype.Component;
 @Component("markRecordsOverdue")
 class MarkRecordsOverdueDelegate implements JavaDelegate {
 
+    private final SlaStatusChange statusChange;
+
+    MarkRecordsOverdueDelegate(SlaStatusChange statusChange) {
+        this.statusChange = statusChange;
+    }
+
     @Override
     public void execute(DelegateExecution execution) {
-        SlaStatusChange.apply(execution, SlaStatus.BREACHED);
+        statusChange.apply(execution, SlaStatus.BREACHED);
     }
 }

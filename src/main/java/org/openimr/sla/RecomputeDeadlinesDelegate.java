@@ -52,6 +52,7 @@ class RecomputeDeadlinesDelegate implements JavaDelegate {
             Instant start = complete != null ? complete : SlaDates.get(execution, RECORDS_RECEIVED_AT);
             clock.startDeterminationClock(execution, start);
         }
+        clock.copyToRegistry(execution);
         SlaTimers.reschedule(execution);
         moveTaskDates(execution, oldDue, oldFollowUp);
     }

@@ -26,5 +26,6 @@ class SetDeterminationDeadlineDelegate implements JavaDelegate {
         Instant complete = received != null ? received : CaseClock.now();
         SlaDates.set(execution, SlaVariables.RECORDS_COMPLETE_AT, complete);
         clock.startDeterminationClock(execution, complete);
+        clock.copyToRegistry(execution);
     }
 }

@@ -22,9 +22,11 @@ public class SlaClock {
     private static final Logger log = LoggerFactory.getLogger(SlaClock.class);
 
     private final Deadlines deadlines;
+    private final SlaRecord record;
 
-    SlaClock(Deadlines deadlines) {
+    SlaClock(Deadlines deadlines, SlaRecord record) {
         this.deadlines = deadlines;
+        this.record = record;
     }
 
     /** The case was found eligible: the notice of assignment is due within one business day (D4). */
@@ -44,6 +46,7 @@ public class SlaClock {
         // A delivery found incomplete started no determination clock after all.
         FormDates.remove(execution, DETERMINATION_DUE_AT);
         execution.removeVariable(DETERMINATION_AT_RISK_AT);
+        record.copy(execution);
     }
 
     /**
@@ -64,6 +67,7 @@ public class SlaClock {
         }
         startDeterminationClock(execution, now);
         execution.setVariable(SLA_STATUS, SlaStatus.ON_TRACK.name());
+        record.copy(execution);
     }
 
     /** The final determination letter went out; a late one stays valid and is only marked late. */
@@ -72,9 +76,13 @@ public class SlaClock {
         Instant due = SlaDates.get(execution, DETERMINATION_DUE_AT);
         SlaDates.set(execution, DETERMINATION_ISSUED_AT, now);
         execution.setVariable(DETERMINATION_LATE, due != null && now.isAfter(due));
+        record.copy(execution);
     }
 
-    /** Sets the determination deadline and its at-risk point; the SLA status is the caller's to set. */
+    /**
+     * Sets the determination deadline and its at-risk point; the SLA status is the caller's to set,
+     * and so is the copy into the registry ({@link #copyToRegistry}).
+     */
     void startDeterminationClock(DelegateExecution execution, Instant recordsCompleteAt) {
         Deadlines.DeterminationClock clock = deadlines.determinationClock(
                 SlaDates.get(execution, CaseVariables.APPLICATION_RECEIVED_DATE), recordsCompleteAt,
@@ -84,6 +92,10 @@ public class SlaClock {
         SlaDates.set(execution, DETERMINATION_AT_RISK_AT, clock.atRiskAt());
         execution.setVariable(SLA_DEADLINE, DETERMINATION);
         SlaDates.set(execution, SLA_DUE_AT, clock.dueAt());
+    }
+
+    void copyToRegistry(DelegateExecution execution) {
+        record.copy(execution);
     }
 
     private static int intVariable(DelegateExecution execution, String name) {

@@ -3,15 +3,21 @@ package org.openimr.sla;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
 
 /** Moves a case to another SLA status and lifts its open tasks' priority with it. */
-final class SlaStatusChange {
+@Component
+class SlaStatusChange {
 
-    private SlaStatusChange() {
+    private final SlaRecord record;
+
+    SlaStatusChange(SlaRecord record) {
+        this.record = record;
     }
 
-    static void apply(DelegateExecution execution, SlaStatus status) {
+    void apply(DelegateExecution execution, SlaStatus status) {
         execution.setVariable(SlaVariables.SLA_STATUS, status.name());
+        record.copy(execution);
         TaskService tasks = execution.getProcessEngineServices().getTaskService();
         for (Task task : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).list()) {
             if (task.getPriority() < status.taskPriority()) {

@@ -2,27 +2,29 @@ package org.openimr.sla;
 
 import static org.openimr.sla.SlaVariables.*;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
-import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.openimr.intake.CaseVariables;
 import org.openimr.system.CaseClock;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-/** Computes the SLA summary from the case process's variables (running cases) and history (issued letters). */
+/**
+ * Computes the SLA summary from the case registry, which keeps each case's running deadline
+ * ({@link SlaRecord}): counts and the closest deadlines are SQL aggregates over an index, so the
+ * summary costs about the same with 100 or 20,000 open cases.
+ */
 @Service
 class SlaSummaries {
 
@@ -30,119 +32,108 @@ class SlaSummaries {
     /** Stages in the order a case passes them, so the dashboard reads from the start of a case to its end. */
     static final List<String> STAGES = List.of("RECEIVED", "ELIGIBILITY_SCREENING", "AWAITING_RECORDS", "RECORDS_CHECK",
             "REVIEWER_SELECTION", "CLINICAL_SUMMARY", "ITEM_DECISIONS", "LETTER_QA", "LETTER_CORRECTION");
-    private static final String[] CASE_VARIABLES = {CaseVariables.CASE_NUMBER, CaseVariables.STAGE,
-        CaseVariables.EXPEDITED, SLA_STATUS, SLA_DEADLINE, SLA_DUE_AT, RECORDS_DUE_AT, RECORDS_DAYS_LATE};
-    private static final int ID_CHUNK = 500;
+    private static final String CASE_STATE_COLUMNS = """
+            case_number, process_instance_id, stage, sla_status, sla_deadline, sla_due_at, expedited,
+            records_due_at, records_days_late""";
+    /** Open cases with a deadline running: eligibility screening starts none. */
+    private static final String OPEN_WITH_DEADLINE = "status = 'OPEN' and sla_status is not null";
 
-    private final RuntimeService runtimeService;
-    private final HistoryService historyService;
+    private final JdbcClient jdbc;
     private final RepositoryService repositoryService;
 
-    SlaSummaries(RuntimeService runtimeService, HistoryService historyService, RepositoryService repositoryService) {
-        this.runtimeService = runtimeService;
-        this.historyService = historyService;
+    SlaSummaries(JdbcClient jdbc, RepositoryService repositoryService) {
+        this.jdbc = jdbc;
         this.repositoryService = repositoryService;
     }
 
     SlaSummary summary(int windowDays) {
         Instant now = CaseClock.now();
-        List<CaseState> open = openCases();
+        Map<String, Map<SlaStatus, Integer>> byStageAndStatus = new HashMap<>();
+        jdbc.sql("select stage, sla_status, count(*) from imr_case where " + OPEN_WITH_DEADLINE
+                + " group by stage, sla_status")
+                .query((RowCallbackHandler) rs -> byStageAndStatus.computeIfAbsent(rs.getString(1), stage -> new HashMap<>())
+                        .merge(SlaStatus.valueOf(rs.getString(2)), rs.getInt(3), Integer::sum));
         Map<String, Integer> byStatus = new LinkedHashMap<>();
         for (SlaStatus status : SlaStatus.values()) {
-            byStatus.put(status.name(), (int) open.stream().filter(c -> c.status() == status).count());
+            byStatus.put(status.name(), byStageAndStatus.values().stream()
+                    .mapToInt(counts -> counts.getOrDefault(status, 0)).sum());
         }
-        List<SlaSummary.CaseAtDeadline> closest = open.stream().filter(c -> c.dueAt() != null)
-                .sorted(Comparator.comparing(CaseState::dueAt)).limit(CLOSEST).map(c -> c.atDeadline(now)).toList();
-        int penalties = open.stream().mapToInt(c -> c.penaltyAccrued(now)).sum();
+        int open = byStatus.values().stream().mapToInt(Integer::intValue).sum();
+        List<SlaSummary.CaseAtDeadline> closest = jdbc.sql("select " + CASE_STATE_COLUMNS + " from imr_case where "
+                + OPEN_WITH_DEADLINE + " and sla_due_at is not null order by sla_due_at, case_number fetch first "
+                + CLOSEST + " rows only")
+                .query((rs, n) -> CaseState.of(rs)).list().stream().map(c -> c.atDeadline(now)).toList();
         ProcessDefinition definition = repositoryService.createProcessDefinitionQuery()
                 .processDefinitionKey(CaseVariables.PROCESS_KEY).latestVersion().singleResult();
-        return new SlaSummary(now, definition == null ? null : definition.getId(), open.size(), byStatus,
-                byStage(open), closest, penalties, determinationAge(now, windowDays));
+        return new SlaSummary(now, definition == null ? null : definition.getId(), open, byStatus,
+                byStage(byStageAndStatus), closest, penalties(now), determinationAge(now, windowDays));
     }
 
-    private List<CaseState> openCases() {
-        Map<String, Map<String, Object>> byInstance = new HashMap<>();
-        for (VariableInstance variable : runtimeService.createVariableInstanceQuery().variableNameIn(CASE_VARIABLES)
-                .list()) {
-            // Process-level variables only: a sub-process's local variable of the same name is not the case's.
-            if (variable.getExecutionId().equals(variable.getProcessInstanceId())) {
-                byInstance.computeIfAbsent(variable.getProcessInstanceId(), id -> new HashMap<>())
-                        .put(variable.getName(), variable.getValue());
-            }
-        }
-        List<CaseState> cases = new ArrayList<>();
-        byInstance.forEach((instanceId, values) -> {
-            if (values.get(SLA_STATUS) != null && values.get(CaseVariables.CASE_NUMBER) != null) {
-                cases.add(CaseState.of(instanceId, values));
-            }
-        });
-        return cases;
+    /** Only cases whose records came or are late carry a penalty: a few, however large the backlog. */
+    private int penalties(Instant now) {
+        return jdbc.sql("select " + CASE_STATE_COLUMNS + " from imr_case where " + OPEN_WITH_DEADLINE
+                + " and (records_days_late > 0 or (sla_deadline = :records and records_due_at < :now))")
+                .param("records", RECORDS).param("now", Timestamp.from(now))
+                .query((rs, n) -> CaseState.of(rs)).list().stream().mapToInt(c -> c.penaltyAccrued(now)).sum();
     }
 
-    private static List<SlaSummary.StageRow> byStage(List<CaseState> open) {
+    private static List<SlaSummary.StageRow> byStage(Map<String, Map<SlaStatus, Integer>> byStageAndStatus) {
         List<String> stages = new ArrayList<>(STAGES);
-        open.stream().map(CaseState::stage).filter(s -> !stages.contains(s)).distinct().sorted().forEach(stages::add);
+        byStageAndStatus.keySet().stream().filter(s -> !stages.contains(s)).sorted().forEach(stages::add);
         List<SlaSummary.StageRow> rows = new ArrayList<>();
         for (String stage : stages) {
-            List<CaseState> inStage = open.stream().filter(c -> stage.equals(c.stage())).toList();
-            if (!inStage.isEmpty()) {
-                rows.add(new SlaSummary.StageRow(stage, count(inStage, SlaStatus.ON_TRACK),
-                        count(inStage, SlaStatus.AT_RISK), count(inStage, SlaStatus.BREACHED), inStage.size()));
+            Map<SlaStatus, Integer> counts = byStageAndStatus.get(stage);
+            if (counts != null) {
+                int onTrack = counts.getOrDefault(SlaStatus.ON_TRACK, 0);
+                int atRisk = counts.getOrDefault(SlaStatus.AT_RISK, 0);
+                int breached = counts.getOrDefault(SlaStatus.BREACHED, 0);
+                rows.add(new SlaSummary.StageRow(stage, onTrack, atRisk, breached, onTrack + atRisk + breached));
             }
         }
         return rows;
     }
 
-    private static int count(List<CaseState> cases, SlaStatus status) {
-        return (int) cases.stream().filter(c -> c.status() == status).count();
+    /** A month of letters is at most some 21,000 rows of three columns: read them, no vendor date arithmetic. */
+    private SlaSummary.DeterminationAge determinationAge(Instant now, int windowDays) {
+        LetterAges ages = new LetterAges();
+        jdbc.sql("""
+                select records_complete_at, determination_issued_at, determination_late from imr_case
+                where determination_issued_at >= :from and determination_issued_at <= :now""")
+                .param("from", Timestamp.from(now.minus(Duration.ofDays(windowDays))))
+                .param("now", Timestamp.from(now))
+                .query((RowCallbackHandler) rs -> ages.add(rs.getTimestamp(1), rs.getTimestamp(2), rs.getBoolean(3)));
+        Double average = ages.measured == 0 ? null
+                : Math.round(ages.millis / (double) ages.measured / Duration.ofDays(1).toMillis() * 10) / 10.0;
+        return new SlaSummary.DeterminationAge(windowDays, ages.issued, average, ages.late);
     }
 
-    private SlaSummary.DeterminationAge determinationAge(Instant now, int windowDays) {
-        Date from = CaseClock.toDate(now.minus(Duration.ofDays(windowDays)));
-        List<String> ids = historyService.createHistoricProcessInstanceQuery()
-                .processDefinitionKey(CaseVariables.PROCESS_KEY)
-                .variableValueGreaterThanOrEqual(DETERMINATION_ISSUED_AT, from)
-                .variableValueLessThanOrEqual(DETERMINATION_ISSUED_AT, CaseClock.toDate(now))
-                .list().stream().map(HistoricProcessInstance::getId).toList();
-        Map<String, Map<String, Object>> byInstance = new HashMap<>();
-        for (int i = 0; i < ids.size(); i += ID_CHUNK) {
-            List<String> chunk = ids.subList(i, Math.min(ids.size(), i + ID_CHUNK));
-            for (HistoricVariableInstance variable : historyService.createHistoricVariableInstanceQuery()
-                    .processInstanceIdIn(chunk.toArray(String[]::new))
-                    .variableNameIn(RECORDS_COMPLETE_AT, DETERMINATION_ISSUED_AT, DETERMINATION_LATE).list()) {
-                byInstance.computeIfAbsent(variable.getProcessInstanceId(), id -> new HashMap<>())
-                        .put(variable.getName(), variable.getValue());
-            }
-        }
-        long totalMillis = 0;
-        int measured = 0;
-        int late = 0;
-        for (Map<String, Object> values : byInstance.values()) {
-            if (values.get(RECORDS_COMPLETE_AT) instanceof Date complete
-                    && values.get(DETERMINATION_ISSUED_AT) instanceof Date issued) {
-                totalMillis += issued.getTime() - complete.getTime();
+    private static final class LetterAges {
+        int issued;
+        int measured;
+        int late;
+        long millis;
+
+        void add(Timestamp recordsComplete, Timestamp issuedAt, boolean issuedLate) {
+            issued++;
+            if (recordsComplete != null) {
                 measured++;
+                millis += issuedAt.getTime() - recordsComplete.getTime();
             }
-            if (Boolean.TRUE.equals(values.get(DETERMINATION_LATE))) {
+            if (issuedLate) {
                 late++;
             }
         }
-        Double average = measured == 0 ? null
-                : Math.round(totalMillis / (double) measured / Duration.ofDays(1).toMillis() * 10) / 10.0;
-        return new SlaSummary.DeterminationAge(windowDays, byInstance.size(), average, late);
     }
 
     /** One open case as the summary needs it. */
     record CaseState(String processInstanceId, String caseNumber, String stage, SlaStatus status, String deadline,
             Instant dueAt, boolean expedited, Instant recordsDueAt, int recordsDaysLate) {
 
-        static CaseState of(String processInstanceId, Map<String, Object> values) {
-            return new CaseState(processInstanceId, (String) values.get(CaseVariables.CASE_NUMBER),
-                    values.get(CaseVariables.STAGE) == null ? "RECEIVED" : values.get(CaseVariables.STAGE).toString(),
-                    SlaStatus.valueOf(values.get(SLA_STATUS).toString()), (String) values.get(SLA_DEADLINE),
-                    instant(values.get(SLA_DUE_AT)), Boolean.TRUE.equals(values.get(CaseVariables.EXPEDITED)),
-                    instant(values.get(RECORDS_DUE_AT)),
-                    values.get(RECORDS_DAYS_LATE) instanceof Number days ? days.intValue() : 0);
+        static CaseState of(ResultSet rs) throws SQLException {
+            return new CaseState(rs.getString("process_instance_id"), rs.getString("case_number"),
+                    rs.getString("stage"), SlaStatus.valueOf(rs.getString("sla_status")), rs.getString("sla_deadline"),
+                    instant(rs.getTimestamp("sla_due_at")), rs.getBoolean("expedited"),
+                    instant(rs.getTimestamp("records_due_at")), rs.getInt("records_days_late"));
         }
 
         /** Recorded late days plus, while the records are still owed, the days they are late so far. */
@@ -157,8 +148,8 @@ class SlaSummaries {
                     hoursLeft, expedited, penaltyAccrued(now));
         }
 
-        private static Instant instant(Object value) {
-            return value instanceof Date date ? date.toInstant() : null;
+        private static Instant instant(Timestamp value) {
+            return value == null ? null : value.toInstant();
         }
     }
 }

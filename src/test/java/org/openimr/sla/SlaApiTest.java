@@ -1,5 +1,6 @@
 package org.openimr.sla;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.openimr.sla.SlaDeadlinesTest.california;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -7,8 +8,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.jayway.jsonpath.JsonPath;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
@@ -117,6 +120,33 @@ class SlaApiTest extends CaseTest {
                 .andExpect(jsonPath("$.noticeOfAssignmentDueAt").exists());
 
         expedite(caseNumber, "{\"certificationDate\": \"2014-08-01\"}").andExpect(status().isConflict());
+    }
+
+    @Test
+    void theSummaryShowsAnExpeditedCaseAtItsShortenedDeadlineAndDropsItOnceClosed() throws Exception {
+        // 2017: earlier than every other test's case, so it leads the closest-to-deadline list while open.
+        at(california(2017, 3, 6, 9, 0));
+        String caseNumber = cases.submit(TestApplications.seedCase());
+        String regularDue = JsonPath.read(summary(), "$.closestToDeadline[0].dueAt");
+
+        at(california(2017, 3, 7, 9, 0));
+        String deadlines = expedite(caseNumber, "{\"certificationDate\": \"2017-03-07\"}")
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String expeditedDue = JsonPath.read(deadlines, "$.recordsDueAt");
+
+        String summary = summary();
+        assertThat(JsonPath.<String>read(summary, "$.closestToDeadline[0].caseNumber")).isEqualTo(caseNumber);
+        assertThat(JsonPath.<Boolean>read(summary, "$.closestToDeadline[0].expedited")).isTrue();
+        assertThat(Instant.parse(JsonPath.read(summary, "$.closestToDeadline[0].dueAt")))
+                .isEqualTo(Instant.parse(expeditedDue)).isBefore(Instant.parse(regularDue));
+
+        withdrawals.withdraw(caseNumber, new Withdrawals.Withdrawal(Withdrawals.Reason.EMPLOYEE_WITHDREW, null));
+        assertThat(JsonPath.<List<String>>read(summary(), "$.closestToDeadline[*].caseNumber")).doesNotContain(caseNumber);
+    }
+
+    private String summary() throws Exception {
+        return mvc.perform(get("/api/sla/summary").with(httpBasic("supervisor1", "demo")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
     }
 
     @Test

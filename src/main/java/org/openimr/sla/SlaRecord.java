@@ -1,0 +1,89 @@
+package org.openimr.sla;
+
+import static org.openimr.sla.SlaVariables.*;
+
+import java.sql.Timestamp;
+import java.util.Date;
+import java.util.List;
+import java.util.function.Function;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.openimr.intake.CaseVariables;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Copies a case's deadline variables into its registry row, in the transaction that changed them,
+ * so that the SLA summary is a few SQL aggregates however many cases are open. The variables stay
+ * the source Cockpit, Tasklist and the timers read; every step that changes them calls {@link #copy}.
+ */
+@Component
+class SlaRecord {
+
+    static final List<String> VARIABLES = List.of(SLA_STATUS, SLA_DEADLINE, SLA_DUE_AT, RECORDS_DUE_AT,
+            RECORDS_DAYS_LATE, RECORDS_COMPLETE_AT, DETERMINATION_ISSUED_AT, DETERMINATION_LATE);
+
+    private final JdbcClient jdbc;
+    private final RuntimeService runtimeService;
+
+    SlaRecord(JdbcClient jdbc, RuntimeService runtimeService) {
+        this.jdbc = jdbc;
+        this.runtimeService = runtimeService;
+    }
+
+    void copy(VariableScope execution) {
+        copy((String) execution.getVariable(CaseVariables.CASE_NUMBER), execution::getVariable);
+    }
+
+    /**
+     * Open cases whose deadline started before the registry kept it (databases of an earlier
+     * version) get it copied once; afterwards this finds only cases not yet past eligibility.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void copyMissing() {
+        List<Row> missing = jdbc.sql("""
+                select case_number, process_instance_id from imr_case
+                where status = 'OPEN' and sla_status is null and process_instance_id is not null""")
+                .query((rs, n) -> new Row(rs.getString(1), rs.getString(2))).list();
+        for (Row row : missing) {
+            if (runtimeService.createProcessInstanceQuery().processInstanceId(row.processInstanceId()).count() == 1) {
+                var variables = runtimeService.getVariables(row.processInstanceId(), VARIABLES);
+                if (variables.get(SLA_STATUS) != null) {
+                    copy(row.caseNumber(), variables::get);
+                }
+            }
+        }
+    }
+
+    private record Row(String caseNumber, String processInstanceId) {
+    }
+
+    private void copy(String caseNumber, Function<String, Object> variables) {
+        jdbc.sql("""
+                update imr_case set sla_status = :status, sla_deadline = :deadline, sla_due_at = :dueAt,
+                    records_due_at = :recordsDueAt, records_days_late = :recordsDaysLate,
+                    records_complete_at = :recordsCompleteAt, determination_issued_at = :issuedAt,
+                    determination_late = :late
+                where case_number = :caseNumber""")
+                .param("status", text(variables.apply(SLA_STATUS)))
+                .param("deadline", text(variables.apply(SLA_DEADLINE)))
+                .param("dueAt", timestamp(variables.apply(SLA_DUE_AT)))
+                .param("recordsDueAt", timestamp(variables.apply(RECORDS_DUE_AT)))
+                .param("recordsDaysLate", variables.apply(RECORDS_DAYS_LATE) instanceof Number n ? n.intValue() : 0)
+                .param("recordsCompleteAt", timestamp(variables.apply(RECORDS_COMPLETE_AT)))
+                .param("issuedAt", timestamp(variables.apply(DETERMINATION_ISSUED_AT)))
+                .param("late", variables.apply(DETERMINATION_LATE))
+                .param("caseNumber", caseNumber)
+                .update();
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
+    }
+
+    private static Timestamp timestamp(Object value) {
+        return value instanceof Date date ? new Timestamp(date.getTime()) : null;
+    }
+}
