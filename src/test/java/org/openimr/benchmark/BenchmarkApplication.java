@@ -78,7 +78,8 @@ final class BenchmarkApplication implements AutoCloseable {
 
     private void deployBareProcess() {
         context.getBean(RepositoryService.class).createDeployment().name("benchmark")
-                .addClasspathResource("benchmark/bare-case.bpmn").enableDuplicateFiltering(true).deploy();
+                .addClasspathResource("benchmark/bare-case.bpmn").addClasspathResource("benchmark/bare-case-start.form")
+                .enableDuplicateFiltering(true).deploy();
         AuthorizationService authorizations = context.getBean(AuthorizationService.class);
         Authorization grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
         grant.setGroupId(Roles.INTAKE);
