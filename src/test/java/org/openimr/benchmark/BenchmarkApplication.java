@@ -64,6 +64,15 @@ final class BenchmarkApplication implements AutoCloseable {
         return jdbc().queryForObject("select pg_database_size(current_database())", Long.class);
     }
 
+    /** Bytes on disk of each table of the database, its indexes and TOAST included. */
+    Map<String, Long> tableBytes() {
+        Map<String, Long> sizes = new java.util.HashMap<>();
+        jdbc().query("select c.relname, pg_total_relation_size(c.oid) from pg_class c join pg_namespace n "
+                + "on n.oid = c.relnamespace where c.relkind = 'r' and n.nspname = 'public'",
+                row -> { sizes.put(row.getString(1), row.getLong(2)); });
+        return sizes;
+    }
+
     String setting(String name) {
         return jdbc().queryForObject("select current_setting(?)", String.class, name);
     }

@@ -94,6 +94,10 @@ final class CaseBenchmark {
         System.out.printf("  database growth / case  %d bytes (%d MB in all)%n", r.databaseBytes() / r.cases(),
                 r.databaseBytes() >> 20);
         System.out.printf("  CPU of this JVM / case  %.0f ms%n", 1000 * r.cpuSeconds() / r.cases());
+        System.out.printf("  largest table growth / case:%s%n", r.tableGrowth().entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(6)
+                .map(e -> String.format(" %s %d KB", e.getKey(), e.getValue() / r.cases() >> 10))
+                .collect(java.util.stream.Collectors.joining(",")));
     }
 
     private static void backlog(BenchmarkApplication app, Options options) throws Exception {

@@ -3,7 +3,9 @@ package org.openimr.benchmark;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -22,7 +24,8 @@ final class ThroughputRun {
     private static final Duration DRAIN_LIMIT = Duration.ofMinutes(10);
 
     record Result(String flow, int cases, int tasks, double seconds, double cpuSeconds, long databaseBytes,
-                  long peakHeapBytes, Latencies submissions, Latencies completions, long stillRunning) {
+                  Map<String, Long> tableGrowth, long peakHeapBytes, Latencies submissions, Latencies completions,
+                  long stillRunning) {
 
         double casesPerSecond() {
             return cases / seconds;
@@ -45,6 +48,7 @@ final class ThroughputRun {
 
     Result run(BenchmarkDriver driver, String processKey, int firstIndex, int cases) throws Exception {
         long databaseBefore = app.databaseBytes();
+        Map<String, Long> tablesBefore = app.tableBytes();
         heap.resetPeak();
         LongSupplier cpu = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())::getProcessCpuTime;
         long cpuBefore = cpu.getAsLong();
@@ -80,8 +84,10 @@ final class ThroughputRun {
         double seconds = (System.nanoTime() - start) / 1e9;
         double cpuSeconds = (cpu.getAsLong() - cpuBefore) / 1e9;
         heap.sample();
+        Map<String, Long> tableGrowth = new HashMap<>();
+        app.tableBytes().forEach((table, bytes) -> tableGrowth.put(table, bytes - tablesBefore.getOrDefault(table, 0L)));
         return new Result(driver.flow().name(), cases, tasks.get(), seconds, cpuSeconds,
-                app.databaseBytes() - databaseBefore, heap.peakBytes(), driver.submissions(), driver.completions(),
+                app.databaseBytes() - databaseBefore, tableGrowth, heap.peakBytes(), driver.submissions(), driver.completions(),
                 running);
     }
 
