@@ -34,7 +34,7 @@ class SlaRecord {
     }
 
     void copy(VariableScope execution) {
-        copy((String) execution.getVariable(CaseVariables.CASE_NUMBER), execution::getVariable);
+        copy((String) execution.getVariable(CaseVariables.CASE_NUMBER), execution::getVariable, "");
     }
 
     /**
@@ -51,7 +51,8 @@ class SlaRecord {
             if (runtimeService.createProcessInstanceQuery().processInstanceId(row.processInstanceId()).count() == 1) {
                 var variables = runtimeService.getVariables(row.processInstanceId(), VARIABLES);
                 if (variables.get(SLA_STATUS) != null) {
-                    copy(row.caseNumber(), variables::get);
+                    // Only if still missing: a step of the case may have copied newer values meanwhile.
+                    copy(row.caseNumber(), variables::get, " and sla_status is null");
                 }
             }
         }
@@ -60,13 +61,13 @@ class SlaRecord {
     private record Row(String caseNumber, String processInstanceId) {
     }
 
-    private void copy(String caseNumber, Function<String, Object> variables) {
+    private void copy(String caseNumber, Function<String, Object> variables, String condition) {
         jdbc.sql("""
                 update imr_case set sla_status = :status, sla_deadline = :deadline, sla_due_at = :dueAt,
                     records_due_at = :recordsDueAt, records_days_late = :recordsDaysLate,
                     records_complete_at = :recordsCompleteAt, determination_issued_at = :issuedAt,
                     determination_late = :late
-                where case_number = :caseNumber""")
+                where case_number = :caseNumber""" + condition)
                 .param("status", text(variables.apply(SLA_STATUS)))
                 .param("deadline", text(variables.apply(SLA_DEADLINE)))
                 .param("dueAt", timestamp(variables.apply(SLA_DUE_AT)))
