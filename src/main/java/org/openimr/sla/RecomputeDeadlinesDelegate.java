@@ -23,10 +23,12 @@ class RecomputeDeadlinesDelegate implements JavaDelegate {
 
     private final Deadlines deadlines;
     private final SlaClock clock;
+    private final SlaRecord record;
 
-    RecomputeDeadlinesDelegate(Deadlines deadlines, SlaClock clock) {
+    RecomputeDeadlinesDelegate(Deadlines deadlines, SlaClock clock, SlaRecord record) {
         this.deadlines = deadlines;
         this.clock = clock;
+        this.record = record;
     }
 
     @Override
@@ -52,7 +54,7 @@ class RecomputeDeadlinesDelegate implements JavaDelegate {
             Instant start = complete != null ? complete : SlaDates.get(execution, RECORDS_RECEIVED_AT);
             clock.startDeterminationClock(execution, start);
         }
-        clock.copyToRegistry(execution);
+        record.copy(execution);
         SlaTimers.reschedule(execution);
         moveTaskDates(execution, oldDue, oldFollowUp);
     }

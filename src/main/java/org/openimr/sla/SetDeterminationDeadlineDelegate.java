@@ -15,9 +15,11 @@ import org.springframework.stereotype.Component;
 class SetDeterminationDeadlineDelegate implements JavaDelegate {
 
     private final SlaClock clock;
+    private final SlaRecord record;
 
-    SetDeterminationDeadlineDelegate(SlaClock clock) {
+    SetDeterminationDeadlineDelegate(SlaClock clock, SlaRecord record) {
         this.clock = clock;
+        this.record = record;
     }
 
     @Override
@@ -26,6 +28,6 @@ class SetDeterminationDeadlineDelegate implements JavaDelegate {
         Instant complete = received != null ? received : CaseClock.now();
         SlaDates.set(execution, SlaVariables.RECORDS_COMPLETE_AT, complete);
         clock.startDeterminationClock(execution, complete);
-        clock.copyToRegistry(execution);
+        record.copy(execution);
     }
 }

@@ -81,7 +81,7 @@ public class SlaClock {
 
     /**
      * Sets the determination deadline and its at-risk point; the SLA status is the caller's to set,
-     * and so is the copy into the registry ({@link #copyToRegistry}).
+     * and so is the copy into the registry ({@link SlaRecord#copy}).
      */
     void startDeterminationClock(DelegateExecution execution, Instant recordsCompleteAt) {
         Deadlines.DeterminationClock clock = deadlines.determinationClock(
@@ -92,10 +92,6 @@ public class SlaClock {
         SlaDates.set(execution, DETERMINATION_AT_RISK_AT, clock.atRiskAt());
         execution.setVariable(SLA_DEADLINE, DETERMINATION);
         SlaDates.set(execution, SLA_DUE_AT, clock.dueAt());
-    }
-
-    void copyToRegistry(DelegateExecution execution) {
-        record.copy(execution);
     }
 
     private static int intVariable(DelegateExecution execution, String name) {
