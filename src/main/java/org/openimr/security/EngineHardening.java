@@ -1,9 +1,6 @@
 package org.openimr.security;
 
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
@@ -13,6 +10,8 @@ import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
@@ -26,10 +25,10 @@ import org.springframework.stereotype.Component;
  * date, priority or follow-up date, which carry the case's statutory deadlines.
  * <li>Whoever deploys gets READ on the deployment, not Camunda's default READ and DELETE: deleting
  * a deployment with cascade removes the running cases started from it.
- * <li>A candidate group whose role reads every task already (supervisors) gets TASK_WORK on its
- * tasks, not READ and TASK_WORK: a per-task READ it holds anyway would make each of its task
- * queries join every open task of the group with every such grant (at 20,000 open cases the
- * supervisors' list took 0.7 s; case benchmark, README "Benchmark").
+ * <li>A candidate group whose role reads the task already (supervisors: every task; intake: the
+ * tasks of the IMR case) gets TASK_WORK on it, not READ and TASK_WORK: a per-task READ it holds
+ * anyway would make each of its task queries join every open task of the group with every such
+ * grant (at 20,000 open cases the intake list took seconds; case benchmark, README "Benchmark").
  * <li>Variables of type Object are deserialized only into types the engine allows (Camunda's
  * type validation): a client of the REST API cannot name a class for the engine to instantiate.
  * <li>Models with scripts are refused ({@link ScriptFreeModels}).
@@ -51,19 +50,14 @@ class EngineHardening extends AbstractProcessEnginePlugin {
 
     /**
      * Camunda's default authorizations, except that a deployer may read their deployment but not
-     * delete it, and a group reading every task by its role gets no per-task READ.
+     * delete it, and a group reading a task by its role gets no per-task READ.
      */
     static final class LeastPrivilegeAuthorizations extends DefaultAuthorizationProvider {
-
-        private static final Set<String> GROUPS_READING_EVERY_TASK = RoleGrants.all().stream()
-                .filter(grant -> grant.resource() == Resources.TASK && RoleGrants.ANY.equals(grant.resourceId())
-                        && Arrays.asList(grant.permissions()).contains(Permissions.READ))
-                .map(RoleGrants.Grant::group).collect(Collectors.toUnmodifiableSet());
 
         @Override
         public AuthorizationEntity[] newTaskGroupIdentityLink(Task task, String groupId, String type) {
             AuthorizationEntity[] grants = super.newTaskGroupIdentityLink(task, groupId, type);
-            if (grants != null && GROUPS_READING_EVERY_TASK.contains(groupId)) {
+            if (grants != null && RoleGrants.readsTasksOf(groupId, processKey(task))) {
                 for (AuthorizationEntity grant : grants) {
                     if (grant.getResourceType() == Resources.TASK.resourceType()) {
                         grant.removePermission(Permissions.READ);
@@ -71,6 +65,11 @@ class EngineHardening extends AbstractProcessEnginePlugin {
                 }
             }
             return grants;
+        }
+
+        private static String processKey(Task task) {
+            ProcessDefinitionEntity definition = task instanceof TaskEntity entity ? entity.getProcessDefinition() : null;
+            return definition == null ? null : definition.getKey();
         }
 
         @Override

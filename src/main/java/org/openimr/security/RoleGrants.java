@@ -1,5 +1,6 @@
 package org.openimr.security;
 
+import java.util.Arrays;
 import java.util.List;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
@@ -15,7 +16,9 @@ import org.openimr.intake.CaseVariables;
  * lets the assigned reviewer read the case's process instance.
  * <ul>
  * <li>intake: Tasklist; start a case (its start form); read the open cases (running process
- * instances), as {@link CaseAccess} lets them; their tasks come from the candidate group.
+ * instances) and their tasks, as {@link CaseAccess} lets them; they work the tasks of their
+ * candidate group only. Reading the tasks adds nothing to reading the cases (the tasks' variables
+ * are the case's), and spares their task list a join with a grant per open task.
  * <li>reviewer: Tasklist; the case model (the diagram Tasklist shows); nothing of any case until
  * one is assigned to them.
  * <li>supervisor: Tasklist and Cockpit; every case, running and in history, its tasks (to read;
@@ -42,7 +45,7 @@ final class RoleGrants {
         return List.of(
                 new Grant(Roles.INTAKE, Resources.APPLICATION, "tasklist", Permissions.ACCESS),
                 new Grant(Roles.INTAKE, Resources.PROCESS_DEFINITION, process, Permissions.READ,
-                        ProcessDefinitionPermissions.CREATE_INSTANCE),
+                        ProcessDefinitionPermissions.CREATE_INSTANCE, ProcessDefinitionPermissions.READ_TASK),
                 new Grant(Roles.INTAKE, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE, Permissions.READ),
 
                 new Grant(Roles.REVIEWER, Resources.APPLICATION, "tasklist", Permissions.ACCESS),
@@ -65,6 +68,19 @@ final class RoleGrants {
                 new Grant(Roles.ANALYST, Resources.DECISION_DEFINITION, ANY, Permissions.READ),
                 new Grant(Roles.ANALYST, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ),
                 new Grant(Roles.ANALYST, Resources.DEPLOYMENT, ANY, Permissions.READ, Permissions.CREATE));
+    }
+
+    /** Whether the group reads, by its role, the tasks of the process with this key (null: none). */
+    static boolean readsTasksOf(String group, String processKey) {
+        return all().stream().filter(grant -> grant.group().equals(group)).anyMatch(grant ->
+                grant.resource() == Resources.TASK && ANY.equals(grant.resourceId()) && grants(grant, Permissions.READ)
+                        || grant.resource() == Resources.PROCESS_DEFINITION && processKey != null
+                        && (ANY.equals(grant.resourceId()) || processKey.equals(grant.resourceId()))
+                        && grants(grant, ProcessDefinitionPermissions.READ_TASK));
+    }
+
+    private static boolean grants(Grant grant, Permission permission) {
+        return Arrays.asList(grant.permissions()).contains(permission);
     }
 
     /**

@@ -18,8 +18,9 @@ import org.openimr.TestApplications;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The grants a task gives its candidate group: intake reads and works its own tasks only; supervisors,
- * who read every task by their role, get only the right to work theirs, and still see and finish them.
+ * The grants a task gives its candidate group: intake and supervisors, who read the case's tasks by
+ * their role, get only the right to work their group's tasks, and still see and finish them; neither
+ * may work the other group's tasks.
  */
 class CandidateGroupGrantsTest extends CaseTest {
 
@@ -33,16 +34,20 @@ class CandidateGroupGrantsTest extends CaseTest {
     TaskService taskService;
 
     @Test
-    void intakeGetsReadAndWorkOnItsTaskSupervisorsOnlyWorkOnTheirsAndBothFindAndFinishThem() {
+    void eachGroupGetsOnlyWorkOnItsTasksFindsAndFinishesThemAndCannotWorkTheOthers() {
         String caseNumber = cases.submit(TestApplications.seedCase());
         cases.recordsArrive(caseNumber);
         Task recordsCheck = cases.task(caseNumber, "CheckRecordsCompletenessTask");
         Authorization intakeGrant = groupGrant(Roles.INTAKE, recordsCheck);
-        assertThat(intakeGrant.isPermissionGranted(Permissions.READ)).isTrue();
+        assertThat(intakeGrant.isPermissionGranted(Permissions.READ)).isFalse();
         assertThat(intakeGrant.isPermissionGranted(TaskPermissions.TASK_WORK)).isTrue();
         assertThat(inGroupList("intake1", Roles.INTAKE, recordsCheck)).isTrue();
-
+        assertThat(inGroupList("reviewer1", Roles.REVIEWER, recordsCheck)).isFalse();
+        assertThat(readable("reviewer1", Roles.REVIEWER, recordsCheck)).isFalse();
+        assertThat(authorizations.isUserAuthorized("supervisor1", List.of(Roles.SUPERVISOR), TaskPermissions.TASK_WORK,
+                Resources.TASK, recordsCheck.getId())).isFalse();
         cases.recordsComplete(caseNumber);
+
         cases.writeClinicalSummary(caseNumber);
         cases.decideAllItems(caseNumber, "UPHELD");
         Task letterReview = cases.task(caseNumber, "ReviewLetterTask");
@@ -50,7 +55,7 @@ class CandidateGroupGrantsTest extends CaseTest {
         assertThat(supervisorGrant.isPermissionGranted(Permissions.READ)).isFalse();
         assertThat(supervisorGrant.isPermissionGranted(TaskPermissions.TASK_WORK)).isTrue();
         assertThat(inGroupList("supervisor1", Roles.SUPERVISOR, letterReview)).isTrue();
-        assertThat(readable("intake1", Roles.INTAKE, letterReview)).isFalse();
+        assertThat(inGroupList("intake1", Roles.INTAKE, letterReview)).isFalse();
         assertThat(authorizations.isUserAuthorized("supervisor1", List.of(Roles.SUPERVISOR), TaskPermissions.TASK_WORK,
                 Resources.TASK, letterReview.getId())).isTrue();
         assertThat(authorizations.isUserAuthorized("intake1", List.of(Roles.INTAKE), TaskPermissions.TASK_WORK,
