@@ -1,5 +1,7 @@
 package org.openimr.reviewer;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -7,6 +9,8 @@ import java.util.Optional;
 import org.openimr.reviewer.ReviewerSelection.Candidate;
 import org.openimr.reviewer.ReviewerSelection.Outcome;
 import org.openimr.system.CaseClock;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -23,9 +27,11 @@ class Selections {
     }
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
 
-    Selections(JdbcClient jdbc) {
+    Selections(JdbcClient jdbc, JdbcTemplate batches) {
         this.jdbc = jdbc;
+        this.batches = batches;
     }
 
     void record(long caseId, String selectedBy, ReviewerSelection.Result result) {
@@ -40,15 +46,26 @@ class Selections {
                 .update(key, "id");
         long selectionId = key.getKey().longValue();
         List<Candidate> candidates = result.candidates();
-        for (int i = 0; i < candidates.size(); i++) {
-            Candidate candidate = candidates.get(i);
-            jdbc.sql("""
-                    insert into imr_reviewer_selection_candidate (selection_id, position, reviewer_id, outcome, reasons)
-                    values (?, ?, ?, ?, ?)""")
-                    .params(selectionId, i, candidate.reviewerId(), candidate.outcome().name(),
-                            candidate.outcome() == Outcome.CHOSEN ? null : String.join("; ", candidate.reasons()))
-                    .update();
-        }
+        // One batch, not a statement per reviewer: every selection records the whole roster.
+        batches.batchUpdate("""
+                insert into imr_reviewer_selection_candidate (selection_id, position, reviewer_id, outcome, reasons)
+                values (?, ?, ?, ?, ?)""", new BatchPreparedStatementSetter() {
+                    @Override
+                    public void setValues(PreparedStatement statement, int position) throws SQLException {
+                        Candidate candidate = candidates.get(position);
+                        statement.setLong(1, selectionId);
+                        statement.setInt(2, position);
+                        statement.setLong(3, candidate.reviewerId());
+                        statement.setString(4, candidate.outcome().name());
+                        statement.setString(5, candidate.outcome() == Outcome.CHOSEN ? null
+                                : String.join("; ", candidate.reasons()));
+                    }
+
+                    @Override
+                    public int getBatchSize() {
+                        return candidates.size();
+                    }
+                });
     }
 
     Optional<Run> latest(long caseId) {

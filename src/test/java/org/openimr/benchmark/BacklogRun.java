@@ -28,8 +28,11 @@ final class BacklogRun {
     private final List<String> openCases = Collections.synchronizedList(new ArrayList<>());
     private int opened;
 
-    BacklogRun(StaffClient staff, BenchmarkDriver driver, int threads) {
+    private final int reviewers;
+
+    BacklogRun(StaffClient staff, BenchmarkDriver driver, int threads, int reviewers) {
         this.staff = staff;
+        this.reviewers = reviewers;
         this.driver = driver;
         this.threads = threads;
     }
@@ -72,7 +75,7 @@ final class BacklogRun {
         Latencies slaSummary = new Latencies();
         Latencies caseDetail = new Latencies();
         for (int i = 0; i < SAMPLES; i++) {
-            String reviewer = "reviewer" + (1 + i % BenchmarkApplication.REVIEWERS);
+            String reviewer = BenchmarkApplication.reviewer(1 + i * reviewers / SAMPLES);
             time(reviewerTasks, reviewer, "/engine-rest/task?assignee=" + reviewer
                     + "&sortBy=dueDate&sortOrder=asc&firstResult=0&maxResults=50");
             String[] group = i % 2 == 0 ? new String[] {"intake1", "intake"} : new String[] {"supervisor1", "supervisor"};

@@ -1,16 +1,21 @@
 package org.openimr.benchmark;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.identity.User;
 import org.openimr.ImrCaseManagementApplication;
 import org.openimr.security.Roles;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -25,14 +30,21 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 final class BenchmarkApplication implements AutoCloseable {
 
-    static final int REVIEWERS = 12;
+    /** The demo roster's reviewers, reviewer1..reviewer12. */
+    static final int DEMO_REVIEWERS = 12;
     /** The roster API's upper limit for a reviewer's capacity. */
     private static final int CAPACITY = 500;
+    /** reviewer1..reviewer9 pass every rule; reviewer10..12 each fail one. */
+    private static final int QUALIFIED_DEMO_REVIEWERS = 9;
 
     private final ConfigurableApplicationContext context;
     private final StaffClient staff;
 
-    BenchmarkApplication(EmbeddedPostgres postgres, Map<String, Object> extraProperties) {
+    private final int reviewers;
+
+    /** With {@code reviewers} above the demo roster's 12, the others are added like the demo's qualified ones. */
+    BenchmarkApplication(EmbeddedPostgres postgres, Map<String, Object> extraProperties, int reviewers) {
+        this.reviewers = Math.max(reviewers, DEMO_REVIEWERS);
         Map<String, Object> properties = new java.util.HashMap<>(Map.of(
                 "spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"),
                 "spring.datasource.username", "postgres",
@@ -48,8 +60,41 @@ final class BenchmarkApplication implements AutoCloseable {
         this.context = new SpringApplicationBuilder(ImrCaseManagementApplication.class).run(arguments);
         this.staff = new StaffClient(Integer.parseInt(context.getEnvironment().getProperty("local.server.port")), "demo");
         deployBareProcess();
-        IntStream.rangeClosed(1, REVIEWERS).forEach(n ->
+        IntStream.rangeClosed(1, DEMO_REVIEWERS).forEach(n ->
                 staff.patch("supervisor1", "/api/reviewers/reviewer" + n, Map.of("capacity", CAPACITY)));
+        IntStream.rangeClosed(DEMO_REVIEWERS + 1, this.reviewers).forEach(this::addReviewer);
+    }
+
+    /** A reviewer's user id; those beyond the demo roster are benchmark users with the demo password. */
+    static String reviewer(int n) {
+        return "reviewer" + n;
+    }
+
+    int reviewers() {
+        return reviewers;
+    }
+
+    /**
+     * Adds reviewer n as a user of the reviewer group and, through the roster API, with the
+     * specialties of one of the demo roster's nine qualified reviewers (in turn) and no declared ties.
+     */
+    private void addReviewer(int n) {
+        IdentityService identity = context.getBean(IdentityService.class);
+        User user = identity.newUser(reviewer(n));
+        user.setFirstName("Benchmark");
+        user.setLastName("Reviewer " + n);
+        user.setPassword(staff.password());
+        identity.saveUser(user);
+        identity.createMembership(user.getId(), Roles.REVIEWER);
+        JsonNode model = staff.get("supervisor1", "/api/reviewers/" + reviewer(1 + (n - 1) % QUALIFIED_DEMO_REVIEWERS));
+        List<Map<String, Object>> specialties = new ArrayList<>();
+        model.get("specialties").forEach(s -> specialties.add(Map.of("specialty", s.get("specialty").asText(),
+                "boardCertified", s.get("boardCertified").asBoolean())));
+        staff.post("supervisor1", "/api/reviewers", Map.of("userId", reviewer(n),
+                "displayName", "Dr. Benchmark Reviewer " + n,
+                "clinicalPracticeSince", model.get("clinicalPracticeSince").asText(),
+                "hoursPerWeek", model.get("hoursPerWeek").asInt(), "capacity", CAPACITY,
+                "specialties", specialties, "licenceStates", List.of("CA")));
     }
 
     StaffClient staff() {

@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
  * {@code mvn -Pcase-benchmark test-compile exec:java -Dexec.args="--cases 1000"}.
  * Options: --cases N (1000), --warmup N (300 of each process first, not measured), --threads N
  * (4 staff threads), --backlog sizes, --property name=value (an application property, repeatable),
- * --sql-profile true (load pg_stat_statements and print the costliest statements at the end).
+ * --sql-profile true (load pg_stat_statements and print the costliest statements at the end),
+ * --reviewers N (12, the demo roster; more are added with the demo's specialties).
  */
 final class CaseBenchmark {
 
@@ -37,14 +38,14 @@ final class CaseBenchmark {
         });
         sampler.scheduleAtFixedRate(heap::sample, 0, 200, TimeUnit.MILLISECONDS);
         try (EmbeddedPostgres postgres = BenchmarkPostgres.start(options.sqlProfile);
-             BenchmarkApplication app = new BenchmarkApplication(postgres, options.properties)) {
+             BenchmarkApplication app = new BenchmarkApplication(postgres, options.properties, options.reviewers)) {
             System.out.printf("%s, %d cores, load average %.2f, max heap %d MB%n", Instant.now(),
                     Runtime.getRuntime().availableProcessors(),
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), heap.maxBytes() >> 20);
             System.out.printf("PostgreSQL %s, durable: fsync=%s, synchronous_commit=%s, full_page_writes=%s; "
-                            + "history FULL; %d staff threads over HTTP (loopback); application properties %s%n",
+                            + "history FULL; %d staff threads over HTTP (loopback); %d reviewers; application properties %s%n",
                     app.setting("server_version"), app.setting("fsync"), app.setting("synchronous_commit"),
-                    app.setting("full_page_writes"), options.threads, options.properties);
+                    app.setting("full_page_writes"), options.threads, app.reviewers(), options.properties);
             if (options.sqlProfile) {
                 app.jdbc().execute("create extension if not exists pg_stat_statements");
             }
@@ -102,7 +103,7 @@ final class CaseBenchmark {
 
     private static void backlog(BenchmarkApplication app, Options options) throws Exception {
         BenchmarkDriver imr = new BenchmarkDriver(app.staff(), new ImrCaseFlow(app.staff()));
-        BacklogRun backlog = new BacklogRun(app.staff(), imr, options.threads);
+        BacklogRun backlog = new BacklogRun(app.staff(), imr, options.threads, app.reviewers());
         for (int size : options.backlogSizes) {
             backlog.growTo(size);
             backlog.measure();  // a first pass warms the queries' code paths; the second is reported
@@ -129,7 +130,7 @@ final class CaseBenchmark {
 
     /** The command line. */
     private record Options(int cases, int warmup, int threads, List<Integer> backlogSizes,
-                           Map<String, Object> properties, boolean sqlProfile) {
+                           Map<String, Object> properties, boolean sqlProfile, int reviewers) {
 
         static Options parse(String[] args) {
             int cases = 1000;
@@ -138,6 +139,7 @@ final class CaseBenchmark {
             List<Integer> backlog = new ArrayList<>();
             Map<String, Object> properties = new HashMap<>();
             boolean sqlProfile = false;
+            int reviewers = BenchmarkApplication.DEMO_REVIEWERS;
             for (int i = 0; i + 1 < args.length; i += 2) {
                 String value = args[i + 1];
                 switch (args[i]) {
@@ -150,12 +152,13 @@ final class CaseBenchmark {
                         }
                     }
                     case "--sql-profile" -> sqlProfile = Boolean.parseBoolean(value);
+                    case "--reviewers" -> reviewers = Integer.parseInt(value);
                     case "--property" -> properties.put(value.substring(0, value.indexOf('=')),
                             value.substring(value.indexOf('=') + 1));
                     default -> throw new IllegalArgumentException("Unknown option " + args[i]);
                 }
             }
-            return new Options(cases, warmup, threads, backlog, properties, sqlProfile);
+            return new Options(cases, warmup, threads, backlog, properties, sqlProfile, reviewers);
         }
     }
 }

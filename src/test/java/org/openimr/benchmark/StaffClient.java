@@ -31,6 +31,11 @@ public final class StaffClient {
         this.password = password;
     }
 
+    /** The password every user of the benchmark logs in with. */
+    String password() {
+        return password;
+    }
+
     public JsonNode get(String user, String path) {
         return send(user, "GET", path, null);
     }
