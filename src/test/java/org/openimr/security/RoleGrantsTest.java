@@ -25,6 +25,17 @@ class RoleGrantsTest extends CaseTest {
     @Autowired
     UserProvisioning provisioning;
 
+    /** Only these groups' per-task READ is dropped (EngineHardening): they read the tasks anyway. */
+    @Test
+    void intakeReadsTheCaseTasksByItsRoleSupervisorsEveryTaskReviewersAndAnalystsNone() {
+        assertThat(RoleGrants.readsTasksOf(Roles.INTAKE, "imr-case")).isTrue();
+        assertThat(RoleGrants.readsTasksOf(Roles.INTAKE, "another-process")).isFalse();
+        assertThat(RoleGrants.readsTasksOf(Roles.INTAKE, null)).isFalse();
+        assertThat(RoleGrants.readsTasksOf(Roles.SUPERVISOR, "another-process")).isTrue();
+        assertThat(RoleGrants.readsTasksOf(Roles.REVIEWER, "imr-case")).isFalse();
+        assertThat(RoleGrants.readsTasksOf(Roles.ANALYST, "imr-case")).isFalse();
+    }
+
     @Test
     void startUpTakesBackWhatAnEarlierVersionGrantedAndLeavesTaskAndFilterGrants() {
         Authorization history = authorizations.createAuthorizationQuery().groupIdIn(Roles.ANALYST)
