@@ -12,7 +12,8 @@ import org.openimr.intake.CaseVariables;
 /**
  * What each role may do in the process engine, webapps and engine REST API: the authorizations of
  * its group. Case work beyond these comes per task and per case: Camunda grants a task to its
- * candidate group and assignee (READ and TASK_WORK, see application.yaml), and {@link CaseGrants}
+ * candidate group and assignee (READ and TASK_WORK; TASK_WORK alone to a group that reads the task
+ * by its role, see {@link #readsTasksOf} and {@link EngineHardening}), and {@link CaseGrants}
  * lets the assigned reviewer read the case's process instance.
  * <ul>
  * <li>intake: Tasklist; start a case (its start form); read the open cases (running process
@@ -40,7 +41,14 @@ final class RoleGrants {
     private RoleGrants() {
     }
 
+    /** Read for every task a case creates (its candidate-group grants), so built once. */
+    private static final List<Grant> ALL = declare();
+
     static List<Grant> all() {
+        return ALL;
+    }
+
+    private static List<Grant> declare() {
         String process = CaseVariables.PROCESS_KEY;
         return List.of(
                 new Grant(Roles.INTAKE, Resources.APPLICATION, "tasklist", Permissions.ACCESS),
