@@ -118,6 +118,24 @@ final class BenchmarkApplication implements AutoCloseable {
         return sizes;
     }
 
+    /**
+     * How many times a case of the process wrote each variable, on average over all its ended and running
+     * instances (history FULL keeps a detail row for every write), most written first.
+     */
+    Map<String, Double> variableWritesPerCase(String processKey) {
+        Long cases = jdbc().queryForObject("select count(*) from act_hi_procinst where proc_def_key_ = ?", Long.class,
+                processKey);
+        Map<String, Double> writes = new java.util.LinkedHashMap<>();
+        if (cases == null || cases == 0) {
+            return writes;
+        }
+        jdbc().query("select name_, count(*) from act_hi_detail where proc_def_key_ = ? and type_ = 'VariableUpdate' "
+                + "group by name_ order by count(*) desc, name_", row -> {
+                    writes.put(row.getString(1), row.getLong(2) / (double) cases);
+                }, processKey);
+        return writes;
+    }
+
     String setting(String name) {
         return jdbc().queryForObject("select current_setting(?)", String.class, name);
     }

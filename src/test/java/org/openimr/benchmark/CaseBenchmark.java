@@ -99,6 +99,11 @@ final class CaseBenchmark {
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(6)
                 .map(e -> String.format(" %s %d KB", e.getKey(), e.getValue() / r.cases() >> 10))
                 .collect(java.util.stream.Collectors.joining(",")));
+        System.out.printf("  variable writes / case  %.1f:%s%n",
+                r.variableWrites().values().stream().mapToDouble(Double::doubleValue).sum(),
+                r.variableWrites().entrySet().stream().limit(12)
+                        .map(e -> String.format(" %s %.1f", e.getKey(), e.getValue()))
+                        .collect(java.util.stream.Collectors.joining(",")));
     }
 
     private static void backlog(BenchmarkApplication app, Options options) throws Exception {

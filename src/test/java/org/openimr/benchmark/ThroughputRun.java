@@ -25,7 +25,7 @@ final class ThroughputRun {
 
     record Result(String flow, int cases, int tasks, double seconds, double cpuSeconds, long databaseBytes,
                   Map<String, Long> tableGrowth, long peakHeapBytes, Latencies submissions, Latencies completions,
-                  long stillRunning) {
+                  long stillRunning, Map<String, Double> variableWrites) {
 
         double casesPerSecond() {
             return cases / seconds;
@@ -88,7 +88,7 @@ final class ThroughputRun {
         app.tableBytes().forEach((table, bytes) -> tableGrowth.put(table, bytes - tablesBefore.getOrDefault(table, 0L)));
         return new Result(driver.flow().name(), cases, tasks.get(), seconds, cpuSeconds,
                 app.databaseBytes() - databaseBefore, tableGrowth, heap.peakBytes(), driver.submissions(), driver.completions(),
-                running);
+                running, app.variableWritesPerCase(processKey));
     }
 
     private void progress(String flow, int done, int cases, int tasks, long start) {
