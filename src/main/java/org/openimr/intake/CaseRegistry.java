@@ -7,6 +7,8 @@ import java.util.Optional;
 import org.openimr.system.CaseClock;
 import org.openimr.system.ConflictException;
 import org.openimr.system.NotFoundException;
+import org.openimr.system.Rows;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -20,6 +22,23 @@ public class CaseRegistry {
             application_received_date, ur_decision_date, employee_name, employee_claim_number, employer_name,
             claims_administrator_name, requesting_physician_name, requesting_physician_group, application_json,
             created_at, created_by, closed_at""";
+
+    private static final RowMapper<CaseRecord> CASE_ROW = (rs, rowNum) -> new CaseRecord(rs.getLong("id"),
+            rs.getString("case_number"), rs.getString("process_instance_id"), rs.getString("channel"),
+            rs.getString("status"), rs.getString("stage"), rs.getString("outcome"), rs.getString("close_reason"),
+            rs.getBoolean("expedited"), Rows.date(rs, "application_received_date"), Rows.date(rs, "ur_decision_date"),
+            rs.getString("employee_name"), rs.getString("employee_claim_number"), rs.getString("employer_name"),
+            rs.getString("claims_administrator_name"), rs.getString("requesting_physician_name"),
+            rs.getString("requesting_physician_group"), rs.getString("application_json"),
+            Rows.instant(rs, "created_at"), rs.getString("created_by"), Rows.instant(rs, "closed_at"));
+
+    private static final RowMapper<StoredItem> ITEM_ROW = (rs, rowNum) -> new StoredItem(rs.getInt("item_no"),
+            rs.getString("requested_treatment"), rs.getString("treatment_category"), rs.getString("item_json"),
+            rs.getString("recommended_outcome"), rs.getString("recommended_rule_ids"),
+            rs.getString("recommended_citation"), rs.getString("recommended_rationale"),
+            rs.getString("citation_confidence"), rs.getString("decision"), rs.getString("decision_citation"),
+            rs.getString("decision_rationale"), Rows.nullableBoolean(rs, "departs_from_recommendation"),
+            rs.getString("decided_by"), Rows.instant(rs, "decided_at"));
 
     private final JdbcClient jdbc;
 
@@ -71,7 +90,7 @@ public class CaseRegistry {
 
     public Optional<CaseRecord> findByCaseNumber(String caseNumber) {
         return jdbc.sql("select " + CASE_COLUMNS + " from imr_case where case_number = ?")
-                .param(caseNumber).query(CaseRecord.class).optional();
+                .param(caseNumber).query(CASE_ROW).optional();
     }
 
     /** The case, which must exist (404 otherwise) and be open (409 otherwise). */
@@ -86,7 +105,7 @@ public class CaseRegistry {
 
     public Optional<CaseRecord> findById(long id) {
         return jdbc.sql("select " + CASE_COLUMNS + " from imr_case where id = ?")
-                .param(id).query(CaseRecord.class).optional();
+                .param(id).query(CASE_ROW).optional();
     }
 
     Optional<String> caseNumberWithFingerprint(String fingerprint) {
@@ -120,7 +139,7 @@ public class CaseRegistry {
                     recommended_rule_ids, recommended_citation, recommended_rationale, citation_confidence, decision,
                     decision_citation, decision_rationale, departs_from_recommendation, decided_by, decided_at
                 from imr_disputed_item where case_id = ? order by item_no""")
-                .param(caseId).query(StoredItem.class).list();
+                .param(caseId).query(ITEM_ROW).list();
     }
 
     public void updateStage(String caseNumber, String stage) {

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.openimr.system.CaseClock;
+import org.openimr.system.Rows;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -23,6 +25,10 @@ class LetterStore {
             "REQUESTING_PHYSICIAN", "CLAIMS_ADMINISTRATOR", "EMPLOYER");
 
     private static final String COLUMNS = "id, case_id, kind, version, status, created_at, created_by, review_note";
+
+    private static final RowMapper<StoredLetter> LETTER_ROW = (rs, rowNum) -> new StoredLetter(rs.getLong("id"),
+            rs.getLong("case_id"), rs.getString("kind"), rs.getInt("version"), rs.getString("status"),
+            Rows.instant(rs, "created_at"), rs.getString("created_by"), rs.getString("review_note"));
 
     private final JdbcClient jdbc;
 
@@ -43,22 +49,22 @@ class LetterStore {
     }
 
     Optional<StoredLetter> byId(long id) {
-        return jdbc.sql("select " + COLUMNS + " from imr_letter where id = ?").param(id).query(StoredLetter.class).optional();
+        return jdbc.sql("select " + COLUMNS + " from imr_letter where id = ?").param(id).query(LETTER_ROW).optional();
     }
 
     Optional<StoredLetter> latest(long caseId, LetterKind kind) {
         return jdbc.sql("select " + COLUMNS + " from imr_letter where case_id = ? and kind = ? order by version desc limit 1")
-                .params(caseId, kind.name()).query(StoredLetter.class).optional();
+                .params(caseId, kind.name()).query(LETTER_ROW).optional();
     }
 
     Optional<StoredLetter> version(long caseId, LetterKind kind, int version) {
         return jdbc.sql("select " + COLUMNS + " from imr_letter where case_id = ? and kind = ? and version = ?")
-                .params(caseId, kind.name(), version).query(StoredLetter.class).optional();
+                .params(caseId, kind.name(), version).query(LETTER_ROW).optional();
     }
 
     List<StoredLetter> all(long caseId) {
         return jdbc.sql("select " + COLUMNS + " from imr_letter where case_id = ? order by kind, version")
-                .param(caseId).query(StoredLetter.class).list();
+                .param(caseId).query(LETTER_ROW).list();
     }
 
     byte[] pdf(long letterId) {

@@ -7,6 +7,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import org.openimr.system.CaseClock;
+import org.openimr.system.Rows;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -17,6 +19,10 @@ public class Documents {
     public record Document(long id, String title, String author, LocalDate documentDate, int pages,
             Instant receivedAt, String receivedBy) {
     }
+
+    private static final RowMapper<Document> DOCUMENT_ROW = (rs, rowNum) -> new Document(rs.getLong("id"),
+            rs.getString("title"), rs.getString("author"), Rows.date(rs, "document_date"), rs.getInt("pages"),
+            Rows.instant(rs, "received_at"), rs.getString("received_by"));
 
     public record RecordsRequest(long id, String kind, Instant requestedAt, Instant dueAt, String note,
             String requestedBy) {
@@ -42,7 +48,7 @@ public class Documents {
         return jdbc.sql("""
                 select id, title, author, document_date, pages, received_at, received_by
                 from imr_document where case_id = ? order by document_date, id""")
-                .param(caseId).query(Document.class).list();
+                .param(caseId).query(DOCUMENT_ROW).list();
     }
 
     void request(long caseId, String kind, Instant dueAt, String note, String requestedBy) {

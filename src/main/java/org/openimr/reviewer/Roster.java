@@ -13,6 +13,8 @@ import org.openimr.reviewer.Reviewer.Affiliation;
 import org.openimr.reviewer.Reviewer.Certification;
 import org.openimr.reviewer.Reviewer.PartyType;
 import org.openimr.system.CaseClock;
+import org.openimr.system.Rows;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -39,18 +41,22 @@ public class Roster {
             int activePracticeHours, int capacity, int openCases, boolean active) {
     }
 
+    private static final RowMapper<Row> ROW = (rs, rowNum) -> new Row(rs.getLong("id"), rs.getString("user_id"),
+            rs.getString("display_name"), Rows.date(rs, "clinical_practice_since"), rs.getInt("active_practice_hours"),
+            rs.getInt("capacity"), rs.getInt("open_cases"), rs.getBoolean("active"));
+
     public List<Reviewer> all() {
-        return load(jdbc.sql("select " + COLUMNS + " from imr_reviewer order by id").query(Row.class).list());
+        return load(jdbc.sql("select " + COLUMNS + " from imr_reviewer order by id").query(ROW).list());
     }
 
     public Optional<Reviewer> byUserId(String userId) {
         return load(jdbc.sql("select " + COLUMNS + " from imr_reviewer where user_id = ?").param(userId)
-                .query(Row.class).list()).stream().findFirst();
+                .query(ROW).list()).stream().findFirst();
     }
 
     public Optional<Reviewer> byId(long id) {
         return load(jdbc.sql("select " + COLUMNS + " from imr_reviewer where id = ?").param(id)
-                .query(Row.class).list()).stream().findFirst();
+                .query(ROW).list()).stream().findFirst();
     }
 
     long add(String userId, Profile profile) {
