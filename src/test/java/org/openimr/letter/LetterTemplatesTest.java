@@ -50,6 +50,26 @@ class LetterTemplatesTest {
     }
 
     @Test
+    void aTemplateCannotPullAFileOfTheServerIntoALetter(@TempDir Path folder) throws IOException {
+        for (String template : TEMPLATES) {
+            try (InputStream in = getClass().getResourceAsStream("/letters/" + template + ".html")) {
+                Files.copy(in, folder.resolve(template + ".html"));
+            }
+        }
+        Path secret = Files.writeString(folder.resolve("secret.txt"), "SERVER-SECRET");
+        Path letter = folder.resolve("final-determination.html");
+        Files.writeString(letter, Files.readString(letter)
+                .replace("<!DOCTYPE html>", "<!DOCTYPE html [<!ENTITY secret SYSTEM \"" + secret.toUri() + "\">]>")
+                .replace("WHAT HAPPENS NEXT", "WHAT HAPPENS NEXT &secret;"));
+        OrganizationProperties organization = new OrganizationProperties("MAXIMUS Federal Services", "MAXIMUS",
+                MAXIMUS.address(), MAXIMUS.phone(), folder.toUri().toString());
+
+        String text = render(organization, finalDetermination(organization, qualifications()));
+
+        assertThat(text).contains("WHAT HAPPENS NEXT").doesNotContain("SERVER-SECRET");
+    }
+
+    @Test
     void theReviewerIsDescribedByQualificationsInWords() {
         String text = render(MAXIMUS, finalDetermination(MAXIMUS, qualifications()));
 
