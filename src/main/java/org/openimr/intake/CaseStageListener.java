@@ -18,6 +18,9 @@ public class CaseStageListener {
     }
 
     public void enter(DelegateExecution execution, String stage) {
+        if (stage.equals(execution.getVariable(CaseVariables.STAGE))) {
+            return;  // each disputed item enters the stage its case is already in
+        }
         execution.setVariable(CaseVariables.STAGE, stage);
         registry.updateStage((String) execution.getVariable(CaseVariables.CASE_NUMBER), stage);
     }

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.openimr.intake.CaseVariables;
 import org.openimr.system.CaseClock;
 import org.openimr.system.FormDates;
+import org.openimr.system.VariableWrites;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -39,9 +40,9 @@ public class SlaClock {
     /** The claims administrator owes records (first request or a request for missing ones): D6 runs. */
     public void awaitRecords(DelegateExecution execution) {
         Instant due = SlaDates.get(execution, RECORDS_DUE_AT);
-        execution.setVariable(SLA_DEADLINE, RECORDS);
+        VariableWrites.setIfChanged(execution, SLA_DEADLINE, RECORDS);
         SlaDates.set(execution, SLA_DUE_AT, due);
-        execution.setVariable(SLA_STATUS, (due != null && CaseClock.now().isAfter(due) ? SlaStatus.BREACHED
+        VariableWrites.setIfChanged(execution, SLA_STATUS, (due != null && CaseClock.now().isAfter(due) ? SlaStatus.BREACHED
                 : SlaStatus.ON_TRACK).name());
         // A delivery found incomplete started no determination clock after all.
         FormDates.remove(execution, DETERMINATION_DUE_AT);
@@ -66,7 +67,7 @@ public class SlaClock {
                     execution.getVariable(CaseVariables.CASE_NUMBER), daysLate, LateRecordsPenalty.dollars(totalDays));
         }
         startDeterminationClock(execution, now);
-        execution.setVariable(SLA_STATUS, SlaStatus.ON_TRACK.name());
+        VariableWrites.setIfChanged(execution, SLA_STATUS, SlaStatus.ON_TRACK.name());
         record.copy(execution);
     }
 
@@ -90,7 +91,7 @@ public class SlaClock {
                 SlaDates.get(execution, EXPEDITED_SINCE));
         FormDates.set(execution, DETERMINATION_DUE_AT, clock.dueAt());
         SlaDates.set(execution, DETERMINATION_AT_RISK_AT, clock.atRiskAt());
-        execution.setVariable(SLA_DEADLINE, DETERMINATION);
+        VariableWrites.setIfChanged(execution, SLA_DEADLINE, DETERMINATION);
         SlaDates.set(execution, SLA_DUE_AT, clock.dueAt());
     }
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.openimr.system.CaseClock;
+import org.openimr.system.VariableWrites;
 
 /** Reads and writes the date variables of the case process as instants. */
 final class SlaDates {
@@ -16,6 +17,6 @@ final class SlaDates {
     }
 
     static void set(VariableScope scope, String name, Instant value) {
-        scope.setVariable(name, CaseClock.toDate(value));
+        VariableWrites.setIfChanged(scope, name, CaseClock.toDate(value));
     }
 }

@@ -27,8 +27,8 @@ public final class FormDates {
         if (value == null) {
             remove(scope, name);
         } else {
-            scope.setVariable(name, CaseClock.toDate(value));
-            scope.setVariable(name + "Text", text(value));
+            VariableWrites.setIfChanged(scope, name, CaseClock.toDate(value));
+            VariableWrites.setIfChanged(scope, name + "Text", text(value));
         }
     }
 

@@ -9,8 +9,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -152,6 +154,20 @@ class SlaProcessTest extends CaseTest {
     }
 
     @Test
+    void theDeterminationDeadlineConfirmedAtTheRecordsCheckIsNotWrittenAgainToTheCaseHistory() {
+        String caseNumber = submitAt(california(2025, 3, 3, 9, 30), TestApplications.seedCase());
+        moveClockTo(california(2025, 3, 10, 14, 0));
+        cases.recordsArrive(caseNumber);
+        moveClockTo(california(2025, 3, 11, 10, 0));
+        cases.recordsComplete(caseNumber);
+
+        // Set when the records arrived; the check confirms the same deadline, which the history shows once.
+        assertThat(writes(caseNumber, "determinationDueAt")).containsExactly(Date.from(endOfDay(2025, 4, 9)));
+        assertThat(writes(caseNumber, "determinationAtRiskAt")).hasSize(1);
+        assertThat(writes(caseNumber, "recordsCompleteAt")).containsExactly(Date.from(california(2025, 3, 10, 14, 0)));
+    }
+
+    @Test
     void anAtRiskThenLateDeterminationAlertsTheSupervisorAndTheLateLetterIsStillIssued() {
         String caseNumber = submitAt(california(2025, 3, 3, 9, 30), TestApplications.seedCase());
         moveClockTo(california(2025, 3, 10, 14, 0));
@@ -279,6 +295,15 @@ class SlaProcessTest extends CaseTest {
     private String submitAt(Instant when, ObjectNode application) {
         moveClockTo(when);
         return cases.submit(application);
+    }
+
+    /** The values a case variable was written with, in the order of the case's history. */
+    private List<Object> writes(String caseNumber, String variable) {
+        return processEngine.getHistoryService().createHistoricDetailQuery()
+                .processInstanceId(cases.processInstanceId(caseNumber)).variableUpdates().orderPartiallyByOccurrence()
+                .asc().list().stream().map(HistoricVariableUpdate.class::cast)
+                .filter(update -> update.getVariableName().equals(variable)).map(HistoricVariableUpdate::getValue)
+                .toList();
     }
 
     private static void moveClockTo(Instant when) {
