@@ -8,6 +8,7 @@ import java.io.StringReader;
 import java.util.Locale;
 import java.util.Map;
 import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import org.apache.pdfbox.Loader;
@@ -75,7 +76,11 @@ class LetterRenderer {
 
     private Document parse(String html) throws IOException {
         try {
-            return xhtml.newDocumentBuilder().parse(new InputSource(new StringReader(html)));
+            DocumentBuilder parser;
+            synchronized (xhtml) {  // a factory is not guaranteed thread-safe; each letter gets a parser of its own
+                parser = xhtml.newDocumentBuilder();
+            }
+            return parser.parse(new InputSource(new StringReader(html)));
         } catch (ParserConfigurationException | SAXException e) {
             throw new IllegalStateException("A letter template did not give well-formed XHTML", e);
         }
