@@ -49,7 +49,8 @@ class LetterStore {
     }
 
     Optional<StoredLetter> byId(long id) {
-        return jdbc.sql("select " + COLUMNS + " from imr_letter where id = ?").param(id).query(LETTER_ROW).optional();
+        return jdbc.sql("select " + COLUMNS + " from imr_letter where id = ?").param(id)
+                .query(LETTER_ROW).optional();
     }
 
     Optional<StoredLetter> latest(long caseId, LetterKind kind) {

@@ -42,8 +42,8 @@ public class SlaClock {
         Instant due = SlaDates.get(execution, RECORDS_DUE_AT);
         VariableWrites.setIfChanged(execution, SLA_DEADLINE, RECORDS);
         SlaDates.set(execution, SLA_DUE_AT, due);
-        VariableWrites.setIfChanged(execution, SLA_STATUS, (due != null && CaseClock.now().isAfter(due) ? SlaStatus.BREACHED
-                : SlaStatus.ON_TRACK).name());
+        SlaStatus status = due != null && CaseClock.now().isAfter(due) ? SlaStatus.BREACHED : SlaStatus.ON_TRACK;
+        VariableWrites.setIfChanged(execution, SLA_STATUS, status.name());
         // A delivery found incomplete started no determination clock after all.
         FormDates.remove(execution, DETERMINATION_DUE_AT);
         execution.removeVariable(DETERMINATION_AT_RISK_AT);

@@ -30,11 +30,7 @@ class LetterTemplatesTest {
 
     @Test
     void anAdministratorsTemplateFolderAndOrganizationSettingsChangeTheLetter(@TempDir Path folder) throws IOException {
-        for (String template : TEMPLATES) {
-            try (InputStream in = getClass().getResourceAsStream("/letters/" + template + ".html")) {
-                Files.copy(in, folder.resolve(template + ".html"));
-            }
-        }
+        copyBuiltInTemplates(folder);
         Path letter = folder.resolve("final-determination.html");
         Files.writeString(letter, Files.readString(letter).replace("WHAT HAPPENS NEXT", "AFTER THIS DETERMINATION"));
         OrganizationProperties goldenBear = new OrganizationProperties("Golden Bear Review Services", "GOLDEN BEAR",
@@ -51,11 +47,7 @@ class LetterTemplatesTest {
 
     @Test
     void aTemplateCannotPullAFileOfTheServerIntoALetter(@TempDir Path folder) throws IOException {
-        for (String template : TEMPLATES) {
-            try (InputStream in = getClass().getResourceAsStream("/letters/" + template + ".html")) {
-                Files.copy(in, folder.resolve(template + ".html"));
-            }
-        }
+        copyBuiltInTemplates(folder);
         Path secret = Files.writeString(folder.resolve("secret.txt"), "SERVER-SECRET");
         Path letter = folder.resolve("final-determination.html");
         Files.writeString(letter, Files.readString(letter)
@@ -93,6 +85,15 @@ class LetterTemplatesTest {
                 "No medical records were received from the claims administrator",
                 "The request for independent medical review was signed on July 9, 2014. The request was for");
         assertThat(text).doesNotContain("Board Certified", "State(s) of Licensure", "pages provided for review");
+    }
+
+    /** An administrator's template folder, starting from the built-in templates. */
+    private void copyBuiltInTemplates(Path folder) throws IOException {
+        for (String template : TEMPLATES) {
+            try (InputStream in = getClass().getResourceAsStream("/letters/" + template + ".html")) {
+                Files.copy(in, folder.resolve(template + ".html"));
+            }
+        }
     }
 
     private static String render(OrganizationProperties organization, Map<String, Object> model) {
