@@ -73,7 +73,7 @@ class CaseReviewerController {
         SelectionView selection = selections.latest(record.id()).map(run -> new SelectionView(run.selectedAt(),
                 run.selectedBy(), Arrays.stream(run.fittingSpecialties().split(",")).map(Specialty::valueOf).toList(),
                 run.chosenUserId(), run.specialty() == null ? null : Specialty.valueOf(run.specialty()),
-                selections.candidates(run.id()))).orElse(null);
+                run.candidates())).orElse(null);
         return new CaseReviewerView(record.caseNumber(),
                 assignments.current(record.id()).map(AssignmentView::of).orElse(null),
                 assignments.history(record.id()).stream().map(AssignmentView::of).toList(), selection);

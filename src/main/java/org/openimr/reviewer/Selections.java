@@ -1,7 +1,8 @@
 package org.openimr.reviewer;
 
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -9,77 +10,72 @@ import java.util.Optional;
 import org.openimr.reviewer.ReviewerSelection.Candidate;
 import org.openimr.reviewer.ReviewerSelection.Outcome;
 import org.openimr.system.CaseClock;
-import org.springframework.jdbc.core.BatchPreparedStatementSetter;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.openimr.system.Rows;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** The record of each selection run: who was chosen, and why every other reviewer was not. */
+/**
+ * The record of each selection run: who was chosen, and why every other reviewer was not (the
+ * candidates, one JSON document per selection, in roster order).
+ */
 @Repository
 class Selections {
 
-    record Run(long id, Instant selectedAt, String selectedBy, String fittingSpecialties, String chosenUserId,
-            String specialty) {
+    record Run(Instant selectedAt, String selectedBy, String fittingSpecialties, String chosenUserId,
+            String specialty, List<CandidateRow> candidates) {
     }
 
     record CandidateRow(String userId, String outcome, String reasons) {
     }
 
-    private final JdbcClient jdbc;
-    private final JdbcTemplate batches;
+    private static final TypeReference<List<CandidateRow>> CANDIDATES = new TypeReference<>() {
+    };
 
-    Selections(JdbcClient jdbc, JdbcTemplate batches) {
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+
+    Selections(JdbcClient jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
-        this.batches = batches;
+        this.json = json;
     }
 
     void record(long caseId, String selectedBy, ReviewerSelection.Result result) {
-        GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into imr_reviewer_selection (case_id, selected_at, selected_by, fitting_specialties,
-                    chosen_reviewer_id, specialty) values (?, ?, ?, ?, ?, ?)""")
+                    chosen_reviewer_id, specialty, candidates) values (?, ?, ?, ?, ?, ?, ?)""")
                 .params(caseId, Timestamp.from(CaseClock.now()), selectedBy,
                         String.join(",", result.fittingSpecialties().stream().map(Specialty::name).toList()),
                         result.chosen().map(Reviewer::id).orElse(null),
-                        result.specialty() == null ? null : result.specialty().name())
-                .update(key, "id");
-        long selectionId = key.getKey().longValue();
-        List<Candidate> candidates = result.candidates();
-        // One batch, not a statement per reviewer: every selection records the whole roster.
-        batches.batchUpdate("""
-                insert into imr_reviewer_selection_candidate (selection_id, position, reviewer_id, outcome, reasons)
-                values (?, ?, ?, ?, ?)""", new BatchPreparedStatementSetter() {
-                    @Override
-                    public void setValues(PreparedStatement statement, int position) throws SQLException {
-                        Candidate candidate = candidates.get(position);
-                        statement.setLong(1, selectionId);
-                        statement.setInt(2, position);
-                        statement.setLong(3, candidate.reviewerId());
-                        statement.setString(4, candidate.outcome().name());
-                        statement.setString(5, candidate.outcome() == Outcome.CHOSEN ? null
-                                : String.join("; ", candidate.reasons()));
-                    }
-
-                    @Override
-                    public int getBatchSize() {
-                        return candidates.size();
-                    }
-                });
+                        result.specialty() == null ? null : result.specialty().name(),
+                        document(result.candidates()))
+                .update();
     }
 
     Optional<Run> latest(long caseId) {
         return jdbc.sql("""
-                select s.id, s.selected_at, s.selected_by, s.fitting_specialties, r.user_id as chosen_user_id, s.specialty
+                select s.selected_at, s.selected_by, s.fitting_specialties, r.user_id, s.specialty, s.candidates
                 from imr_reviewer_selection s left join imr_reviewer r on r.id = s.chosen_reviewer_id
-                where s.case_id = ? order by s.selected_at desc, s.id desc""")
-                .param(caseId).query(Run.class).list().stream().findFirst();
+                where s.case_id = ? order by s.selected_at desc, s.id desc fetch first 1 rows only""")
+                .param(caseId).query((row, n) -> new Run(Rows.instant(row, "selected_at"), row.getString("selected_by"),
+                        row.getString("fitting_specialties"), row.getString("user_id"), row.getString("specialty"),
+                        candidates(row.getString("candidates"))))
+                .optional();
     }
 
-    List<CandidateRow> candidates(long selectionId) {
-        return jdbc.sql("""
-                select r.user_id, c.outcome, c.reasons from imr_reviewer_selection_candidate c
-                join imr_reviewer r on r.id = c.reviewer_id where c.selection_id = ? order by c.position""")
-                .param(selectionId).query(CandidateRow.class).list();
+    private String document(List<Candidate> candidates) {
+        try {
+            return json.writeValueAsString(candidates.stream().map(c -> new CandidateRow(c.userId(), c.outcome().name(),
+                    c.outcome() == Outcome.CHOSEN ? null : String.join("; ", c.reasons()))).toList());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A selection's candidates did not serialize", e);
+        }
+    }
+
+    private List<CandidateRow> candidates(String document) {
+        try {
+            return json.readValue(document, CANDIDATES);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A stored selection's candidates are not the JSON it was written as", e);
+        }
     }
 }

@@ -217,8 +217,7 @@ class ReviewerSelectionTest extends CaseTest {
     }
 
     private String recordedReasons(CaseRecord record, Reviewer reviewer) {
-        Selections.Run run = selections.latest(record.id()).orElseThrow();
-        return selections.candidates(run.id()).stream().filter(c -> c.userId().equals(reviewer.userId()))
+        return selections.latest(record.id()).orElseThrow().candidates().stream().filter(c -> c.userId().equals(reviewer.userId()))
                 .findFirst().orElseThrow().reasons();
     }
 
