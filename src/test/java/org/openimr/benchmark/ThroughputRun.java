@@ -25,7 +25,17 @@ final class ThroughputRun {
 
     record Result(String flow, int cases, int tasks, double seconds, double cpuSeconds, long databaseBytes,
                   Map<String, Long> tableGrowth, long peakHeapBytes, Latencies submissions, Latencies completions,
-                  long stillRunning, Map<String, Double> variableWrites) {
+                  long stillRunning) {
+
+        /** This result and a later run of the same flow together (the drivers' latencies accumulate already). */
+        Result plus(Result later) {
+            Map<String, Long> tables = new HashMap<>(tableGrowth);
+            later.tableGrowth.forEach((table, bytes) -> tables.merge(table, bytes, Long::sum));
+            return new Result(flow, cases + later.cases, tasks + later.tasks, seconds + later.seconds,
+                    cpuSeconds + later.cpuSeconds, databaseBytes + later.databaseBytes, tables,
+                    Math.max(peakHeapBytes, later.peakHeapBytes), later.submissions, later.completions,
+                    stillRunning + later.stillRunning);
+        }
 
         double casesPerSecond() {
             return cases / seconds;
@@ -88,7 +98,7 @@ final class ThroughputRun {
         app.tableBytes().forEach((table, bytes) -> tableGrowth.put(table, bytes - tablesBefore.getOrDefault(table, 0L)));
         return new Result(driver.flow().name(), cases, tasks.get(), seconds, cpuSeconds,
                 app.databaseBytes() - databaseBefore, tableGrowth, heap.peakBytes(), driver.submissions(), driver.completions(),
-                running, app.variableWritesPerCase(processKey));
+                running);
     }
 
     private void progress(String flow, int done, int cases, int tasks, long start) {
