@@ -14,9 +14,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * The case benchmark (README, "Benchmark"). Starts the application in this JVM on a durable
  * PostgreSQL and drives, over HTTP on loopback, N IMR cases end to end and N cases of a bare
- * process of the same shape, in alternating rounds, and prints throughput, latencies, their ratio, peak heap and database
- * growth per case. With {@code --backlog 1000,5000,20000} it instead leaves that many cases open at
- * mixed stages and times the staff's everyday reads at each size. Not a test: run it with
+ * process of the same shape, in alternating rounds, and prints throughput, latencies, their ratio,
+ * peak heap and database growth per case. With {@code --backlog 1000,5000,20000} it instead leaves
+ * that many cases open at mixed stages and times the staff's everyday reads at each size. Not a
+ * test: run it with
  * {@code mvn -Pcase-benchmark test-compile exec:java -Dexec.args="--cases 1000"}.
  * Options: --cases N (1000), --warmup N (300 of each process first, not measured), --threads N
  * (4 staff threads), --backlog sizes, --property name=value (an application property, repeatable),

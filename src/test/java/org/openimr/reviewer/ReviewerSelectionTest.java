@@ -217,7 +217,8 @@ class ReviewerSelectionTest extends CaseTest {
     }
 
     private String recordedReasons(CaseRecord record, Reviewer reviewer) {
-        return selections.latest(record.id()).orElseThrow().candidates().stream().filter(c -> c.userId().equals(reviewer.userId()))
+        return selections.latest(record.id()).orElseThrow().candidates().stream()
+                .filter(c -> c.userId().equals(reviewer.userId()))
                 .findFirst().orElseThrow().reasons();
     }
 

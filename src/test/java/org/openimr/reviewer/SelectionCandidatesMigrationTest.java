@@ -31,10 +31,11 @@ class SelectionCandidatesMigrationTest {
         JdbcClient jdbc = JdbcClient.create(database);
         jdbc.sql("""
                 insert into imr_case (id, case_number, application_fingerprint, channel, status, stage, expedited,
-                    application_received_date, ur_decision_date, employee_name, employer_name, claims_administrator_name,
-                    requesting_physician_name, application_json, created_at, created_by)
+                    application_received_date, ur_decision_date, employee_name, employer_name,
+                    claims_administrator_name, requesting_physician_name, application_json, created_at, created_by)
                 values (1, 'CM26-0000001', 'f', 'ONLINE', 'OPEN', 'REVIEWER_SELECTION', false, date '2026-11-02',
-                    date '2026-10-20', 'E', 'R', 'C', 'P', '{}', timestamp '2026-11-02 09:00:00', 'intake1')""").update();
+                    date '2026-10-20', 'E', 'R', 'C', 'P', '{}', timestamp '2026-11-02 09:00:00', 'intake1')""")
+                .update();
         for (String reviewer : new String[] {"reviewer1", "reviewer2", "reviewer3"}) {
             jdbc.sql("""
                     insert into imr_reviewer (user_id, display_name, clinical_practice_since, active_practice_hours,
