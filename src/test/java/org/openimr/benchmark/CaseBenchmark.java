@@ -73,9 +73,9 @@ final class CaseBenchmark {
             runs.run(new BenchmarkDriver(app.staff(), imr.flow()), "imr-case", 1_000_000, options.warmup);
             runs.run(new BenchmarkDriver(app.staff(), bare.flow()), BareCaseFlow.PROCESS_KEY, 1_000_000, options.warmup);
         }
-        // Rounds alternate the two processes, so that the machine's drift (other tenants of the host, the
-        // database growing) weighs on both alike: run one after the other, the bare process gave 14.8 to
-        // 18.7 cases/s on the same code.
+        // Rounds alternate the two processes, so that the machine's drift (its speed, the database growing)
+        // weighs on both alike: run one after the other, the bare process gave 14.8 to 18.7 cases/s on the
+        // same code.
         int rounds = Math.max(1, Math.min(options.rounds, options.cases));
         ThroughputRun.Result imrResult = null;
         ThroughputRun.Result bareResult = null;
