@@ -41,6 +41,7 @@ final class BenchmarkApplication implements AutoCloseable {
     private final StaffClient staff;
 
     private final int reviewers;
+    private final PostgresCpu postgresCpu;
 
     /** With {@code reviewers} above the demo roster's 12, the others are added like the demo's qualified ones. */
     BenchmarkApplication(EmbeddedPostgres postgres, Map<String, Object> extraProperties, int reviewers) {
@@ -59,6 +60,7 @@ final class BenchmarkApplication implements AutoCloseable {
                 .toArray(String[]::new);
         this.context = new SpringApplicationBuilder(ImrCaseManagementApplication.class).run(arguments);
         this.staff = new StaffClient(Integer.parseInt(context.getEnvironment().getProperty("local.server.port")), "demo");
+        this.postgresCpu = new PostgresCpu(setting("data_directory"));
         deployBareProcess();
         IntStream.rangeClosed(1, DEMO_REVIEWERS).forEach(n ->
                 staff.patch("supervisor1", "/api/reviewers/reviewer" + n, Map.of("capacity", CAPACITY)));
@@ -99,6 +101,10 @@ final class BenchmarkApplication implements AutoCloseable {
 
     StaffClient staff() {
         return staff;
+    }
+
+    PostgresCpu postgresCpu() {
+        return postgresCpu;
     }
 
     JdbcTemplate jdbc() {

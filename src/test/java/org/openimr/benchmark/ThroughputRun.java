@@ -23,7 +23,8 @@ final class ThroughputRun {
     /** How long the job executor may take to end the last cases after the last task. */
     private static final Duration DRAIN_LIMIT = Duration.ofMinutes(10);
 
-    record Result(String flow, int cases, int tasks, double seconds, double cpuSeconds, long databaseBytes,
+    record Result(String flow, int cases, int tasks, double seconds, double cpuSeconds, double databaseCpuSeconds,
+                  long databaseBytes,
                   Map<String, Long> tableGrowth, long peakHeapBytes, Latencies submissions, Latencies completions,
                   long stillRunning) {
 
@@ -32,7 +33,8 @@ final class ThroughputRun {
             Map<String, Long> tables = new HashMap<>(tableGrowth);
             later.tableGrowth.forEach((table, bytes) -> tables.merge(table, bytes, Long::sum));
             return new Result(flow, cases + later.cases, tasks + later.tasks, seconds + later.seconds,
-                    cpuSeconds + later.cpuSeconds, databaseBytes + later.databaseBytes, tables,
+                    cpuSeconds + later.cpuSeconds, databaseCpuSeconds + later.databaseCpuSeconds,
+                    databaseBytes + later.databaseBytes, tables,
                     Math.max(peakHeapBytes, later.peakHeapBytes), later.submissions, later.completions,
                     stillRunning + later.stillRunning);
         }
@@ -62,6 +64,7 @@ final class ThroughputRun {
         heap.resetPeak();
         LongSupplier cpu = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())::getProcessCpuTime;
         long cpuBefore = cpu.getAsLong();
+        long databaseCpuBefore = app.postgresCpu().nanos();
         long start = System.nanoTime();
         AtomicInteger next = new AtomicInteger();
         AtomicInteger done = new AtomicInteger();
@@ -93,10 +96,11 @@ final class ThroughputRun {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         double cpuSeconds = (cpu.getAsLong() - cpuBefore) / 1e9;
+        double databaseCpuSeconds = (app.postgresCpu().nanos() - databaseCpuBefore) / 1e9;
         heap.sample();
         Map<String, Long> tableGrowth = new HashMap<>();
         app.tableBytes().forEach((table, bytes) -> tableGrowth.put(table, bytes - tablesBefore.getOrDefault(table, 0L)));
-        return new Result(driver.flow().name(), cases, tasks.get(), seconds, cpuSeconds,
+        return new Result(driver.flow().name(), cases, tasks.get(), seconds, cpuSeconds, databaseCpuSeconds,
                 app.databaseBytes() - databaseBefore, tableGrowth, heap.peakBytes(), driver.submissions(), driver.completions(),
                 running);
     }
