@@ -11,6 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricDecisionInputInstance;
+import org.camunda.bpm.engine.history.HistoricDecisionInstance;
+import org.camunda.bpm.engine.history.HistoricDecisionOutputInstance;
 import org.camunda.bpm.engine.runtime.Job;
 import org.assertj.core.groups.Tuple;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -42,6 +46,9 @@ class ImrCaseProcessTest extends CaseTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    HistoryService historyService;
 
     @Test
     void eligibleCaseWithThreeItemsEndsWithTheLetterIssued() {
@@ -119,6 +126,26 @@ class ImrCaseProcessTest extends CaseTest {
                 })),
                 Arguments.of("E9", change(a -> ((ObjectNode) a.get("employee")).remove("claimNumber"))),
                 Arguments.of("E10", change(a -> a.put("filedBy", "EMPLOYER"))));
+    }
+
+    @Test
+    void theScreeningsInputsAndFindingsAreKeptInTheEligibilityDecisionsHistoryNotAsVariables() {
+        ObjectNode application = TestApplications.seedCase();
+        application.put("liabilityDisputed", true);
+        String caseNumber = cases.submit(application);
+
+        String processInstanceId = cases.caseRecord(caseNumber).processInstanceId();
+        HistoricDecisionInstance screening = historyService.createHistoricDecisionInstanceQuery()
+                .processInstanceId(processInstanceId).decisionDefinitionKey("eligibility")
+                .includeInputs().includeOutputs().singleResult();
+        assertThat(screening.getActivityId()).isEqualTo("ScreenEligibilityTask");
+        assertThat(screening.getInputs()).extracting(HistoricDecisionInputInstance::getValue)
+                .contains(true, "EMPLOYEE", "DENIED");
+        assertThat(screening.getOutputs()).extracting(HistoricDecisionOutputInstance::getValue).contains("E6");
+        assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId)
+                .variableNameIn("liabilityDisputed", "filedBy", "daysFromUrServiceToFiling", "decisionResult").count())
+                .isZero();
+        assertThat(cases.variable(caseNumber, "ineligibilityReasonCodes")).isEqualTo("E6");
     }
 
     @Test

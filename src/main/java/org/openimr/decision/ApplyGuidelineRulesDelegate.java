@@ -58,7 +58,9 @@ class ApplyGuidelineRulesDelegate implements JavaDelegate {
         execution.setVariableLocal("recommendationCitation", recommendation.citation());
         execution.setVariableLocal("recommendationRationale", recommendation.rationale());
         execution.setVariableLocal("citationConfidence", recommendation.citationConfidence());
-        execution.setVariableLocal("advisoryNote", recommendation.advisory() == null ? null : recommendation.advisory().note());
+        if (recommendation.advisory() != null) {  // most items have none; the form shows the note only where one is set
+            execution.setVariableLocal("advisoryNote", recommendation.advisory().note());
+        }
     }
 
     /** The statutory visit cap needs the date of injury, which the application gives for the employee. */

@@ -3,6 +3,7 @@ package org.openimr.eligibility;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -10,24 +11,24 @@ import org.springframework.stereotype.Component;
 /**
  * Ends "Screen eligibility": turns the findings of bpmn/eligibility.dmn (one row per rule the
  * application fails, hit policy COLLECT) into the flat variables the process routes on and the
- * reasons the ineligibility notice gives.
+ * reasons the ineligibility notice gives. The findings are read from the task's transient
+ * decision result: the decision's history has them, a process variable would only repeat them.
  */
 @Component("screenEligibility")
 class ScreenEligibilityListener implements ExecutionListener {
 
-    static final String FINDINGS = "eligibilityFindings";
+    /** Where a business rule task leaves its decision's result for the rest of the transaction. */
+    static final String DECISION_RESULT = "decisionResult";
 
     @Override
     public void notify(DelegateExecution execution) {
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> findings = (List<Map<String, Object>>) execution.getVariable(FINDINGS);
+        DmnDecisionResult findings = (DmnDecisionResult) execution.getVariableLocal(DECISION_RESULT);
         List<String> codes = new ArrayList<>();
         StringBuilder reasons = new StringBuilder();
-        for (Map<String, Object> finding : findings == null ? List.<Map<String, Object>>of() : findings) {
+        for (Map<String, Object> finding : findings.getResultList()) {
             codes.add((String) finding.get("reasonCode"));
             reasons.append(finding.get("reasonText")).append('\n');
         }
-        execution.removeVariable(FINDINGS);
         execution.setVariable("eligible", codes.isEmpty());
         execution.setVariable("ineligibilityReasonCodes", String.join(",", codes));
         execution.setVariable("ineligibilityReasons", reasons.toString().strip());

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.Variables;
 import org.openimr.system.CaseClock;
 import org.openimr.system.RetryingTransactions;
 import org.slf4j.Logger;
@@ -46,6 +47,7 @@ public class IntakeService {
             ProcessInstance instance = runtimeService.createProcessInstanceByKey(CaseVariables.PROCESS_KEY)
                     .businessKey(registration.caseNumber())
                     .setVariables(registration.variables())
+                    .setVariables(registration.transientScreeningInputs())
                     .execute();
             registry.linkProcessInstance(registration.caseId(), instance.getId());
             return registration.caseNumber();
@@ -69,11 +71,11 @@ public class IntakeService {
                     application.employee().name(), item.treatmentCategory(), item.requestedTreatment());
         }
         log.info("Registered case {} ({} disputed items, channel {})", caseNumber, items.size(), channel);
-        return new Registration(caseId, caseNumber, variables(application, caseNumber, channel, earlierApplication));
+        return new Registration(caseId, caseNumber, variables(application, caseNumber, channel),
+                screeningInputs(application, earlierApplication));
     }
 
-    private Map<String, Object> variables(ImrApplication application, String caseNumber, Channel channel,
-            boolean earlierApplication) {
+    private Map<String, Object> variables(ImrApplication application, String caseNumber, Channel channel) {
         Map<String, Object> variables = new HashMap<>();
         variables.put(CaseVariables.CASE_NUMBER, caseNumber);
         variables.put(CaseVariables.CHANNEL, channel.name());
@@ -85,20 +87,26 @@ public class IntakeService {
         variables.put(CaseVariables.UR_DECISION_DATE, CaseClock.toDate(CaseClock.startOf(application.urDecisionDate())));
         variables.put(CaseVariables.ITEM_COUNT, application.disputedItems().size());
         variables.put(CaseVariables.REQUESTED_ITEMS, requestedItems(application.disputedItems()));
-        // Inputs of the eligibility decision (bpmn/eligibility.dmn).
-        variables.put("filedBy", application.filedBy().name());
-        variables.put("signed", application.signed());
-        variables.put("urDecisionAttached", application.urDecisionAttached());
-        variables.put("urDecisionType", application.urDecisionType().name());
-        variables.put("liabilityDisputed", application.liabilityDisputed());
-        variables.put("daysFromUrServiceToFiling", (int) ChronoUnit.DAYS.between(
-                application.urDecisionServedDate(), application.applicationReceivedDate()));
-        variables.put("earlierApplicationForSameTreatment", earlierApplication);
-        variables.put("applicationComplete", application.employee().claimNumber() != null
-                && application.employee().dateOfInjury() != null);
+        // The statutory visit cap of the guideline rules needs it, in a later transaction.
         variables.put("dateOfInjury", application.employee().dateOfInjury() == null ? null
                 : CaseClock.toDate(CaseClock.startOf(application.employee().dateOfInjury())));
         return variables;
+    }
+
+    /** Inputs of the eligibility decision (bpmn/eligibility.dmn). */
+    private static Map<String, Object> screeningInputs(ImrApplication application, boolean earlierApplication) {
+        Map<String, Object> inputs = new HashMap<>();
+        inputs.put("filedBy", application.filedBy().name());
+        inputs.put("signed", application.signed());
+        inputs.put("urDecisionAttached", application.urDecisionAttached());
+        inputs.put("urDecisionType", application.urDecisionType().name());
+        inputs.put("liabilityDisputed", application.liabilityDisputed());
+        inputs.put("daysFromUrServiceToFiling", (int) ChronoUnit.DAYS.between(
+                application.urDecisionServedDate(), application.applicationReceivedDate()));
+        inputs.put("earlierApplicationForSameTreatment", earlierApplication);
+        inputs.put("applicationComplete", application.employee().claimNumber() != null
+                && application.employee().dateOfInjury() != null);
+        return inputs;
     }
 
     /** The disputed treatments as a numbered Markdown list, as the Tasklist forms show them. */
@@ -118,6 +126,18 @@ public class IntakeService {
         }
     }
 
-    record Registration(long caseId, String caseNumber, Map<String, Object> variables) {
+    record Registration(long caseId, String caseNumber, Map<String, Object> variables,
+                        Map<String, Object> screeningInputs) {
+
+        /**
+         * The screening inputs for a case started with them: the eligibility decision runs in the same
+         * transaction and its history keeps them beside its findings. As process variables they were
+         * eight of a case's 68, each with its history rows, and nothing read them again.
+         */
+        Map<String, Object> transientScreeningInputs() {
+            Map<String, Object> inputs = new HashMap<>();
+            screeningInputs.forEach((name, value) -> inputs.put(name, Variables.untypedValue(value, true)));
+            return inputs;
+        }
     }
 }

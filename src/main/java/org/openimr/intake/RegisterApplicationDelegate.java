@@ -68,6 +68,8 @@ class RegisterApplicationDelegate implements JavaDelegate {
         execution.removeVariables(execution.getVariableNames().stream().filter(name -> ITEM.matcher(name).matches())
                 .toList());
         execution.setVariables(registration.variables());
+        // A paper case keeps its screening inputs as variables: most were its start form's fields, variables already.
+        execution.setVariables(registration.screeningInputs());
         execution.setProcessBusinessKey(registration.caseNumber());
     }
 
