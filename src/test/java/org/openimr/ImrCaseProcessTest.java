@@ -129,7 +129,7 @@ class ImrCaseProcessTest extends CaseTest {
     }
 
     @Test
-    void theScreeningsInputsAndFindingsAreKeptInTheEligibilityDecisionsHistoryNotAsVariables() {
+    void theScreeningInputsAndFindingsAreKeptInTheEligibilityDecisionsHistoryNotAsVariables() {
         ObjectNode application = TestApplications.seedCase();
         application.put("liabilityDisputed", true);
         String caseNumber = cases.submit(application);

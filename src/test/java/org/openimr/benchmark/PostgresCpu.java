@@ -14,7 +14,7 @@ import java.util.stream.Stream;
  */
 final class PostgresCpu {
 
-    /** Linux reports process times in clock ticks of 1/100 s (USER_HZ) on every architecture it runs on here. */
+    /** /proc gives process times in clock ticks (USER_HZ): 100 a second on the x86 and ARM kernels. */
     private static final long NANOS_PER_TICK = 10_000_000L;
 
     private final long postmaster;
