@@ -139,8 +139,11 @@ class ImrCaseProcessTest extends CaseTest {
                 .processInstanceId(processInstanceId).decisionDefinitionKey("eligibility")
                 .includeInputs().includeOutputs().singleResult();
         assertThat(screening.getActivityId()).isEqualTo("ScreenEligibilityTask");
-        assertThat(screening.getInputs()).extracting(HistoricDecisionInputInstance::getValue)
-                .contains(true, "EMPLOYEE", "DENIED");
+        assertThat(screening.getInputs())
+                .extracting(HistoricDecisionInputInstance::getClauseName, HistoricDecisionInputInstance::getValue)
+                .contains(Tuple.tuple("Liability disputed by claims administrator", true),
+                        Tuple.tuple("Filed by", "EMPLOYEE"), Tuple.tuple("UR decision type", "DENIED"),
+                        Tuple.tuple("Days from UR service to filing", 14));
         assertThat(screening.getOutputs()).extracting(HistoricDecisionOutputInstance::getValue).contains("E6");
         assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId)
                 .variableNameIn("liabilityDisputed", "filedBy", "daysFromUrServiceToFiling", "decisionResult").count())

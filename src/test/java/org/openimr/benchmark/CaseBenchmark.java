@@ -130,7 +130,7 @@ final class CaseBenchmark {
         System.out.printf("  database growth / case  %d bytes (%d MB in all)%n", r.databaseBytes() / r.cases(),
                 r.databaseBytes() >> 20);
         System.out.printf("  CPU / case              %.0f ms: this JVM %.0f ms (the staff's HTTP client in it), "
-                        + "PostgreSQL %.0f ms%n", 1000 * (r.cpuSeconds() + r.databaseCpuSeconds()) / r.cases(),
+                        + "PostgreSQL %.0f ms%n", 1000 * cpuPerCase(r),
                 1000 * r.cpuSeconds() / r.cases(), 1000 * r.databaseCpuSeconds() / r.cases());
         System.out.printf("  largest table growth / case:%s%n", r.tableGrowth().entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(6)

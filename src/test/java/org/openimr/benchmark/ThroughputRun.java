@@ -24,9 +24,8 @@ final class ThroughputRun {
     private static final Duration DRAIN_LIMIT = Duration.ofMinutes(10);
 
     record Result(String flow, int cases, int tasks, double seconds, double cpuSeconds, double databaseCpuSeconds,
-                  long databaseBytes,
-                  Map<String, Long> tableGrowth, long peakHeapBytes, Latencies submissions, Latencies completions,
-                  long stillRunning) {
+                  long databaseBytes, Map<String, Long> tableGrowth, long peakHeapBytes, Latencies submissions,
+                  Latencies completions, long stillRunning) {
 
         /** This result and a later run of the same flow together (the drivers' latencies accumulate already). */
         Result plus(Result later) {
