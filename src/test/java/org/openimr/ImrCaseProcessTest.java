@@ -11,19 +11,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricDecisionInputInstance;
 import org.camunda.bpm.engine.history.HistoricDecisionInstance;
 import org.camunda.bpm.engine.history.HistoricDecisionOutputInstance;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.runtime.Job;
 import org.assertj.core.groups.Tuple;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.openimr.intake.CaseRecord;
+import org.openimr.intake.CaseRegistry;
+import org.openimr.intake.CaseRegistry.StoredItem;
 import org.openimr.intake.Withdrawals;
 import org.openimr.letter.LetterKind;
 import org.openimr.letter.LetterService;
@@ -49,6 +56,15 @@ class ImrCaseProcessTest extends CaseTest {
 
     @Autowired
     HistoryService historyService;
+
+    @Autowired
+    TaskService taskService;
+
+    @Autowired
+    FormService formService;
+
+    @Autowired
+    CaseRegistry registry;
 
     @Test
     void eligibleCaseWithThreeItemsEndsWithTheLetterIssued() {
@@ -149,6 +165,41 @@ class ImrCaseProcessTest extends CaseTest {
                 .variableNameIn("liabilityDisputed", "filedBy", "daysFromUrServiceToFiling", "decisionResult").count())
                 .isZero();
         assertThat(cases.variable(caseNumber, "ineligibilityReasonCodes")).isEqualTo("E6");
+    }
+
+    @Test
+    void anItemsAnswersStayWithItsDecisionAndNeverShowOnAnotherItemsForm() {
+        String caseNumber = cases.submit(TestApplications.threeItemCase());
+        cases.recordsArrive(caseNumber);
+        cases.recordsComplete(caseNumber);
+        cases.writeClinicalSummary(caseNumber);
+        List<Task> items = cases.tasks(caseNumber, "DecideItemTask");
+        Task first = items.get(0);
+        int firstItemNo = (Integer) taskService.getVariable(first.getId(), "itemNo");
+        String recommended = (String) taskService.getVariable(first.getId(), "recommendedOutcome");
+        String departing = "MEDICALLY_NECESSARY".equals(recommended) ? "UPHELD" : "OVERTURNED";
+        String citation = "MTUS Chronic Pain Medical Treatment Guidelines (2009), page 9 of 127";
+
+        taskService.complete(first.getId(), Map.of("decision", departing, "ownCitation", citation,
+                "ownRationale", "The reviewer weighed the documented functional gains."));
+
+        List<String> answers = List.of("decision", "decisionRationale", "ownCitation", "ownRationale");
+        for (Task other : items.subList(1, items.size())) {
+            assertThat(formService.getTaskFormVariables(other.getId()).entrySet())
+                    .as("form of item %s", taskService.getVariable(other.getId(), "itemNo"))
+                    .noneMatch(variable -> answers.contains(variable.getKey()) && variable.getValue() != null);
+        }
+        assertThat(runtimeService().getVariables(cases.processInstanceId(caseNumber))).doesNotContainKeys(
+                answers.toArray(String[]::new));
+        StoredItem decided = registry.items(cases.caseRecord(caseNumber).id()).get(firstItemNo - 1);
+        assertThat(decided.decision()).isEqualTo(departing);
+        assertThat(decided.decisionCitation()).isEqualTo(citation);
+        HistoricTaskInstance firstInHistory = historyService.createHistoricTaskInstanceQuery().taskId(first.getId())
+                .singleResult();
+        assertThat(historyService.createHistoricDetailQuery().variableUpdates()
+                .activityInstanceId(firstInHistory.getActivityInstanceId()).list())
+                .extracting(detail -> ((HistoricVariableUpdate) detail).getValue())
+                .contains(departing, citation);
     }
 
     @Test

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Date;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -46,10 +45,6 @@ class ApplyGuidelineRulesDelegate implements JavaDelegate {
         Recommendation recommendation = evaluator.evaluate(item);
         itemDecisions.storeRecommendation(record.id(), itemNo, recommendation);
 
-        // The decide-item form's answers live in this item's scope, so parallel items never share them.
-        for (String answer : List.of("decision", "decisionRationale", "ownCitation", "ownRationale")) {
-            execution.setVariableLocal(answer, null);
-        }
         execution.setVariableLocal("itemNo", itemNo);
         execution.setVariableLocal("requestedTreatment", stored.requestedTreatment());
         execution.setVariableLocal("itemFacts", ItemFacts.describe(item));
