@@ -102,6 +102,16 @@ class ImrCaseProcessTest extends CaseTest {
                 "REQUESTING_PHYSICIAN: Dr. Test Physician", "CLAIMS_ADMINISTRATOR: Sierra Claims Administrators");
         assertThat(CaseDriver.flat(letters.text(letter))).contains("(1) Additional Massage Therapy Visits",
                 "(2) Chiropractic", "(3) Norco");
+        // The stages Cockpit shows in the case's history are those it waited in, then how it ended.
+        assertThat(stageHistory(record.processInstanceId())).containsExactly("AWAITING_RECORDS", "RECORDS_CHECK",
+                "CLINICAL_SUMMARY", "ITEM_DECISIONS", "LETTER_QA", "ISSUED");
+    }
+
+    private List<Object> stageHistory(String processInstanceId) {
+        return historyService.createHistoricDetailQuery().processInstanceId(processInstanceId).variableUpdates()
+                .orderPartiallyByOccurrence().asc().list().stream()
+                .map(HistoricVariableUpdate.class::cast).filter(update -> update.getVariableName().equals("stage"))
+                .map(HistoricVariableUpdate::getValue).toList();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -281,6 +291,8 @@ class ImrCaseProcessTest extends CaseTest {
         cases.complete(caseNumber, "AssignReviewerManuallyTask",
                 Map.of("retrySelection", false, "manualReviewerUserId", "reviewer2"));
         assertThat(cases.task(caseNumber, "WriteClinicalSummaryTask").getAssignee()).isEqualTo("reviewer2");
+        assertThat(stageHistory(cases.processInstanceId(caseNumber))).containsExactly("AWAITING_RECORDS",
+                "RECORDS_CHECK", "REVIEWER_SELECTION", "CLINICAL_SUMMARY");
     }
 
     @Test

@@ -79,7 +79,6 @@ public class IntakeService {
         Map<String, Object> variables = new HashMap<>();
         variables.put(CaseVariables.CASE_NUMBER, caseNumber);
         variables.put(CaseVariables.CHANNEL, channel.name());
-        variables.put(CaseVariables.STAGE, "RECEIVED");
         variables.put(CaseVariables.EXPEDITED, application.expedited());
         variables.put(CaseVariables.NOTICE_DELIVERY, application.noticeDelivery().name());
         variables.put(CaseVariables.APPLICATION_RECEIVED_DATE,

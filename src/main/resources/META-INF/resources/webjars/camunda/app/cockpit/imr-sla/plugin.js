@@ -10,8 +10,6 @@ const STATUS = {
 };
 
 const STAGE_LABELS = {
-  RECEIVED: 'Received',
-  ELIGIBILITY_SCREENING: 'Eligibility screening',
   AWAITING_RECORDS: 'Awaiting records',
   RECORDS_CHECK: 'Records check',
   REVIEWER_SELECTION: 'Reviewer selection',
