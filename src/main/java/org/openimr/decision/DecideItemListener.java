@@ -61,9 +61,9 @@ class DecideItemListener implements TaskListener {
                 recommended != Outcome.NEEDS_PHYSICIAN_JUDGEMENT && ownReasoningNeeded,
                 task.getAssignee());
         // A submitted answer that no scope declares lands on the case, where the next item's form would
-        // show it; kept in the item's decision row, it goes in the transaction that set it, so it never
-        // reaches the runtime tables (its history keeps it). Declared empty in each item's scope instead,
-        // the four answers cost 25 statements a case.
+        // show it. Kept in the item's decision row, it is removed in the transaction that set it, so it
+        // never reaches the runtime tables; its history keeps it, on this task. Declaring the answers
+        // empty in every item's scope would cost some 25 statements a case.
         ANSWERS.forEach(task::removeVariable);
     }
 

@@ -7,9 +7,9 @@ import org.springframework.stereotype.Component;
  * Keeps the case's stage (a process variable Cockpit filters on, and the registry column the
  * API reports) as the case moves; called from execution listeners in the BPMN:
  * {@code ${caseStage.enter(execution, 'AWAITING_RECORDS')}}. A stage is where a case waits (a
- * receive or user task) or how it ended. Registration, screening and an automatic selection pass within the
- * transaction that leads to the next wait, where no one sees them, so they set none (each set is a
- * history row and a registry update).
+ * receive or user task) or how it ended. Registration, screening and an automatic selection pass
+ * inside the transaction that leads to the next wait, where no one sees them, so they set none
+ * (each set is a history row and a registry update).
  */
 @Component("caseStage")
 public class CaseStageListener {
