@@ -102,16 +102,9 @@ class ImrCaseProcessTest extends CaseTest {
                 "REQUESTING_PHYSICIAN: Dr. Test Physician", "CLAIMS_ADMINISTRATOR: Sierra Claims Administrators");
         assertThat(CaseDriver.flat(letters.text(letter))).contains("(1) Additional Massage Therapy Visits",
                 "(2) Chiropractic", "(3) Norco");
-        // The stages Cockpit shows in the case's history are those it waited in, then how it ended.
+        // The stages in the case's history are those it waited in, then how it ended.
         assertThat(stageHistory(record.processInstanceId())).containsExactly("AWAITING_RECORDS", "RECORDS_CHECK",
                 "CLINICAL_SUMMARY", "ITEM_DECISIONS", "LETTER_QA", "ISSUED");
-    }
-
-    private List<Object> stageHistory(String processInstanceId) {
-        return historyService.createHistoricDetailQuery().processInstanceId(processInstanceId).variableUpdates()
-                .orderPartiallyByOccurrence().asc().list().stream()
-                .map(HistoricVariableUpdate.class::cast).filter(update -> update.getVariableName().equals("stage"))
-                .map(HistoricVariableUpdate::getValue).toList();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -364,6 +357,14 @@ class ImrCaseProcessTest extends CaseTest {
 
     private int openCases(String reviewer) {
         return jdbc.sql("select open_cases from imr_reviewer where user_id = ?").param(reviewer).query(Integer.class).single();
+    }
+
+    /** The values the case's stage took, in order, as its history keeps them. */
+    private List<Object> stageHistory(String processInstanceId) {
+        return historyService.createHistoricDetailQuery().processInstanceId(processInstanceId).variableUpdates()
+                .orderPartiallyByOccurrence().asc().list().stream()
+                .map(HistoricVariableUpdate.class::cast).filter(update -> update.getVariableName().equals("stage"))
+                .map(HistoricVariableUpdate::getValue).toList();
     }
 
     private ProcessInstance instance(String caseNumber) {
