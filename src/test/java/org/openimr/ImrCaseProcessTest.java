@@ -37,6 +37,7 @@ import org.openimr.letter.LetterService;
 import org.openimr.letter.StoredLetter;
 import org.openimr.records.Documents;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Every path of bpmn/imr-case.bpmn, driven through the engine as the case's people would. */
@@ -203,6 +204,31 @@ class ImrCaseProcessTest extends CaseTest {
                 .activityInstanceId(firstInHistory.getActivityInstanceId()).list())
                 .extracting(detail -> ((HistoricVariableUpdate) detail).getValue())
                 .contains(departing, citation);
+    }
+
+    @Test
+    void aDecisionAgainstTheRecommendationWithoutItsOwnCitationIsRefusedAndLeavesNothingBehind() {
+        String caseNumber = cases.submit(TestApplications.seedCase());
+        cases.recordsArrive(caseNumber);
+        cases.recordsComplete(caseNumber);
+        cases.writeClinicalSummary(caseNumber);
+        Task item = cases.tasks(caseNumber, "DecideItemTask").get(0);
+        String recommended = (String) taskService.getVariable(item.getId(), "recommendedOutcome");
+        String departing = "MEDICALLY_NECESSARY".equals(recommended) ? "UPHELD" : "OVERTURNED";
+
+        String answer = http(item.getAssignee(), "demo").post().uri("/engine-rest/task/{id}/submit-form", item.getId())
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("variables", Map.of("decision", Map.of("value", departing),
+                        "ownRationale", Map.of("value", "The reviewer weighed the documented functional gains."))))
+                .exchange((request, response) -> response.getStatusCode().value() + " "
+                        + new String(response.getBody().readAllBytes()));
+
+        assertThat(answer).startsWith("400").contains("ownCitation");
+        assertThat(cases.tasks(caseNumber, "DecideItemTask")).extracting(Task::getId).contains(item.getId());
+        assertThat(runtimeService().getVariables(cases.processInstanceId(caseNumber)))
+                .doesNotContainKeys("decision", "ownRationale");
+        assertThat(registry.items(cases.caseRecord(caseNumber).id())).allSatisfy(
+                stored -> assertThat(stored.decision()).isNull());
     }
 
     @Test

@@ -6,7 +6,8 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 /**
  * Input that breaks the contract; answered with HTTP 400 listing every bad field. It is Camunda's
  * form validation failure too, so that a form submitted through Tasklist or the engine REST API
- * and refused by a delegate or listener answers 400 with the fields rather than 500.
+ * and refused by a delegate answers 400 with the fields rather than 500; a task listener's refusal,
+ * which Camunda wraps, is answered by {@link RefusedTaskAnswers}.
  */
 public class InvalidInputException extends FormFieldValidationException {
 

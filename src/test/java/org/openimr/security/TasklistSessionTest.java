@@ -12,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -107,6 +108,21 @@ class TasklistSessionTest extends CaseTest {
         assertThat(a.post(task, decision("UPHELD")).status()).isEqualTo(204);
         assertThat(cases.caseRecord(caseOfB.caseNumber()).stage()).isEqualTo("ITEM_DECISIONS");
         assertThat(cases.variable(caseOfA.caseNumber(), "caseNumber")).isEqualTo(caseOfA.caseNumber());
+    }
+
+    @Test
+    void answersTheItemsListenerRefusesComeBackAs400NamingTheField() throws Exception {
+        Tasklist a = Tasklist.logIn(port, caseOfA.reviewer());
+        String taskId = caseOfA.decideTask().getId();
+        String recommended = (String) processEngine.getTaskService().getVariable(taskId, "recommendedOutcome");
+        String departing = "MEDICALLY_NECESSARY".equals(recommended) ? "UPHELD" : "OVERTURNED";
+
+        Answer refused = a.post(ENGINE + "/task/" + taskId + "/submit-form", decision(departing));
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().findValuesAsText("field")).containsExactly("ownCitation");
+        assertThat(refused.json().path("message").asText()).contains("give your own rationale and citation");
+        assertThat(cases.tasks(caseOfA.caseNumber(), "DecideItemTask")).extracting(Task::getId).containsExactly(taskId);
     }
 
     private static String decision(String decision) {
