@@ -120,6 +120,12 @@ public class CaseDriver {
         }
     }
 
+    /** The decision that departs from the item's recommendation (Overturned where it is left to judgement). */
+    public String decisionAgainstRecommendation(String decideTaskId) {
+        return "MEDICALLY_NECESSARY".equals(taskService.getVariable(decideTaskId, "recommendedOutcome"))
+                ? "UPHELD" : "OVERTURNED";
+    }
+
     public void approveLetter(String caseNumber) {
         complete(caseNumber, "ReviewLetterTask", Map.of("letterApproved", true));
     }

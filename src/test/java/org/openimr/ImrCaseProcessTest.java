@@ -180,8 +180,7 @@ class ImrCaseProcessTest extends CaseTest {
         List<Task> items = cases.tasks(caseNumber, "DecideItemTask");
         Task first = items.get(0);
         int firstItemNo = (Integer) taskService.getVariable(first.getId(), "itemNo");
-        String recommended = (String) taskService.getVariable(first.getId(), "recommendedOutcome");
-        String departing = "MEDICALLY_NECESSARY".equals(recommended) ? "UPHELD" : "OVERTURNED";
+        String departing = cases.decisionAgainstRecommendation(first.getId());
         String citation = "MTUS Chronic Pain Medical Treatment Guidelines (2009), page 9 of 127";
 
         taskService.complete(first.getId(), Map.of("decision", departing, "ownCitation", citation,
@@ -213,8 +212,7 @@ class ImrCaseProcessTest extends CaseTest {
         cases.recordsComplete(caseNumber);
         cases.writeClinicalSummary(caseNumber);
         Task item = cases.tasks(caseNumber, "DecideItemTask").get(0);
-        String recommended = (String) taskService.getVariable(item.getId(), "recommendedOutcome");
-        String departing = "MEDICALLY_NECESSARY".equals(recommended) ? "UPHELD" : "OVERTURNED";
+        String departing = cases.decisionAgainstRecommendation(item.getId());
 
         String answer = http(item.getAssignee(), "demo").post().uri("/engine-rest/task/{id}/submit-form", item.getId())
                 .contentType(MediaType.APPLICATION_JSON)
@@ -223,7 +221,7 @@ class ImrCaseProcessTest extends CaseTest {
                 .exchange((request, response) -> response.getStatusCode().value() + " "
                         + new String(response.getBody().readAllBytes()));
 
-        assertThat(answer).startsWith("400").contains("ownCitation");
+        assertThat(answer).startsWith("400").contains("\"field\":\"ownCitation\"");
         assertThat(cases.tasks(caseNumber, "DecideItemTask")).extracting(Task::getId).contains(item.getId());
         assertThat(runtimeService().getVariables(cases.processInstanceId(caseNumber)))
                 .doesNotContainKeys("decision", "ownRationale");

@@ -114,10 +114,9 @@ class TasklistSessionTest extends CaseTest {
     void answersTheItemsListenerRefusesComeBackAs400NamingTheField() throws Exception {
         Tasklist a = Tasklist.logIn(port, caseOfA.reviewer());
         String taskId = caseOfA.decideTask().getId();
-        String recommended = (String) processEngine.getTaskService().getVariable(taskId, "recommendedOutcome");
-        String departing = "MEDICALLY_NECESSARY".equals(recommended) ? "UPHELD" : "OVERTURNED";
 
-        Answer refused = a.post(ENGINE + "/task/" + taskId + "/submit-form", decision(departing));
+        Answer refused = a.post(ENGINE + "/task/" + taskId + "/submit-form",
+                decision(cases.decisionAgainstRecommendation(taskId)));
 
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.json().findValuesAsText("field")).containsExactly("ownCitation");
