@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
  * application fails, hit policy COLLECT) into the flat variables the process routes on and the
  * reasons the ineligibility notice gives. The findings are read from the task's transient
  * decision result: the decision's history has them, a process variable would only repeat them.
+ * An eligible case gets no reasons: only the ineligibility notice reads them.
  */
 @Component("screenEligibility")
 class ScreenEligibilityListener implements ExecutionListener {
@@ -30,7 +31,9 @@ class ScreenEligibilityListener implements ExecutionListener {
             reasons.append(finding.get("reasonText")).append('\n');
         }
         execution.setVariable("eligible", codes.isEmpty());
-        execution.setVariable("ineligibilityReasonCodes", String.join(",", codes));
-        execution.setVariable("ineligibilityReasons", reasons.toString().strip());
+        if (!codes.isEmpty()) {
+            execution.setVariable("ineligibilityReasonCodes", String.join(",", codes));
+            execution.setVariable("ineligibilityReasons", reasons.toString().strip());
+        }
     }
 }
