@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * "Compose final determination letter": renders a new version from the case and the reviewer's
- * summary and decisions, for letter QA. The QA form links to it.
+ * summary and decisions, for letter QA. The QA form links to it by the case number and the
+ * version.
  */
 @Component("composeLetter")
 class ComposeLetterDelegate implements JavaDelegate {
@@ -28,7 +29,6 @@ class ComposeLetterDelegate implements JavaDelegate {
         details.put("pagesReviewed", execution.getVariable("pagesReviewed"));
         StoredLetter letter = letters.compose(caseNumber, LetterKind.FINAL_DETERMINATION, details, author(execution));
         execution.setVariable("letterVersion", letter.version());
-        execution.setVariable("letterUrl", "/api/cases/" + caseNumber + "/letter?version=" + letter.version());
     }
 
     /**

@@ -77,7 +77,8 @@ class LetterAccessTest extends CaseTest {
 
     @Test
     void theTasklistSessionOfTheQaSupervisorOpensTheLinkAndAnotherReviewersDoesNot() throws Exception {
-        String link = (String) cases.variable(caseNumber, "letterUrl");
+        // The link the "Review letter" form builds from the case number and the version under review.
+        String link = "/api/cases/" + caseNumber + "/letter?version=" + cases.variable(caseNumber, "letterVersion");
         MockHttpSession supervisor = tasklistSession("supervisor1");
         String sessionId = supervisor.getId();
 
