@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.openimr.intake.CaseRecord;
 import org.openimr.intake.CaseRegistry;
@@ -81,8 +82,10 @@ public class RecordsService {
         List<Documents.Document> onFile = documents.forCase(record.id());
         int pages = onFile.stream().mapToInt(Documents.Document::pages).sum();
         if (record.processInstanceId() != null) {
-            runtimeService.setVariable(record.processInstanceId(), "receivedDocuments", Documents.describe(onFile));
-            runtimeService.setVariable(record.processInstanceId(), "pagesReceived", pages);
+            // One engine command, not two: each is an authorization check, a read of the case's
+            // variables and an operation log entry.
+            runtimeService.setVariables(record.processInstanceId(),
+                    Map.of("receivedDocuments", Documents.describe(onFile), "pagesReceived", pages));
         }
         runtimeService.createMessageCorrelation(MESSAGE).processInstanceBusinessKey(caseNumber).correlateAllWithResult();
         log.info("Case {}: {} documents received", caseNumber, received.size());
