@@ -1,11 +1,16 @@
 package org.openimr.decision;
 
-import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
 
-/** The latest deployed version of each table, evaluated by the process engine (history recorded). */
+/**
+ * The latest deployed version of each table, evaluated by the process engine (history recorded).
+ * The latest version is asked for at every use rather than cached: an analyst may deploy a new
+ * table while the application runs. One query finds it, or finds there is none; the table is
+ * then evaluated by its id, which the engine's deployment cache answers without another query.
+ */
 final class EngineGuidelineTables implements GuidelineTables {
 
     private final DecisionService decisionService;
@@ -17,13 +22,10 @@ final class EngineGuidelineTables implements GuidelineTables {
     }
 
     @Override
-    public boolean has(String decisionKey) {
-        // Asked every time rather than cached: an analyst may deploy a new table while the application runs.
-        return repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey(decisionKey).count() > 0;
-    }
-
-    @Override
-    public List<Map<String, Object>> evaluate(String decisionKey, Map<String, Object> variables) {
-        return decisionService.evaluateDecisionTableByKey(decisionKey).variables(variables).evaluate().getResultList();
+    public Optional<Table> table(String decisionKey) {
+        DecisionDefinition latest = repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey(decisionKey)
+                .latestVersion().singleResult();
+        return Optional.ofNullable(latest).map(definition -> variables -> decisionService
+                .evaluateDecisionTableById(definition.getId()).variables(variables).evaluate().getResultList());
     }
 }

@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -51,16 +52,18 @@ public class GuidelineEvaluator {
         Map<String, Object> inputs = inputs(item);
         Advisory advisory = advisory(inputs);
         String category = item.treatmentCategory();
-        String table = TABLE_PREFIX + category;
-        if (!tables.has(table)) {
+        Optional<GuidelineTables.Table> table = tables.table(TABLE_PREFIX + category);
+        if (table.isEmpty()) {
             return physicianJudgement("NO-TABLE", "No guideline table covers treatment category " + category
                     + "; the reviewer decides on the medical evidence search sequence (8 CCR 9792.21.1).")
                     .withAdvisory(advisory);
         }
-        List<Map<String, Object>> edition = tables.evaluate(EDITION_DECISION, inputs);
+        List<Map<String, Object>> edition = tables.table(EDITION_DECISION)
+                .orElseThrow(() -> new IllegalStateException("No decision " + EDITION_DECISION + " is deployed"))
+                .evaluate(inputs);
         inputs.put("mtusEdition", edition.isEmpty() ? null : edition.get(0).get("mtusEdition"));
         List<Finding> findings = new ArrayList<>();
-        for (Map<String, Object> row : tables.evaluate(table, inputs)) {
+        for (Map<String, Object> row : table.get().evaluate(inputs)) {
             findings.add(new Finding((String) row.get("ruleId"), Outcome.valueOf((String) row.get("recommendedOutcome")),
                     (String) row.get("guidelineCitation"), fill((String) row.get("rationaleTemplate"), inputs),
                     (String) row.get("citationConfidence")));
@@ -70,10 +73,7 @@ public class GuidelineEvaluator {
 
     /** The statutory visit cap (X01), a claims matter kept out of the outcome; null where it says nothing. */
     private Advisory advisory(Map<String, Object> inputs) {
-        if (!tables.has(CAP_DECISION)) {
-            return null;
-        }
-        List<Map<String, Object>> rows = tables.evaluate(CAP_DECISION, inputs);
+        List<Map<String, Object>> rows = tables.table(CAP_DECISION).map(cap -> cap.evaluate(inputs)).orElse(List.of());
         if (rows.isEmpty()) {
             return null;
         }

@@ -2,6 +2,7 @@ package org.openimr.decision;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Where the guideline decision tables come from: the engine's latest deployed tables (cases,
@@ -10,8 +11,12 @@ import java.util.Map;
  */
 interface GuidelineTables {
 
-    boolean has(String decisionKey);
+    /** The table with this key as it stands now (for the engine, its latest deployed version), if there is one. */
+    Optional<Table> table(String decisionKey);
 
-    /** The matched rules' outputs, one map per rule, in rule order. */
-    List<Map<String, Object>> evaluate(String decisionKey, Map<String, Object> variables);
+    interface Table {
+
+        /** The matched rules' outputs, one map per rule, in rule order. */
+        List<Map<String, Object>> evaluate(Map<String, Object> variables);
+    }
 }

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.camunda.bpm.dmn.engine.DmnDecision;
@@ -89,13 +90,16 @@ final class InMemoryGuidelineTables implements GuidelineTables {
         return decisions;
     }
 
-    @Override
     public boolean has(String decisionKey) {
         return decisions.containsKey(decisionKey);
     }
 
     @Override
-    public List<Map<String, Object>> evaluate(String decisionKey, Map<String, Object> variables) {
+    public Optional<Table> table(String decisionKey) {
+        return has(decisionKey) ? Optional.of(variables -> evaluate(decisionKey, variables)) : Optional.empty();
+    }
+
+    private List<Map<String, Object>> evaluate(String decisionKey, Map<String, Object> variables) {
         List<String> names = inputVariables.get(decisionKey);
         Map<String, Object> read = variables;
         if (names != null) {

@@ -5,8 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
@@ -21,9 +23,11 @@ class SpecialtyMatcher {
     static final String DECISION = "reviewerSpecialty";
 
     private final DecisionService decisionService;
+    private final RepositoryService repositoryService;
 
-    SpecialtyMatcher(DecisionService decisionService) {
+    SpecialtyMatcher(DecisionService decisionService, RepositoryService repositoryService) {
         this.decisionService = decisionService;
+        this.repositoryService = repositoryService;
     }
 
     record ItemKind(String treatmentCategory, String bodyRegion) {
@@ -32,9 +36,13 @@ class SpecialtyMatcher {
     List<Specialty> fitting(List<ItemKind> items) {
         Map<Specialty, Integer> bestRank = new LinkedHashMap<>();
         Map<Specialty, Integer> itemsFitted = new LinkedHashMap<>();
+        // The latest version, looked up once: every item of the case is matched by the same table.
+        String table = Objects.requireNonNull(repositoryService.createDecisionDefinitionQuery()
+                .decisionDefinitionKey(DECISION).latestVersion().singleResult(), "No decision " + DECISION + " is deployed")
+                .getId();
         for (ItemKind item : items) {
             Set<Specialty> fitsThisItem = new LinkedHashSet<>();
-            for (Map<String, Object> row : decisionService.evaluateDecisionTableByKey(DECISION)
+            for (Map<String, Object> row : decisionService.evaluateDecisionTableById(table)
                     .variables(Variables.createVariables()
                             .putValue("treatmentCategory", item.treatmentCategory())
                             .putValue("bodyRegion", item.bodyRegion()))
