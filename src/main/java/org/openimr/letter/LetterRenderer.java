@@ -46,6 +46,7 @@ class LetterRenderer {
      * a new SAX parser on the class path and copied its events into a DOM: a seventh of a letter's time.
      */
     private final DocumentBuilderFactory xhtml = xhtmlParsers();
+    private final ParsedLetterStyles styles = new ParsedLetterStyles();
 
     LetterRenderer(ApplicationContext applicationContext, OrganizationProperties organization) {
         SpringResourceTemplateResolver resolver = new SpringResourceTemplateResolver();
@@ -65,6 +66,7 @@ class LetterRenderer {
         try {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
+            builder.useNamespaceHandler(styles);
             builder.withW3cDocument(parse(html), null);
             builder.toStream(pdf);
             builder.run();
