@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 class SelectReviewerDelegate implements JavaDelegate {
 
     /** Why no reviewer was chosen, for the supervisor's "Assign reviewer manually" form. */
-    static final String REPORT = "reviewerSelectionReport";
+    private static final String REPORT = "reviewerSelectionReport";
 
     private static final Logger log = LoggerFactory.getLogger(SelectReviewerDelegate.class);
 
