@@ -8,6 +8,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,6 +34,9 @@ class LetterAccessTest extends CaseTest {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    FormService formService;
 
     String caseNumber;
     String assignedReviewer;
@@ -77,8 +86,8 @@ class LetterAccessTest extends CaseTest {
 
     @Test
     void theTasklistSessionOfTheQaSupervisorOpensTheLinkAndAnotherReviewersDoesNot() throws Exception {
-        // The link the "Review letter" form builds from the case number and the version under review.
-        String link = "/api/cases/" + caseNumber + "/letter?version=" + cases.variable(caseNumber, "letterVersion");
+        String link = reviewLetterFormLink();
+        assertThat(link).isEqualTo("/api/cases/" + caseNumber + "/letter?version=1");
         MockHttpSession supervisor = tasklistSession("supervisor1");
         String sessionId = supervisor.getId();
 
@@ -118,5 +127,17 @@ class LetterAccessTest extends CaseTest {
 
     private String otherReviewer() {
         return assignedReviewer.equals("reviewer2") ? "reviewer3" : "reviewer2";
+    }
+
+    /** The PDF link of the deployed "Review letter" form, filled with this case's variables as Tasklist fills it. */
+    private String reviewLetterFormLink() throws IOException {
+        String form;
+        try (InputStream in = formService.getDeployedTaskForm(cases.task(caseNumber, "ReviewLetterTask").getId())) {
+            form = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        Matcher href = Pattern.compile("href=\\\\\"([^\\\\\"]+)\\\\\"").matcher(form);
+        assertThat(href.find()).as("the form links to the letter").isTrue();
+        return href.group(1).replace("{{caseNumber}}", caseNumber)
+                .replace("{{letterVersion}}", String.valueOf(cases.variable(caseNumber, "letterVersion")));
     }
 }
