@@ -46,17 +46,17 @@ public class Roster {
             rs.getInt("capacity"), rs.getInt("open_cases"), rs.getBoolean("active"));
 
     public List<Reviewer> all() {
-        return load(jdbc.sql("select " + COLUMNS + " from imr_reviewer order by id").query(ROW).list());
+        return load(jdbc.sql("select " + COLUMNS + " from imr_reviewer order by id").query(ROW).list(), true);
     }
 
     public Optional<Reviewer> byUserId(String userId) {
         return load(jdbc.sql("select " + COLUMNS + " from imr_reviewer where user_id = ?").param(userId)
-                .query(ROW).list()).stream().findFirst();
+                .query(ROW).list(), false).stream().findFirst();
     }
 
     public Optional<Reviewer> byId(long id) {
         return load(jdbc.sql("select " + COLUMNS + " from imr_reviewer where id = ?").param(id)
-                .query(ROW).list()).stream().findFirst();
+                .query(ROW).list(), false).stream().findFirst();
     }
 
     long add(String userId, Profile profile) {
@@ -147,29 +147,33 @@ public class Roster {
         }
     }
 
-    private List<Reviewer> load(List<Row> rows) {
+    /**
+     * The reviewers of the rows with their specialties, licences and declared ties. For the whole roster
+     * these are read without naming the reviewers: every selection reads the roster, and with 150
+     * reviewers a list of 150 ids in each of the three reads was bound and planned anew every time.
+     */
+    private List<Reviewer> load(List<Row> rows, boolean wholeRoster) {
         if (rows.isEmpty()) {
             return List.of();
         }
-        List<Long> ids = rows.stream().map(Row::id).toList();
+        String ofTheRows = wholeRoster ? "" : " where reviewer_id in (:ids)";
+        Map<String, Object> ids = wholeRoster ? Map.of() : Map.of("ids", rows.stream().map(Row::id).toList());
         Map<Long, List<Certification>> specialties = new HashMap<>();
-        jdbc.sql("""
-                select reviewer_id, specialty, board_certified from imr_reviewer_specialty
-                where reviewer_id in (:ids) order by reviewer_id, specialty""")
-                .param("ids", ids)
+        jdbc.sql("select reviewer_id, specialty, board_certified from imr_reviewer_specialty" + ofTheRows
+                        + " order by reviewer_id, specialty")
+                .params(ids)
                 .query((rs, n) -> specialties.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>())
                         .add(new Certification(Specialty.valueOf(rs.getString(2)), rs.getBoolean(3))))
                 .list();
         Map<Long, Set<String>> licences = new HashMap<>();
-        jdbc.sql("select reviewer_id, state from imr_reviewer_licence where reviewer_id in (:ids) order by reviewer_id, state")
-                .param("ids", ids)
+        jdbc.sql("select reviewer_id, state from imr_reviewer_licence" + ofTheRows + " order by reviewer_id, state")
+                .params(ids)
                 .query((rs, n) -> licences.computeIfAbsent(rs.getLong(1), id -> new LinkedHashSet<>()).add(rs.getString(2)))
                 .list();
         Map<Long, List<Affiliation>> affiliations = new HashMap<>();
-        jdbc.sql("""
-                select id, reviewer_id, party_type, party_name, note, declared_at, declared_by
-                from imr_reviewer_affiliation where reviewer_id in (:ids) order by id""")
-                .param("ids", ids)
+        jdbc.sql("select id, reviewer_id, party_type, party_name, note, declared_at, declared_by "
+                        + "from imr_reviewer_affiliation" + ofTheRows + " order by id")
+                .params(ids)
                 .query((rs, n) -> affiliations.computeIfAbsent(rs.getLong(2), id -> new ArrayList<>())
                         .add(new Affiliation(rs.getLong(1), PartyType.valueOf(rs.getString(3)), rs.getString(4),
                                 rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getString(7))))
