@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.openimr.intake.CaseRecord;
 import org.openimr.intake.CaseRegistry;
-import org.openimr.letter.LetterStore.Recipient;
 import org.openimr.letter.LetterStore.Status;
+import org.openimr.system.CaseClock;
 import org.openimr.system.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,12 +57,11 @@ public class LetterService {
         CaseRecord record = caseRecord(caseNumber);
         StoredLetter letter = store.latest(record.id(), kind)
                 .orElseThrow(() -> new IllegalStateException("Case " + caseNumber + " has no " + kind + " to issue"));
-        for (Recipient recipient : contents.recipients(record, kind)) {
-            store.addRecipient(letter.id(), recipient);
-        }
+        store.addRecipients(letter.id(), contents.recipients(record, kind), CaseClock.now());
         store.review(letter.id(), Status.ISSUED, letter.reviewNote());
         log.info("Case {}: {} version {} issued", caseNumber, kind, letter.version());
-        return store.byId(letter.id()).orElseThrow();
+        return new StoredLetter(letter.id(), letter.caseId(), letter.kind(), letter.version(), Status.ISSUED.name(),
+                letter.createdAt(), letter.createdBy(), letter.reviewNote());
     }
 
     public void approve(String caseNumber, LetterKind kind, String note) {

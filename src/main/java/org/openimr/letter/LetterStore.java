@@ -1,8 +1,14 @@
 package org.openimr.letter;
 
 import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.openimr.system.CaseClock;
@@ -36,16 +42,23 @@ class LetterStore {
         this.jdbc = jdbc;
     }
 
+    /** Adds the next version of a letter: one statement numbers and stores it. */
     StoredLetter add(long caseId, LetterKind kind, Status status, byte[] pdf, String createdBy) {
-        int version = jdbc.sql("select coalesce(max(version), 0) + 1 from imr_letter where case_id = ? and kind = ?")
-                .params(caseId, kind.name()).query(Integer.class).single();
+        Instant createdAt = CaseClock.now();
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into imr_letter (case_id, kind, version, status, pdf, created_at, created_by)
-                values (?, ?, ?, ?, ?, ?, ?)""")
-                .params(caseId, kind.name(), version, status.name(), pdf, Timestamp.from(CaseClock.now()), createdBy)
-                .update(key, "id");
-        return byId(key.getKey().longValue()).orElseThrow();
+                select ?, ?, coalesce(max(version), 0) + 1, ?, ?, ?, ? from imr_letter where case_id = ? and kind = ?""")
+                .params(caseId, kind.name(), status.name(), pdf, Timestamp.from(createdAt), createdBy, caseId, kind.name())
+                .update(key, "id", "version");
+        Map<String, Object> keys = key.getKeys();
+        return new StoredLetter(((Number) keys.get(keyName(keys, "id"))).longValue(), caseId, kind.name(),
+                ((Number) keys.get(keyName(keys, "version"))).intValue(), status.name(), createdAt, createdBy, null);
+    }
+
+    /** H2 names the returned columns in upper case, PostgreSQL in lower case. */
+    private static String keyName(Map<String, Object> keys, String column) {
+        return keys.containsKey(column) ? column : column.toUpperCase(Locale.ROOT);
     }
 
     Optional<StoredLetter> byId(long id) {
@@ -87,14 +100,27 @@ class LetterStore {
                 .update();
     }
 
-    /** Records a recipient once: issuing again after a crash adds nothing. */
-    void addRecipient(long letterId, Recipient recipient) {
+    /**
+     * Records the recipients of a letter, each once: issuing again after a crash adds none twice. One
+     * statement for the whole distribution list.
+     */
+    void addRecipients(long letterId, List<Recipient> recipients, Instant issuedAt) {
+        if (recipients.isEmpty()) {
+            return;
+        }
+        List<Object> params = new ArrayList<>(List.of(Timestamp.from(issuedAt)));
+        for (Recipient recipient : recipients) {
+            params.addAll(Arrays.asList(recipient.role(), recipient.name(), recipient.delivery()));
+        }
+        params.add(letterId);
         jdbc.sql("""
                 insert into imr_letter_recipient (letter_id, recipient_role, name, delivery, issued_at)
-                select ?, ?, ?, ?, ? where not exists (
-                    select 1 from imr_letter_recipient where letter_id = ? and recipient_role = ?)""")
-                .params(letterId, recipient.role(), recipient.name(), recipient.delivery(),
-                        Timestamp.from(CaseClock.now()), letterId, recipient.role())
+                select l.id, r.recipient_role, r.name, r.delivery, ? from imr_letter l
+                cross join (values %s) as r (recipient_role, name, delivery)
+                where l.id = ? and not exists (select 1 from imr_letter_recipient issued
+                    where issued.letter_id = l.id and issued.recipient_role = r.recipient_role)"""
+                        .formatted(String.join(", ", Collections.nCopies(recipients.size(), "(?, ?, ?)"))))
+                .params(params)
                 .update();
     }
 
