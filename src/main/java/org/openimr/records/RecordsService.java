@@ -81,13 +81,15 @@ public class RecordsService {
         }
         List<Documents.Document> onFile = documents.forCase(record.id());
         int pages = onFile.stream().mapToInt(Documents.Document::pages).sum();
-        if (record.processInstanceId() != null) {
-            // One engine command, not two: each is an authorization check, a read of the case's
-            // variables and an operation log entry.
-            runtimeService.setVariables(record.processInstanceId(),
-                    Map.of("receivedDocuments", Documents.describe(onFile), "pagesReceived", pages));
+        Map<String, Object> variables = Map.of("receivedDocuments", Documents.describe(onFile), "pagesReceived", pages);
+        // A case waiting for its records takes them with the message: one engine command (an authorization
+        // check, a read of the case's variables, an operation log entry), not two. Records that come later
+        // update the variables all the same.
+        boolean taken = !runtimeService.createMessageCorrelation(MESSAGE).processInstanceBusinessKey(caseNumber)
+                .setVariables(variables).correlateAllWithResult().isEmpty();
+        if (!taken && record.processInstanceId() != null) {
+            runtimeService.setVariables(record.processInstanceId(), variables);
         }
-        runtimeService.createMessageCorrelation(MESSAGE).processInstanceBusinessKey(caseNumber).correlateAllWithResult();
         log.info("Case {}: {} documents received", caseNumber, received.size());
         return new Receipt(caseNumber, received.size(), onFile.size(), pages);
     }

@@ -10,8 +10,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,6 +36,9 @@ class CaseApiTest extends CaseTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    TaskService taskService;
 
     @Test
     void anApplicationIsRegisteredWithACaseNumberAndALocation() throws Exception {
@@ -71,7 +77,21 @@ class CaseApiTest extends CaseTest {
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.documentsOnFile").value(1))
                 .andExpect(jsonPath("$.pagesOnFile").value(12));
-        assertThat(cases.tasks(caseNumber, "CheckRecordsCompletenessTask")).hasSize(1);
+        List<Task> check = cases.tasks(caseNumber, "CheckRecordsCompletenessTask");
+        assertThat(check).hasSize(1);
+        assertThat(taskService.getVariable(check.get(0).getId(), "pagesReceived")).isEqualTo(12);
+        assertThat((String) taskService.getVariable(check.get(0).getId(), "receivedDocuments"))
+                .contains("PR-2, Dr. A").endsWith("1 document, 12 pages in all");
+
+        // Records that come once the case has left the wait still reach the completeness check's form.
+        mvc.perform(post("/api/cases/" + caseNumber + "/records").with(httpBasic("intake1", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"documents\":[{\"title\":\"Operative report\",\"author\":\"Dr. B\",\"date\":\"2014-06-20\",\"pages\":30}]}"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.documentsOnFile").value(2));
+        assertThat(taskService.getVariable(check.get(0).getId(), "pagesReceived")).isEqualTo(42);
+        assertThat((String) taskService.getVariable(check.get(0).getId(), "receivedDocuments"))
+                .contains("PR-2, Dr. A", "Operative report, Dr. B").endsWith("2 documents, 42 pages in all");
     }
 
     @ParameterizedTest(name = "{0}")
