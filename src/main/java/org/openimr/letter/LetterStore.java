@@ -61,11 +61,6 @@ class LetterStore {
         return keys.containsKey(column) ? column : column.toUpperCase(Locale.ROOT);
     }
 
-    Optional<StoredLetter> byId(long id) {
-        return jdbc.sql("select " + COLUMNS + " from imr_letter where id = ?").param(id)
-                .query(LETTER_ROW).optional();
-    }
-
     Optional<StoredLetter> latest(long caseId, LetterKind kind) {
         return jdbc.sql("select " + COLUMNS + " from imr_letter where case_id = ? and kind = ? order by version desc limit 1")
                 .params(caseId, kind.name()).query(LETTER_ROW).optional();
