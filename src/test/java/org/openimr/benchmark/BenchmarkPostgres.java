@@ -23,6 +23,7 @@ final class BenchmarkPostgres {
                     .setServerConfig("full_page_writes", "on");
             if (statementStatistics) {
                 builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+                builder.setServerConfig("pg_stat_statements.track_planning", "on");
             }
             return builder.start();
         } catch (IOException e) {

@@ -21,7 +21,8 @@ import java.util.concurrent.TimeUnit;
  * {@code mvn -Pcase-benchmark test-compile exec:java -Dexec.args="--cases 1000"}.
  * Options: --cases N (1000), --warmup N (300 of each process first, not measured), --threads N
  * (4 staff threads), --backlog sizes, --property name=value (an application property, repeatable),
- * --sql-profile true (load pg_stat_statements and print the costliest statements at the end),
+ * --sql-profile true (load pg_stat_statements; print each process's statements per case, or with
+ * --backlog the costliest statements of the run),
  * --reviewers N (12, the demo roster; more are added with the demo's specialties), --rounds N (one per
  * 1,000 cases: the measured cases of the two processes run in that many alternating rounds).
  */
@@ -56,7 +57,7 @@ final class CaseBenchmark {
             } else {
                 backlog(app, options);
             }
-            if (options.sqlProfile) {
+            if (options.sqlProfile && !options.backlogSizes.isEmpty()) {
                 printCostliestStatements(app);
             }
         } finally {
@@ -81,6 +82,7 @@ final class CaseBenchmark {
         ThroughputRun.Result bareResult = null;
         List<Double> roundRatios = new ArrayList<>();
         List<Double> roundCostRatios = new ArrayList<>();
+        StatementProfile statements = options.sqlProfile ? new StatementProfile(app.jdbc()) : null;
         for (int round = 0; round < rounds; round++) {
             int first = (int) ((long) options.cases * round / rounds);
             int size = (int) ((long) options.cases * (round + 1) / rounds) - first;
@@ -88,8 +90,17 @@ final class CaseBenchmark {
                 System.out.printf("Round %d of %d: cases %d to %d of each process%n", round + 1, rounds, first + 1,
                         first + size);
             }
+            if (statements != null) {
+                statements.reset();
+            }
             ThroughputRun.Result imrRound = runs.run(imr, "imr-case", first, size);
+            if (statements != null) {
+                statements.collect(imrRound.flow(), size);
+            }
             ThroughputRun.Result bareRound = runs.run(bare, BareCaseFlow.PROCESS_KEY, first, size);
+            if (statements != null) {
+                statements.collect(bareRound.flow(), size);
+            }
             roundRatios.add(imrRound.casesPerSecond() / bareRound.casesPerSecond());
             roundCostRatios.add(cpuPerCase(bareRound) / cpuPerCase(imrRound));
             imrResult = imrResult == null ? imrRound : imrResult.plus(imrRound);
@@ -108,6 +119,9 @@ final class CaseBenchmark {
         }
         System.out.printf("Incidents: %d; load average at the end %.2f%n", app.incidents(),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        if (statements != null) {
+            statements.print(25);
+        }
     }
 
     private static String twoDecimals(List<Double> ratios) {
@@ -162,12 +176,8 @@ final class CaseBenchmark {
                 + "regexp_replace(query, '\\s+', ' ', 'g') as query from pg_stat_statements "
                 + "order by total_exec_time desc limit 25", row -> {
                     System.out.printf("%10.0f %8d %8.3f %9d  %s%n", row.getDouble(1), row.getLong(2), row.getDouble(3),
-                            row.getLong(4), abbreviate(row.getString(5)));
+                            row.getLong(4), StatementProfile.abbreviate(row.getString(5)));
                 });
-    }
-
-    private static String abbreviate(String query) {
-        return query.length() <= 220 ? query : query.substring(0, 220) + " ...";
     }
 
     /** The command line. */
