@@ -90,13 +90,10 @@ final class InMemoryGuidelineTables implements GuidelineTables {
         return decisions;
     }
 
-    public boolean has(String decisionKey) {
-        return decisions.containsKey(decisionKey);
-    }
-
     @Override
     public Optional<Table> table(String decisionKey) {
-        return has(decisionKey) ? Optional.of(variables -> evaluate(decisionKey, variables)) : Optional.empty();
+        return decisions.containsKey(decisionKey) ? Optional.of(variables -> evaluate(decisionKey, variables))
+                : Optional.empty();
     }
 
     private List<Map<String, Object>> evaluate(String decisionKey, Map<String, Object> variables) {

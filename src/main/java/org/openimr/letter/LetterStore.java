@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -51,14 +50,9 @@ class LetterStore {
                 select ?, ?, coalesce(max(version), 0) + 1, ?, ?, ?, ? from imr_letter where case_id = ? and kind = ?""")
                 .params(caseId, kind.name(), status.name(), pdf, Timestamp.from(createdAt), createdBy, caseId, kind.name())
                 .update(key, "id", "version");
-        Map<String, Object> keys = key.getKeys();
-        return new StoredLetter(((Number) keys.get(keyName(keys, "id"))).longValue(), caseId, kind.name(),
-                ((Number) keys.get(keyName(keys, "version"))).intValue(), status.name(), createdAt, createdBy, null);
-    }
-
-    /** H2 names the returned columns in upper case, PostgreSQL in lower case. */
-    private static String keyName(Map<String, Object> keys, String column) {
-        return keys.containsKey(column) ? column : column.toUpperCase(Locale.ROOT);
+        Map<String, Object> keys = key.getKeys();  // names matched ignoring case: H2 gives ID, PostgreSQL id
+        return new StoredLetter(((Number) keys.get("id")).longValue(), caseId, kind.name(),
+                ((Number) keys.get("version")).intValue(), status.name(), createdAt, createdBy, null);
     }
 
     Optional<StoredLetter> latest(long caseId, LetterKind kind) {

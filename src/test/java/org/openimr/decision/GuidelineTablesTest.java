@@ -80,7 +80,7 @@ class GuidelineTablesTest {
         SoftAssertions softly = new SoftAssertions();
         for (String category : DisputedItemFields.TREATMENT_CATEGORIES) {
             if (!category.equals("OTHER")) {
-                softly.assertThat(TABLES.has(GuidelineEvaluator.TABLE_PREFIX + category)).as(category).isTrue();
+                softly.assertThat(TABLES.table(GuidelineEvaluator.TABLE_PREFIX + category)).as(category).isPresent();
             }
         }
         try (Stream<Path> files = Files.list(GuidelineTestCase.FOLDER)) {
