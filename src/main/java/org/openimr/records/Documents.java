@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import org.openimr.system.CaseClock;
 import org.openimr.system.Rows;
+import org.openimr.system.VariableWrites;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -67,20 +68,29 @@ public class Documents {
                 .param(caseId).query(RecordsRequest.class).list();
     }
 
-    /** What arrived, as a Markdown list with a total under it, for the forms of the intake staff and the reviewer. */
+    /**
+     * What arrived, as a Markdown list with a total under it, for the forms of the intake staff and the
+     * reviewer. It is a string variable, which the engine holds to 4,000 characters: a list longer than
+     * that (up to 200 documents a delivery, deliveries adding up) ends with how many more there are; the
+     * total always counts every document.
+     */
     static String describe(List<Document> documents) {
-        StringBuilder text = new StringBuilder();
-        int pages = 0;
-        for (Document document : documents) {
-            text.append("- ").append(document.title()).append(", ").append(document.author()).append(", ")
-                    .append(DAY.format(document.documentDate())).append(" (").append(count(document.pages(), "page"))
-                    .append(")\n");
-            pages += document.pages();
-        }
+        int pages = documents.stream().mapToInt(Document::pages).sum();
         // The blank line ends the list, so the total is not read as part of the last document.
-        text.append('\n').append(count(documents.size(), "document")).append(", ").append(count(pages, "page"))
-                .append(" in all");
-        return text.toString();
+        String total = "\n" + count(documents.size(), "document") + ", " + count(pages, "page") + " in all";
+        int room = VariableWrites.STRING_LIMIT - total.length() - "- and 99999 more documents\n".length();
+        StringBuilder list = new StringBuilder();
+        for (int shown = 0; shown < documents.size(); shown++) {
+            Document document = documents.get(shown);
+            String line = "- " + document.title() + ", " + document.author() + ", " + DAY.format(document.documentDate())
+                    + " (" + count(document.pages(), "page") + ")\n";
+            if (list.length() + line.length() > room) {
+                list.append("- and ").append(count(documents.size() - shown, "more document")).append('\n');
+                break;
+            }
+            list.append(line);
+        }
+        return list.append(total).toString();
     }
 
     private static String count(int n, String noun) {

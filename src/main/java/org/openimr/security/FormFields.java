@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.openimr.system.VariableWrites;
 
 /**
  * The process variables a Camunda Form submits, read from the form's definition, with the rules
@@ -18,9 +19,6 @@ import java.util.Set;
  * under a condition is not required here: the condition is the browser's to evaluate.
  */
 final class FormFields {
-
-    /** What a process variable of type String holds in the engine's tables. */
-    static final int STRING_VARIABLE_LIMIT = 4000;
 
     /** A form that submits nothing: for a task without a form, or whose form cannot be read. */
     static final FormFields NONE = new FormFields(Map.of());
@@ -62,12 +60,12 @@ final class FormFields {
             boolean shownOnCondition = conditional || component.has("conditional");
             if (!path.isEmpty()) {
                 // A group or dynamic list with a path submits one variable holding its fields, checked where it is read.
-                fields.put(topLevel(path), new Field(STRING_VARIABLE_LIMIT, false, null, null, null));
+                fields.put(topLevel(path), new Field(VariableWrites.STRING_LIMIT, false, null, null, null));
                 continue;
             }
             if (!key.isEmpty() && !NOT_FIELDS.contains(component.path("type").asText())) {
                 JsonNode validate = component.path("validate");
-                int maxLength = Math.min(validate.path("maxLength").asInt(STRING_VARIABLE_LIMIT), STRING_VARIABLE_LIMIT);
+                int maxLength = Math.min(validate.path("maxLength").asInt(VariableWrites.STRING_LIMIT), VariableWrites.STRING_LIMIT);
                 boolean required = validate.path("required").asBoolean(false) && !shownOnCondition;
                 fields.put(topLevel(key), new Field(maxLength, required, options(component), bound(validate, "min"),
                         bound(validate, "max")));

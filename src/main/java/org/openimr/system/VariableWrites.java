@@ -11,6 +11,9 @@ import org.camunda.bpm.engine.delegate.VariableScope;
  */
 public final class VariableWrites {
 
+    /** What a process variable of type String holds in the engine's tables. */
+    public static final int STRING_LIMIT = 4000;
+
     private VariableWrites() {
     }
 

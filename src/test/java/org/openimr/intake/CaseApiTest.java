@@ -94,6 +94,30 @@ class CaseApiTest extends CaseTest {
                 .contains("PR-2, Dr. A", "Operative report, Dr. B").endsWith("2 documents, 42 pages in all");
     }
 
+    @Test
+    void aLongDeliveryIsTakenAndItsListEndsWithHowManyMoreThereAre() throws Exception {
+        String caseNumber = cases.submit(TestApplications.seedCase());
+        // 20 documents with titles and authors as long as the API takes: some 10,000 characters of list,
+        // more than the engine's string variable holds (this delivery was refused with a 500 before).
+        StringBuilder documents = new StringBuilder("{\"documents\":[");
+        for (int i = 0; i < 20; i++) {
+            documents.append(i == 0 ? "" : ",").append("{\"title\":\"").append("Progress report ".repeat(18))
+                    .append(i).append("\",\"author\":\"").append("Dr. A ".repeat(33))
+                    .append("\",\"date\":\"2014-06-12\",\"pages\":12}");
+        }
+        mvc.perform(post("/api/cases/" + caseNumber + "/records").with(httpBasic("intake1", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON).content(documents.append("]}").toString()))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.documentsOnFile").value(20))
+                .andExpect(jsonPath("$.pagesOnFile").value(240));
+        String list = (String) taskService.getVariable(
+                cases.task(caseNumber, "CheckRecordsCompletenessTask").getId(), "receivedDocuments");
+        int listed = list.split("\n- Progress report ", -1).length;  // the first line starts without a newline
+        assertThat(list).hasSizeLessThanOrEqualTo(4000).startsWith("- Progress report ")
+                .contains("- and " + (20 - listed) + " more documents\n").endsWith("\n20 documents, 240 pages in all");
+        assertThat(listed).isBetween(1, 19);
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("badApplications")
     void aBadApplicationIsRefusedNamingEachFieldAndLeavesNothingBehind(String field, Consumer<ObjectNode> change)
