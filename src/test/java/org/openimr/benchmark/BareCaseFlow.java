@@ -15,6 +15,7 @@ import org.openimr.system.CaseClock;
 public final class BareCaseFlow implements CaseFlow {
 
     public static final String PROCESS_KEY = "bare-case";
+    static final String RECORDS_MESSAGE = "BareRecordsReceived";
     private static final String INTAKE = "intake1";
 
     private final StaffClient staff;
@@ -33,6 +34,15 @@ public final class BareCaseFlow implements CaseFlow {
     @Override
     public String submit(int caseIndex) {
         String key = "BARE-" + runId + "-" + caseIndex;
+        Map<String, Object> variables = new LinkedHashMap<>();
+        facts(key, caseIndex).forEach((name, value) -> variables.put(name, Map.of("value", value)));
+        staff.post(INTAKE, "/engine-rest/process-definition/key/" + PROCESS_KEY + "/start",
+                Map.of("businessKey", key, "variables", variables));
+        return key;
+    }
+
+    /** The 17 plain variables a bare case starts with. */
+    static Map<String, Object> facts(String key, int caseIndex) {
         LocalDate today = LocalDate.now(CaseClock.CALIFORNIA);
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("caseNumber", key);
@@ -52,16 +62,12 @@ public final class BareCaseFlow implements CaseFlow {
         facts.put("slaStatus", "ON_TRACK");
         facts.put("itemCount", ImrCaseFlow.itemCount(caseIndex));
         facts.put("reviewerUserId", "reviewer" + (1 + caseIndex % 12));
-        Map<String, Object> variables = new LinkedHashMap<>();
-        facts.forEach((name, value) -> variables.put(name, Map.of("value", value)));
-        staff.post(INTAKE, "/engine-rest/process-definition/key/" + PROCESS_KEY + "/start",
-                Map.of("businessKey", key, "variables", variables));
-        return key;
+        return facts;
     }
 
     @Override
     public void deliverRecords(String businessKey) {
-        staff.post(INTAKE, "/engine-rest/message", Map.of("messageName", "BareRecordsReceived",
+        staff.post(INTAKE, "/engine-rest/message", Map.of("messageName", RECORDS_MESSAGE,
                 "businessKey", businessKey));
     }
 

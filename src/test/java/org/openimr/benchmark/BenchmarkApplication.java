@@ -9,6 +9,7 @@ import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -105,6 +106,10 @@ final class BenchmarkApplication implements AutoCloseable {
 
     PostgresCpu postgresCpu() {
         return postgresCpu;
+    }
+
+    ProcessEngine engine() {
+        return context.getBean(ProcessEngine.class);
     }
 
     JdbcTemplate jdbc() {

@@ -1,10 +1,11 @@
 package org.openimr.benchmark;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Moves cases of a {@link CaseFlow} over HTTP the way the IMR organization's staff would: intake
+ * Moves cases of a {@link CaseFlow} the way the IMR organization's staff would (over HTTP, or through
+ * the engine's Java API: {@link TaskWork}): intake
  * submits the application and posts the records, then each open task of the case is done by the user
  * of its role: intake staff claim and check the records, the assigned reviewer writes the summary and
  * decides each item (after opening its form), a supervisor claims and approves the letter (or assigns
@@ -17,14 +18,19 @@ public final class BenchmarkDriver {
     /** More task rounds than any case needs (records check, summary, decisions, letter review, a manual assignment). */
     private static final int MAX_ROUNDS = 8;
 
-    private final StaffClient staff;
+    private final TaskWork work;
     private final CaseFlow flow;
     private final Latencies submissions = new Latencies();
     private final Latencies completions = new Latencies();
 
-    public BenchmarkDriver(StaffClient staff, CaseFlow flow) {
-        this.staff = staff;
+    public BenchmarkDriver(TaskWork work, CaseFlow flow) {
+        this.work = work;
         this.flow = flow;
+    }
+
+    /** The same work and flow, with latencies of its own (a warm-up's are not counted). */
+    public BenchmarkDriver fresh() {
+        return new BenchmarkDriver(work, flow);
     }
 
     public CaseFlow flow() {
@@ -64,11 +70,11 @@ public final class BenchmarkDriver {
         flow.deliverRecords(key);
         int done = 0;
         for (int round = 0; round < taskRounds; round++) {
-            JsonNode tasks = staff.get(SUPERVISOR, "/engine-rest/task?processInstanceBusinessKey=" + key);
+            List<TaskWork.OpenTask> tasks = work.openTasks(SUPERVISOR, key);
             if (tasks.isEmpty()) {
                 break;
             }
-            for (JsonNode task : tasks) {
+            for (TaskWork.OpenTask task : tasks) {
                 complete(task);
                 done++;
             }
@@ -76,25 +82,25 @@ public final class BenchmarkDriver {
         return done;
     }
 
-    private void complete(JsonNode task) {
-        String id = task.get("id").asText();
-        String key = task.get("taskDefinitionKey").asText();
-        String user = task.hasNonNull("assignee") ? task.get("assignee").asText() : userFor(key, id);
-        if (!task.hasNonNull("assignee")) {
-            staff.post(user, "/engine-rest/task/" + id + "/claim", Map.of("userId", user));
+    private void complete(TaskWork.OpenTask task) {
+        String id = task.id();
+        String key = task.definitionKey();
+        String user = task.assignee() != null ? task.assignee() : userFor(key, id);
+        if (task.assignee() == null) {
+            work.claim(user, id);
         }
         Map<String, Object> answers = switch (key) {
             case "CheckRecordsCompletenessTask" -> Map.of("recordsComplete", true);
             case "WriteClinicalSummaryTask" -> Map.of("pagesReviewed", 54, "clinicalSummary",
                     "The claimant was described as a 44-year-old worker injured at work in 2012; the records "
                             + "document ongoing neck and low back pain treated with medication and therapy.");
-            case "DecideItemTask" -> flow.decision(staff.get(user, "/engine-rest/task/" + id + "/form-variables"));
+            case "DecideItemTask" -> flow.decision(work.formVariables(user, id));
             case "ReviewLetterTask" -> Map.of("letterApproved", true);
             case "AssignReviewerManuallyTask" -> Map.of("retrySelection", false, "manualReviewerUserId", "reviewer1");
             default -> throw new IllegalStateException("The benchmark does not expect a task " + key);
         };
         long start = System.nanoTime();
-        staff.post(user, "/engine-rest/task/" + id + "/submit-form", Map.of("variables", typed(answers)));
+        work.submitForm(user, id, answers);
         completions.add(System.nanoTime() - start);
     }
 
@@ -104,12 +110,5 @@ public final class BenchmarkDriver {
             return (taskId.hashCode() & 1) == 0 ? "intake1" : "intake2";
         }
         return SUPERVISOR;
-    }
-
-    /** Camunda REST's variable format: {"name": {"value": ...}}. */
-    private static Map<String, Object> typed(Map<String, Object> answers) {
-        Map<String, Object> variables = new java.util.LinkedHashMap<>();
-        answers.forEach((name, value) -> variables.put(name, Map.of("value", value)));
-        return variables;
     }
 }

@@ -24,7 +24,8 @@ import java.util.concurrent.TimeUnit;
  * --sql-profile true (load pg_stat_statements; print each process's statements per case, or with
  * --backlog the costliest statements of the run),
  * --reviewers N (12, the demo roster; more are added with the demo's specialties), --rounds N (one per
- * 1,000 cases: the measured cases of the two processes run in that many alternating rounds).
+ * 1,000 cases: the measured cases of the two processes run in that many alternating rounds),
+ * --in-process true (each round also runs the bare process through the engine's Java API, no HTTP).
  */
 final class CaseBenchmark {
 
@@ -66,13 +67,20 @@ final class CaseBenchmark {
     }
 
     private static void throughput(BenchmarkApplication app, HeapSampler heap, Options options) throws Exception {
-        BenchmarkDriver imr = new BenchmarkDriver(app.staff(), new ImrCaseFlow(app.staff()));
-        BenchmarkDriver bare = new BenchmarkDriver(app.staff(), new BareCaseFlow(app.staff(), "run"));
+        HttpTaskWork overHttp = new HttpTaskWork(app.staff());
+        BenchmarkDriver imr = new BenchmarkDriver(overHttp, new ImrCaseFlow(app.staff()));
+        BenchmarkDriver bare = new BenchmarkDriver(overHttp, new BareCaseFlow(app.staff(), "run"));
+        EngineTaskWork inEngine = new EngineTaskWork(app.engine());
+        BenchmarkDriver engineBare = options.inProcess
+                ? new BenchmarkDriver(inEngine, new EngineBareCaseFlow(inEngine, "engine")) : null;
         ThroughputRun runs = new ThroughputRun(app, heap, options.threads);
         if (options.warmup > 0) {
             System.out.printf("Warm-up: %d cases of each process (not counted)%n", options.warmup);
-            runs.run(new BenchmarkDriver(app.staff(), imr.flow()), "imr-case", 1_000_000, options.warmup);
-            runs.run(new BenchmarkDriver(app.staff(), bare.flow()), BareCaseFlow.PROCESS_KEY, 1_000_000, options.warmup);
+            runs.run(imr.fresh(), "imr-case", 1_000_000, options.warmup);
+            runs.run(bare.fresh(), BareCaseFlow.PROCESS_KEY, 1_000_000, options.warmup);
+            if (engineBare != null) {
+                runs.run(engineBare.fresh(), BareCaseFlow.PROCESS_KEY, 1_000_000, options.warmup);
+            }
         }
         // Rounds alternate the two processes, so that the machine's drift (its speed, the database growing)
         // weighs on both alike: run one after the other, the bare process gave 14.8 to 18.7 cases/s on the
@@ -80,6 +88,7 @@ final class CaseBenchmark {
         int rounds = Math.max(1, Math.min(options.rounds, options.cases));
         ThroughputRun.Result imrResult = null;
         ThroughputRun.Result bareResult = null;
+        ThroughputRun.Result engineResult = null;
         List<Double> roundRatios = new ArrayList<>();
         List<Double> roundCostRatios = new ArrayList<>();
         StatementProfile statements = options.sqlProfile ? new StatementProfile(app.jdbc()) : null;
@@ -101,6 +110,13 @@ final class CaseBenchmark {
             if (statements != null) {
                 statements.collect(bareRound.flow(), size);
             }
+            if (engineBare != null) {
+                ThroughputRun.Result engineRound = runs.run(engineBare, BareCaseFlow.PROCESS_KEY, first, size);
+                if (statements != null) {
+                    statements.collect(engineRound.flow(), size);
+                }
+                engineResult = engineResult == null ? engineRound : engineResult.plus(engineRound);
+            }
             roundRatios.add(imrRound.casesPerSecond() / bareRound.casesPerSecond());
             roundCostRatios.add(cpuPerCase(bareRound) / cpuPerCase(imrRound));
             imrResult = imrResult == null ? imrRound : imrResult.plus(imrRound);
@@ -108,6 +124,9 @@ final class CaseBenchmark {
         }
         print(imrResult, app.variableWritesPerCase("imr-case"));
         print(bareResult, app.variableWritesPerCase(BareCaseFlow.PROCESS_KEY));
+        if (engineResult != null) {
+            print(engineResult, app.variableWritesPerCase(BareCaseFlow.PROCESS_KEY));
+        }
         System.out.printf("%nRatio IMR case / bare process: %.2f of the bare throughput (cases/s %.1f / %.1f); "
                         + "CPU per case, this JVM and PostgreSQL: %.0f ms / %.0f ms, a ratio of %.2f%n",
                 imrResult.casesPerSecond() / bareResult.casesPerSecond(), imrResult.casesPerSecond(),
@@ -117,11 +136,31 @@ final class CaseBenchmark {
             System.out.printf("Ratio in each of the %d rounds, throughput: %s; CPU per case: %s%n", rounds,
                     twoDecimals(roundRatios), twoDecimals(roundCostRatios));
         }
+        if (engineResult != null) {
+            printEngineBound(imrResult, bareResult, engineResult);
+        }
         System.out.printf("Incidents: %d; load average at the end %.2f%n", app.incidents(),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         if (statements != null) {
             statements.print(25);
         }
+    }
+
+    /**
+     * What HTTP costs the bare process, and the most IMR cases two cores could move if HTTP cost nothing:
+     * the engine's own cost of the bare case plus the IMR case's extra over the bare process, on every
+     * core kept busy.
+     */
+    private static void printEngineBound(ThroughputRun.Result imr, ThroughputRun.Result bare,
+                                         ThroughputRun.Result engine) {
+        double imrExtra = cpuPerCase(imr) - cpuPerCase(bare);
+        int cores = Runtime.getRuntime().availableProcessors();
+        System.out.printf("The bare process in-process: %.1f cases/s, %.0f ms of CPU a case; over HTTP %.0f ms "
+                        + "(%.0f ms more). The IMR case's extra over the bare process: %.0f ms. With HTTP free, "
+                        + "%d cores would move at most %.1f IMR cases/s (%.0f + %.0f ms a case)%n",
+                engine.casesPerSecond(), 1000 * cpuPerCase(engine), 1000 * cpuPerCase(bare),
+                1000 * (cpuPerCase(bare) - cpuPerCase(engine)), 1000 * imrExtra, cores,
+                cores / (cpuPerCase(engine) + imrExtra), 1000 * cpuPerCase(engine), 1000 * imrExtra);
     }
 
     private static String twoDecimals(List<Double> ratios) {
@@ -143,7 +182,7 @@ final class CaseBenchmark {
         System.out.printf("  peak heap               %d MB%n", r.peakHeapBytes() >> 20);
         System.out.printf("  database growth / case  %d bytes (%d MB in all)%n", r.databaseBytes() / r.cases(),
                 r.databaseBytes() >> 20);
-        System.out.printf("  CPU / case              %.0f ms: this JVM %.0f ms (the staff's HTTP client in it), "
+        System.out.printf("  CPU / case              %.0f ms: this JVM %.0f ms (the simulated staff in it), "
                         + "PostgreSQL %.0f ms%n", 1000 * cpuPerCase(r),
                 1000 * r.cpuSeconds() / r.cases(), 1000 * r.databaseCpuSeconds() / r.cases());
         System.out.printf("  largest table growth / case:%s%n", r.tableGrowth().entrySet().stream()
@@ -158,7 +197,7 @@ final class CaseBenchmark {
     }
 
     private static void backlog(BenchmarkApplication app, Options options) throws Exception {
-        BenchmarkDriver imr = new BenchmarkDriver(app.staff(), new ImrCaseFlow(app.staff()));
+        BenchmarkDriver imr = new BenchmarkDriver(new HttpTaskWork(app.staff()), new ImrCaseFlow(app.staff()));
         BacklogRun backlog = new BacklogRun(app.staff(), imr, options.threads, app.reviewers());
         for (int size : options.backlogSizes) {
             backlog.growTo(size);
@@ -182,7 +221,8 @@ final class CaseBenchmark {
 
     /** The command line. */
     private record Options(int cases, int warmup, int threads, List<Integer> backlogSizes,
-                           Map<String, Object> properties, boolean sqlProfile, int reviewers, int rounds) {
+                           Map<String, Object> properties, boolean sqlProfile, int reviewers, int rounds,
+                           boolean inProcess) {
 
         static Options parse(String[] args) {
             int cases = 1000;
@@ -193,6 +233,7 @@ final class CaseBenchmark {
             boolean sqlProfile = false;
             int reviewers = BenchmarkApplication.DEMO_REVIEWERS;
             Integer rounds = null;
+            boolean inProcess = false;
             for (int i = 0; i + 1 < args.length; i += 2) {
                 String value = args[i + 1];
                 switch (args[i]) {
@@ -207,6 +248,7 @@ final class CaseBenchmark {
                     case "--sql-profile" -> sqlProfile = Boolean.parseBoolean(value);
                     case "--reviewers" -> reviewers = Integer.parseInt(value);
                     case "--rounds" -> rounds = Integer.parseInt(value);
+                    case "--in-process" -> inProcess = Boolean.parseBoolean(value);
                     case "--property" -> properties.put(value.substring(0, value.indexOf('=')),
                             value.substring(value.indexOf('=') + 1));
                     default -> throw new IllegalArgumentException("Unknown option " + args[i]);
@@ -214,7 +256,7 @@ final class CaseBenchmark {
             }
             // A round of 1,000 cases lasts a minute or more, long beside the few seconds a round's last cases take.
             return new Options(cases, warmup, threads, backlog, properties, sqlProfile, reviewers,
-                    rounds != null ? rounds : (cases + 999) / 1000);
+                    rounds != null ? rounds : (cases + 999) / 1000, inProcess);
         }
     }
 }

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 
 /**
- * What differs between the IMR case and the bare benchmark process when staff drive them over HTTP:
- * how a case starts, how its records arrive, and what a decision form asks. Everything else (finding
- * a case's open tasks, claiming, submitting forms as the right user) is {@link CaseDriver}'s.
+ * What differs between the processes the staff drive: how a case starts, how its records arrive, and
+ * what a decision form asks. Everything else (finding a case's open tasks, claiming, submitting forms
+ * as the right user) is {@link BenchmarkDriver}'s.
  */
 public interface CaseFlow {
 
