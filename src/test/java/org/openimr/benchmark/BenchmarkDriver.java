@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Moves cases of a {@link CaseFlow} the way the IMR organization's staff would (over HTTP, or through
- * the engine's Java API: {@link TaskWork}): intake
- * submits the application and posts the records, then each open task of the case is done by the user
+ * Moves cases of a {@link CaseFlow} the way the IMR organization's staff would, over HTTP or through
+ * the engine's Java API ({@link TaskWork}): intake submits the application and posts the records,
+ * then each open task of the case is done by the user
  * of its role: intake staff claim and check the records, the assigned reviewer writes the summary and
  * decides each item (after opening its form), a supervisor claims and approves the letter (or assigns
  * a reviewer by hand when selection found none). The case's open tasks are looked up as a supervisor,
@@ -23,7 +23,7 @@ public final class BenchmarkDriver {
     private final Latencies submissions = new Latencies();
     private final Latencies completions = new Latencies();
 
-    public BenchmarkDriver(TaskWork work, CaseFlow flow) {
+    BenchmarkDriver(TaskWork work, CaseFlow flow) {
         this.work = work;
         this.flow = flow;
     }
