@@ -16,7 +16,8 @@ public final class BareCaseFlow implements CaseFlow {
 
     public static final String PROCESS_KEY = "bare-case";
     static final String RECORDS_MESSAGE = "BareRecordsReceived";
-    private static final String INTAKE = "intake1";
+    /** The intake clerk who starts bare cases and delivers their records. */
+    static final String INTAKE = "intake1";
 
     private final StaffClient staff;
     private final String runId;
@@ -33,12 +34,21 @@ public final class BareCaseFlow implements CaseFlow {
 
     @Override
     public String submit(int caseIndex) {
-        String key = "BARE-" + runId + "-" + caseIndex;
+        String key = businessKey(runId, caseIndex);
         Map<String, Object> variables = new LinkedHashMap<>();
         facts(key, caseIndex).forEach((name, value) -> variables.put(name, Map.of("value", value)));
         staff.post(INTAKE, "/engine-rest/process-definition/key/" + PROCESS_KEY + "/start",
                 Map.of("businessKey", key, "variables", variables));
         return key;
+    }
+
+    static String businessKey(String runId, int caseIndex) {
+        return "BARE-" + runId + "-" + caseIndex;
+    }
+
+    /** The reviewer's answer to each bare decision form. */
+    static Map<String, Object> decision() {
+        return Map.of("decision", "UPHELD");
     }
 
     /** The 17 plain variables a bare case starts with. */
@@ -73,6 +83,6 @@ public final class BareCaseFlow implements CaseFlow {
 
     @Override
     public Map<String, Object> decision(JsonNode formVariables) {
-        return Map.of("decision", "UPHELD");
+        return decision();
     }
 }

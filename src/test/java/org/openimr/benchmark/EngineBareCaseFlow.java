@@ -10,8 +10,6 @@ import java.util.Map;
  */
 final class EngineBareCaseFlow implements CaseFlow {
 
-    private static final String INTAKE = "intake1";
-
     private final EngineTaskWork work;
     private final String runId;
 
@@ -27,20 +25,20 @@ final class EngineBareCaseFlow implements CaseFlow {
 
     @Override
     public String submit(int caseIndex) {
-        String key = "BARE-" + runId + "-" + caseIndex;
-        work.as(INTAKE, () -> work.engine().getRuntimeService().createProcessInstanceByKey(BareCaseFlow.PROCESS_KEY)
-                .businessKey(key).setVariables(BareCaseFlow.facts(key, caseIndex)).execute());
+        String key = BareCaseFlow.businessKey(runId, caseIndex);
+        work.as(BareCaseFlow.INTAKE, () -> work.engine().getRuntimeService()
+                .createProcessInstanceByKey(BareCaseFlow.PROCESS_KEY).businessKey(key).setVariables(BareCaseFlow.facts(key, caseIndex)).execute());
         return key;
     }
 
     @Override
     public void deliverRecords(String businessKey) {
-        work.as(INTAKE, () -> work.engine().getRuntimeService().createMessageCorrelation(BareCaseFlow.RECORDS_MESSAGE)
-                .processInstanceBusinessKey(businessKey).correlateWithResult());
+        work.as(BareCaseFlow.INTAKE, () -> work.engine().getRuntimeService()
+                .createMessageCorrelation(BareCaseFlow.RECORDS_MESSAGE).processInstanceBusinessKey(businessKey).correlateWithResult());
     }
 
     @Override
     public Map<String, Object> decision(JsonNode formVariables) {
-        return Map.of("decision", "UPHELD");
+        return BareCaseFlow.decision();
     }
 }
