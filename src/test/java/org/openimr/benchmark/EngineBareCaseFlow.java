@@ -27,14 +27,16 @@ final class EngineBareCaseFlow implements CaseFlow {
     public String submit(int caseIndex) {
         String key = BareCaseFlow.businessKey(runId, caseIndex);
         work.as(BareCaseFlow.INTAKE, () -> work.engine().getRuntimeService()
-                .createProcessInstanceByKey(BareCaseFlow.PROCESS_KEY).businessKey(key).setVariables(BareCaseFlow.facts(key, caseIndex)).execute());
+                .createProcessInstanceByKey(BareCaseFlow.PROCESS_KEY).businessKey(key)
+                .setVariables(BareCaseFlow.facts(key, caseIndex)).execute());
         return key;
     }
 
     @Override
     public void deliverRecords(String businessKey) {
         work.as(BareCaseFlow.INTAKE, () -> work.engine().getRuntimeService()
-                .createMessageCorrelation(BareCaseFlow.RECORDS_MESSAGE).processInstanceBusinessKey(businessKey).correlateWithResult());
+                .createMessageCorrelation(BareCaseFlow.RECORDS_MESSAGE).processInstanceBusinessKey(businessKey)
+                .correlateWithResult());
     }
 
     @Override
