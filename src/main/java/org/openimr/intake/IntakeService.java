@@ -130,8 +130,8 @@ public class IntakeService {
 
         /**
          * The screening inputs for a case started with them: the eligibility decision runs in the same
-         * transaction and its history keeps them beside its findings. As process variables they were
-         * eight of a case's 68, each with its history rows, and nothing read them again.
+         * transaction and its history keeps them beside its findings. As process variables they would be
+         * eight more a case, each with its history rows, that nothing reads again.
          */
         Map<String, Object> transientScreeningInputs() {
             Map<String, Object> inputs = new HashMap<>();
