@@ -78,8 +78,7 @@ class LetterContents {
         model.put("physician", application.requestingPhysician());
         model.put("items", items(record));
         model.put("documents", documents.forCase(record.id()).stream()
-                .map(d -> Map.of("title", d.title(), "author", d.author(), "date", format(d.documentDate()),
-                        "pages", d.pages()))
+                .map(d -> Map.of("reference", d.reference(), "pages", d.pages()))
                 .toList());
         model.put("reviewer", reviewers.qualifications(record.id()).map(ReviewerStatement::of).orElse(null));
         model.put("recipients", recipients(application, kind));

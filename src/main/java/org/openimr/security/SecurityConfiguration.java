@@ -59,9 +59,10 @@ class SecurityConfiguration {
     @Bean
     FilterRegistrationBean<RequestSizeLimit> requestSizeLimit(ObjectMapper objectMapper,
             @Value("${imr.security.max-body}") DataSize maxBody,
-            @Value("${imr.security.max-upload}") DataSize maxUpload) {
+            @Value("${imr.security.max-upload}") DataSize maxUpload, ObjectProvider<UploadLimit> uploadLimits) {
         FilterRegistrationBean<RequestSizeLimit> registration = new FilterRegistrationBean<>(
-                new RequestSizeLimit(maxBody.toBytes(), maxUpload.toBytes(), objectMapper));
+                new RequestSizeLimit(maxBody.toBytes(), maxUpload.toBytes(), uploadLimits.orderedStream().toList(),
+                        objectMapper));
         registration.setName("request-size-limit");
         registration.addUrlPatterns("/*");
         // Before anything, Spring Security and the REST layers included, reads a body.
