@@ -237,6 +237,7 @@ class FileInspector {
     // ------------------------------------------------------------------ TIFF
 
     private int tiffPages(Path file, long size) throws Refusal, IOException {
+        walkDirectories(file, size);
         try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
             ImageReader reader = reader(Format.TIFF, in);
             try {
@@ -261,6 +262,46 @@ class FileInspector {
                 reader.dispose();
             }
         }
+    }
+
+    /**
+     * Follows the chain of page directories before any image reader does: a chain that points back on
+     * itself (which would keep a reader going round forever), past the end of the file, or longer than
+     * the pages a document may have is refused here.
+     */
+    private void walkDirectories(Path file, long size) throws Refusal, IOException {
+        try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
+            boolean little = in.read() == 'I';
+            in.seek(4);
+            java.util.Set<Long> seen = new java.util.HashSet<>();
+            long offset = unsigned(in.readInt(), little);
+            while (offset != 0) {
+                if (offset < 8 || offset + 2 > size) {
+                    throw new Refusal("is a truncated TIFF image: a page's directory lies past the end of the file");
+                }
+                if (!seen.add(offset)) {
+                    throw new Refusal("is a damaged TIFF image: its pages point back on themselves");
+                }
+                if (seen.size() > limits.maxPages()) {
+                    throw new Refusal("has more than " + limits.maxPages() + " pages; a document may have at most "
+                            + limits.maxPages());
+                }
+                in.seek(offset);
+                int entries = little ? Short.reverseBytes(in.readShort()) & 0xffff : in.readShort() & 0xffff;
+                long next = offset + 2 + 12L * entries;
+                if (next + 4 > size) {
+                    throw new Refusal("is a truncated TIFF image: a page's directory runs past the end of the file");
+                }
+                in.seek(next);
+                offset = unsigned(in.readInt(), little);
+            }
+        } catch (java.io.EOFException e) {
+            throw new Refusal("is a truncated TIFF image");
+        }
+    }
+
+    private static long unsigned(int value, boolean littleEndian) {
+        return Integer.toUnsignedLong(littleEndian ? Integer.reverseBytes(value) : value);
     }
 
     /** Every strip or tile of the page lies within the file: a cut-off fax fails here, not in the viewer. */

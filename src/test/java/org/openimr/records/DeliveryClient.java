@@ -17,14 +17,14 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.RestClient;
 
 /** Deliveries of records as a claims administrator's system sends them: multipart, described in a JSON part. */
-final class DeliveryClient {
+public final class DeliveryClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One file of a delivery and what is said of it. */
-    record Sent(String name, byte[] bytes, Map<String, Object> description) {
+    public record Sent(String name, byte[] bytes, Map<String, Object> description) {
 
-        static Sent of(String name, byte[] bytes, String title) {
+        public static Sent of(String name, byte[] bytes, String title) {
             Map<String, Object> description = new LinkedHashMap<>();
             description.put("sender", "CLAIMS_ADMINISTRATOR");
             description.put("dateReceived", "2024-05-02");
@@ -35,23 +35,23 @@ final class DeliveryClient {
         }
     }
 
-    record Answer(int status, JsonNode body) {
+    public record Answer(int status, JsonNode body) {
     }
 
     private final RestClient client;
 
-    DeliveryClient(RestClient client) {
+    public DeliveryClient(RestClient client) {
         this.client = client;
     }
 
-    Answer deliver(String caseNumber, List<Sent> files) {
+    public Answer deliver(String caseNumber, List<Sent> files) {
         List<Map<String, Object>> documents = new ArrayList<>();
         files.forEach(file -> documents.add(file.description()));
         return deliver(caseNumber, json(Map.of("documents", documents)), files);
     }
 
     /** With the description as given, for tests of bad descriptions. */
-    Answer deliver(String caseNumber, String metadata, List<Sent> files) {
+    public Answer deliver(String caseNumber, String metadata, List<Sent> files) {
         MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
         HttpHeaders jsonPart = new HttpHeaders();
         jsonPart.setContentType(MediaType.APPLICATION_JSON);
