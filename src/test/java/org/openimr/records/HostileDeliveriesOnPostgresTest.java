@@ -112,7 +112,7 @@ class HostileDeliveriesOnPostgresTest {
         for (Hostile file : corpus) {
             // Each with a good file before it: the delivery is refused whole.
             DeliveryClient.Answer answer = intake.deliver(caseNumber, List.of(
-                    DeliveryClient.Sent.of("good.pdf", TestDocuments.pdf(1, file.name()), "Good report"),
+                    DeliveryClient.Sent.of("good.pdf", TestDocuments.pdf(1, "good " + corpus.indexOf(file)), "Good report"),
                     DeliveryClient.Sent.of(file.name(), file.bytes(), "Hostile " + file.name())));
             assertThat(answer.status()).as(file.name() + ": " + answer.body()).isBetween(400, 499);
             assertThat(answer.body().get("detail").asText() + answer.body().get("errors"))

@@ -119,27 +119,38 @@ public final class TestDocuments {
      * about {@code bytes}, written to {@code file} a page at a time (never whole in memory).
      */
     public static void scannedPdf(Path file, int pages, long bytes, long seed) throws IOException {
-        long perPage = bytes / pages;
-        // Noise compresses little: a JPEG of noise at quality 0.9 takes about 1.9 bytes a pixel.
-        int side = (int) Math.sqrt(perPage / 1.9);
         Random random = new Random(seed);
+        // Noise hardly compresses: measure what a pixel costs as JPEG, then size the pages to the target.
+        int trial = 400;
+        double bytesPerPixel = jpeg(noise(trial, random)).length / (double) (trial * trial);
+        int side = (int) Math.sqrt(bytes / (double) pages / bytesPerPixel);
         try (PDDocument document = new PDDocument(org.apache.pdfbox.io.IOUtils.createTempFileOnlyStreamCache())) {
             for (int page = 1; page <= pages; page++) {
-                BufferedImage noise = new BufferedImage(side, side, BufferedImage.TYPE_BYTE_GRAY);
-                byte[] pixels = ((java.awt.image.DataBufferByte) noise.getRaster().getDataBuffer()).getData();
-                random.nextBytes(pixels);
-                draw(noise, "Scanned page " + page + " of " + pages);
-                PDImageXObject picture = JPEGFactory.createFromImage(document, noise, 0.9f);
+                BufferedImage picture = noise(side, random);
+                draw(picture, "Scanned page " + page + " of " + pages);
+                PDImageXObject image = JPEGFactory.createFromByteArray(document, jpeg(picture));
                 PDPage pdfPage = new PDPage(PDRectangle.LETTER);
                 document.addPage(pdfPage);
                 try (PDPageContentStream content = new PDPageContentStream(document, pdfPage)) {
-                    content.drawImage(picture, 0, 0, PDRectangle.LETTER.getWidth(), PDRectangle.LETTER.getHeight());
+                    content.drawImage(image, 0, 0, PDRectangle.LETTER.getWidth(), PDRectangle.LETTER.getHeight());
                 }
             }
             try (OutputStream out = Files.newOutputStream(file)) {
                 document.save(out);
             }
         }
+    }
+
+    private static BufferedImage noise(int side, Random random) {
+        BufferedImage noise = new BufferedImage(side, side, BufferedImage.TYPE_BYTE_GRAY);
+        random.nextBytes(((java.awt.image.DataBufferByte) noise.getRaster().getDataBuffer()).getData());
+        return noise;
+    }
+
+    private static byte[] jpeg(BufferedImage image) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ImageIO.write(image, "jpeg", bytes);
+        return bytes.toByteArray();
     }
 
     private static void draw(BufferedImage image, String text) {
