@@ -143,9 +143,12 @@ class DocumentDeliveries {
 
     /** Reads the delivery's description: one entry for each file, in the order the files were sent. */
     private List<NewFile> describe(String metadata, List<MultipartFile> files) {
+        if (metadata != null && metadata.length() > MAX_METADATA_CHARS) {
+            throw new InvalidInputException("metadata", "must be at most " + MAX_METADATA_CHARS + " characters");
+        }
         JsonNode body;
         try {
-            body = metadata == null || metadata.length() > MAX_METADATA_CHARS ? null : objectMapper.readTree(metadata);
+            body = metadata == null ? null : objectMapper.readTree(metadata);
         } catch (JsonProcessingException e) {
             throw new InvalidInputException("metadata", "is not valid JSON");
         }
