@@ -193,9 +193,7 @@ class DocumentDeliveries {
 
     /** The name a file was sent under, without any folder; a name that is no acceptable text is a problem. */
     private static String fileName(MultipartFile file, InputReader in, int index) {
-        String sent = file.getOriginalFilename();
-        String name = sent == null ? "" : sent.substring(Math.max(sent.lastIndexOf('/'), sent.lastIndexOf('\\')) + 1)
-                .strip();
+        String name = sentName(file);
         String refused = TextRules.problem(name);
         if (refused != null) {
             in.problem("files[" + index + "].name", refused);
@@ -293,11 +291,15 @@ class DocumentDeliveries {
 
     /** How a file is named in answers: the name it was sent under, or its place in the delivery. */
     private static String name(List<MultipartFile> files, int index) {
-        String sent = files.get(index).getOriginalFilename();
-        String name = sent == null ? "" : sent.substring(Math.max(sent.lastIndexOf('/'), sent.lastIndexOf('\\')) + 1)
-                .strip();
+        String name = sentName(files.get(index));
         return name.isEmpty() || TextRules.problem(name) != null || name.length() > 255
                 ? "file " + (index + 1) : name;
+    }
+
+    /** The name the file was sent under, without the folder some browsers send with it. */
+    private static String sentName(MultipartFile file) {
+        String sent = file.getOriginalFilename();
+        return sent == null ? "" : sent.substring(Math.max(sent.lastIndexOf('/'), sent.lastIndexOf('\\')) + 1).strip();
     }
 
     private static String megabytes(long bytes) {

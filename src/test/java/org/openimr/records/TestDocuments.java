@@ -120,15 +120,21 @@ public final class TestDocuments {
      */
     public static void scannedPdf(Path file, int pages, long bytes, long seed) throws IOException {
         Random random = new Random(seed);
-        // Noise hardly compresses: measure what a pixel costs as JPEG, then size the pages to the target.
-        int trial = 400;
-        double bytesPerPixel = jpeg(noise(trial, random)).length / (double) (trial * trial);
-        int side = (int) Math.sqrt(bytes / (double) pages / bytesPerPixel);
+        // Noise hardly compresses; each page is sized from what a pixel cost on the page before, so that the
+        // pictures add up to the target.
+        int side = 400;
+        double bytesPerPixel = jpeg(noise(side, random)).length / (double) (side * side);
+        long written = 0;
         try (PDDocument document = new PDDocument(org.apache.pdfbox.io.IOUtils.createTempFileOnlyStreamCache())) {
             for (int page = 1; page <= pages; page++) {
+                long perPage = Math.max(10_000, (bytes - written) / (pages - page + 1));
+                side = (int) Math.sqrt(perPage / bytesPerPixel);
                 BufferedImage picture = noise(side, random);
                 draw(picture, "Scanned page " + page + " of " + pages);
-                PDImageXObject image = JPEGFactory.createFromByteArray(document, jpeg(picture));
+                byte[] jpeg = jpeg(picture);
+                written += jpeg.length;
+                bytesPerPixel = jpeg.length / (double) (side * side);
+                PDImageXObject image = JPEGFactory.createFromByteArray(document, jpeg);
                 PDPage pdfPage = new PDPage(PDRectangle.LETTER);
                 document.addPage(pdfPage);
                 try (PDPageContentStream content = new PDPageContentStream(document, pdfPage)) {
