@@ -4,9 +4,9 @@ import java.util.Arrays;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.openimr.cases.CaseRecord;
+import org.openimr.cases.CaseRegistry;
 import org.openimr.decision.Recommendation.Outcome;
-import org.openimr.intake.CaseRecord;
-import org.openimr.intake.CaseRegistry;
 import org.openimr.system.InvalidInputException;
 import org.springframework.stereotype.Component;
 

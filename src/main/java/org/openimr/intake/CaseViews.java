@@ -2,7 +2,10 @@ package org.openimr.intake;
 
 import java.util.List;
 import org.camunda.bpm.engine.HistoryService;
-import org.openimr.intake.CaseRegistry.StoredItem;
+import org.openimr.cases.CaseRecord;
+import org.openimr.cases.CaseRegistry;
+import org.openimr.cases.CaseRegistry.StoredItem;
+import org.openimr.cases.LatestVariables;
 import org.openimr.system.NotFoundException;
 import org.springframework.stereotype.Component;
 

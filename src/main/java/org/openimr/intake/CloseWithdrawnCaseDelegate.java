@@ -2,6 +2,10 @@ package org.openimr.intake;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.openimr.cases.CaseClosing;
+import org.openimr.cases.CaseRegistry;
+import org.openimr.cases.CaseStatus;
+import org.openimr.cases.CaseVariables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;

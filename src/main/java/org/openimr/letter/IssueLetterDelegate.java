@@ -3,10 +3,10 @@ package org.openimr.letter;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.openimr.intake.CaseClosing;
-import org.openimr.intake.CaseRecord;
-import org.openimr.intake.CaseRegistry;
-import org.openimr.intake.CaseStatus;
+import org.openimr.cases.CaseClosing;
+import org.openimr.cases.CaseRecord;
+import org.openimr.cases.CaseRegistry;
+import org.openimr.cases.CaseStatus;
 import org.springframework.stereotype.Component;
 
 /**

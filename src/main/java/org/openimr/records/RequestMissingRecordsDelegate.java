@@ -3,7 +3,7 @@ package org.openimr.records;
 import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.openimr.intake.CaseRegistry;
+import org.openimr.cases.CaseRegistry;
 import org.openimr.sla.Deadlines;
 import org.openimr.system.CaseClock;
 import org.openimr.system.FormDates;

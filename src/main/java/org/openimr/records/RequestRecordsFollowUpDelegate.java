@@ -2,7 +2,7 @@ package org.openimr.records;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.openimr.intake.CaseRegistry;
+import org.openimr.cases.CaseRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;

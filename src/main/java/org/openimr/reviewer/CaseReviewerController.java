@@ -7,7 +7,7 @@ import java.security.Principal;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import org.openimr.intake.CaseRecord;
+import org.openimr.cases.CaseRecord;
 import org.openimr.reviewer.Assignments.Assignment;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -7,7 +7,7 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.openimr.intake.CaseVariables;
+import org.openimr.cases.CaseVariables;
 
 /**
  * What each role may do in the process engine, webapps and engine REST API: the authorizations of

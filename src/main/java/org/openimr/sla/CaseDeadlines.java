@@ -5,9 +5,9 @@ import static org.openimr.sla.SlaVariables.*;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import org.camunda.bpm.engine.HistoryService;
-import org.openimr.intake.CaseRecord;
-import org.openimr.intake.CaseRegistry;
-import org.openimr.intake.LatestVariables;
+import org.openimr.cases.CaseRecord;
+import org.openimr.cases.CaseRegistry;
+import org.openimr.cases.LatestVariables;
 import org.openimr.system.NotFoundException;
 import org.springframework.stereotype.Component;
 

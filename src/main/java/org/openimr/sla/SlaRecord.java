@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.function.Function;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.openimr.intake.CaseVariables;
+import org.openimr.cases.CaseVariables;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;

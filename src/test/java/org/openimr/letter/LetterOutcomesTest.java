@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.openimr.CaseTest;
 import org.openimr.TestApplications;
-import org.openimr.intake.CaseRecord;
+import org.openimr.cases.CaseRecord;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**

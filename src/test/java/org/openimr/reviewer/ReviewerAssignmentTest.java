@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.openimr.CaseDriver;
 import org.openimr.CaseTest;
 import org.openimr.TestApplications;
-import org.openimr.intake.CaseRecord;
+import org.openimr.cases.CaseRecord;
 import org.openimr.letter.LetterKind;
 import org.openimr.letter.LetterService;
 import org.openimr.letter.StoredLetter;

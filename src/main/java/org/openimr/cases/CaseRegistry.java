@@ -1,4 +1,4 @@
-package org.openimr.intake;
+package org.openimr.cases;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -46,7 +46,7 @@ public class CaseRegistry {
         this.jdbc = jdbc;
     }
 
-    long insert(String caseNumber, String fingerprint, Channel channel, ImrApplication application,
+    public long insert(String caseNumber, String fingerprint, Channel channel, ImrApplication application,
             String applicationJson, String createdBy) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
@@ -76,7 +76,7 @@ public class CaseRegistry {
         return key.getKey().longValue();
     }
 
-    void insertItem(long caseId, int itemNo, DisputedItem item, String itemJson) {
+    public void insertItem(long caseId, int itemNo, DisputedItem item, String itemJson) {
         jdbc.sql("""
                 insert into imr_disputed_item (case_id, item_no, requested_treatment, treatment_category, item_json)
                 values (?, ?, ?, ?, ?)""")
@@ -84,7 +84,7 @@ public class CaseRegistry {
                 .update();
     }
 
-    void linkProcessInstance(long caseId, String processInstanceId) {
+    public void linkProcessInstance(long caseId, String processInstanceId) {
         jdbc.sql("update imr_case set process_instance_id = ? where id = ?").params(processInstanceId, caseId).update();
     }
 
@@ -108,7 +108,7 @@ public class CaseRegistry {
                 .param(id).query(CASE_ROW).optional();
     }
 
-    Optional<String> caseNumberWithFingerprint(String fingerprint) {
+    public Optional<String> caseNumberWithFingerprint(String fingerprint) {
         return jdbc.sql("select case_number from imr_case where application_fingerprint = ?")
                 .param(fingerprint).query(String.class).optional();
     }
@@ -117,8 +117,8 @@ public class CaseRegistry {
      * Whether another case of the same employee claim already disputes a treatment of the same
      * category and description (eligibility rule E7), leaving out ineligible and withdrawn ones.
      */
-    boolean otherApplicationCoversTreatment(long caseId, String claimNumber, String employeeName, String category,
-            String requestedTreatment) {
+    public boolean otherApplicationCoversTreatment(long caseId, String claimNumber, String employeeName,
+            String category, String requestedTreatment) {
         return jdbc.sql("""
                 select count(*) from imr_case c join imr_disputed_item i on i.case_id = c.id
                 where c.id <> :caseId and c.status in ('OPEN', 'DETERMINATION_ISSUED')
