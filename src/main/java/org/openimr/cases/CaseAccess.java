@@ -1,10 +1,8 @@
-package org.openimr.security;
+package org.openimr.cases;
 
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
-import org.openimr.cases.CaseRecord;
-import org.openimr.cases.CaseRegistry;
 import org.openimr.reviewer.Assignments;
 import org.openimr.reviewer.Reviewer;
 import org.openimr.reviewer.Roster;
@@ -87,8 +85,8 @@ public class CaseAccess {
         };
     }
 
-    /** A refusal that says why; {@link ProblemResponses} puts the reason in the 403 answer. */
-    static final class Refusal extends AuthorizationDecision {
+    /** A refusal that says why; the API's 403 answer carries the reason. */
+    public static final class Refusal extends AuthorizationDecision {
 
         private final String reason;
 
@@ -97,7 +95,7 @@ public class CaseAccess {
             this.reason = reason;
         }
 
-        String reason() {
+        public String reason() {
             return reason;
         }
     }
