@@ -160,6 +160,64 @@ public class CaseRegistry {
                 .update() == 1;
     }
 
+    /** Stores the guideline tables' recommendation beside the disputed item; long texts are cut to their columns. */
+    public void storeRecommendation(long caseId, int itemNo, String outcome, List<String> ruleIds, String citation,
+            String rationale, String citationConfidence) {
+        jdbc.sql("""
+                update imr_disputed_item set recommended_outcome = ?, recommended_rule_ids = ?, recommended_citation = ?,
+                    recommended_rationale = ?, citation_confidence = ? where case_id = ? and item_no = ?""")
+                .params(outcome, String.join(",", ruleIds), truncate(citation, 1000), truncate(rationale, 4000),
+                        citationConfidence, caseId, itemNo)
+                .update();
+    }
+
+    /** Stores the reviewer's decision beside the item's recommendation, so that departures can be counted per rule. */
+    public void storeDecision(long caseId, int itemNo, String decision, String citation, String rationale,
+            boolean departsFromRecommendation, String decidedBy) {
+        jdbc.sql("""
+                update imr_disputed_item set decision = ?, decision_citation = ?, decision_rationale = ?,
+                    departs_from_recommendation = ?, decided_by = ?, decided_at = ? where case_id = ? and item_no = ?""")
+                .params(decision, citation, rationale, departsFromRecommendation, decidedBy,
+                        Timestamp.from(CaseClock.now()), caseId, itemNo)
+                .update();
+    }
+
+    /**
+     * Keeps a case's deadline figures in its row, so that the SLA summary is a few SQL aggregates however
+     * many cases are open; {@code onlyIfMissing} leaves a row that has them already.
+     */
+    public void storeSla(String caseNumber, SlaFigures figures, boolean onlyIfMissing) {
+        jdbc.sql("""
+                update imr_case set sla_status = :status, sla_deadline = :deadline, sla_due_at = :dueAt,
+                    records_due_at = :recordsDueAt, records_days_late = :recordsDaysLate,
+                    records_complete_at = :recordsCompleteAt, determination_issued_at = :issuedAt,
+                    determination_late = :late
+                where case_number = :caseNumber""" + (onlyIfMissing ? " and sla_status is null" : ""))
+                .param("status", figures.status())
+                .param("deadline", figures.deadline())
+                .param("dueAt", timestamp(figures.dueAt()))
+                .param("recordsDueAt", timestamp(figures.recordsDueAt()))
+                .param("recordsDaysLate", figures.recordsDaysLate())
+                .param("recordsCompleteAt", timestamp(figures.recordsCompleteAt()))
+                .param("issuedAt", timestamp(figures.determinationIssuedAt()))
+                .param("late", figures.determinationLate())
+                .param("caseNumber", caseNumber)
+                .update();
+    }
+
+    /** A case's deadline figures as its row keeps them: the SLA status, the deadline it concerns and its dates. */
+    public record SlaFigures(String status, String deadline, Instant dueAt, Instant recordsDueAt, int recordsDaysLate,
+            Instant recordsCompleteAt, Instant determinationIssuedAt, Boolean determinationLate) {
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    private static String truncate(String text, int length) {
+        return text == null || text.length() <= length ? text : text.substring(0, length - 1) + "…";
+    }
+
     /** A disputed item as stored, with the guideline recommendation and the reviewer's decision once made. */
     public record StoredItem(int itemNo, String requestedTreatment, String treatmentCategory, String itemJson,
             String recommendedOutcome, String recommendedRuleIds, String recommendedCitation,
