@@ -62,7 +62,7 @@ public class CaseDriver {
     }
 
     public CaseRecord caseRecord(String caseNumber) {
-        return registry.findByCaseNumber(caseNumber).orElseThrow();
+        return registry.caseOf(caseNumber);
     }
 
     public String processInstanceId(String caseNumber) {

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.openimr.system.CaseClock;
 import org.openimr.system.ConflictException;
 import org.openimr.system.NotFoundException;
@@ -88,19 +89,36 @@ public class CaseRegistry {
         jdbc.sql("update imr_case set process_instance_id = ? where id = ?").params(processInstanceId, caseId).update();
     }
 
-    public Optional<CaseRecord> findByCaseNumber(String caseNumber) {
-        return jdbc.sql("select " + CASE_COLUMNS + " from imr_case where case_number = ?")
-                .param(caseNumber).query(CASE_ROW).optional();
+    /** The case of this number, which must exist (404 otherwise): the way in to a case from its number. */
+    public CaseRecord caseOf(String caseNumber) {
+        return findByCaseNumber(caseNumber).orElseThrow(() -> new NotFoundException("No case " + caseNumber));
+    }
+
+    /** The case a process step works on, named by its {@link CaseVariables#CASE_NUMBER} variable. */
+    public CaseRecord caseOf(VariableScope step) {
+        return caseOf((String) step.getVariable(CaseVariables.CASE_NUMBER));
     }
 
     /** The case, which must exist (404 otherwise) and be open (409 otherwise). */
     public CaseRecord openCase(String caseNumber) {
-        CaseRecord record = findByCaseNumber(caseNumber)
-                .orElseThrow(() -> new NotFoundException("No case " + caseNumber));
+        CaseRecord record = caseOf(caseNumber);
         if (!record.isOpen()) {
             throw new ConflictException("Case " + caseNumber + " is closed (" + record.status() + ")");
         }
         return record;
+    }
+
+    /**
+     * Whether the case is registered and its process not yet linked to it: the intake API registers a
+     * case and starts its process in one transaction, so only that process finds its case so.
+     */
+    public boolean awaitsItsProcess(String caseNumber) {
+        return findByCaseNumber(caseNumber).filter(record -> record.processInstanceId() == null).isPresent();
+    }
+
+    Optional<CaseRecord> findByCaseNumber(String caseNumber) {
+        return jdbc.sql("select " + CASE_COLUMNS + " from imr_case where case_number = ?")
+                .param(caseNumber).query(CASE_ROW).optional();
     }
 
     public Optional<CaseRecord> findById(long id) {

@@ -38,7 +38,7 @@ class ApplyGuidelineRulesDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        CaseRecord record = registry.findByCaseNumber((String) execution.getVariable("caseNumber")).orElseThrow();
+        CaseRecord record = registry.caseOf(execution);
         int itemNo = ((Number) execution.getVariable("loopCounter")).intValue() + 1;
         StoredItem stored = registry.items(record.id()).get(itemNo - 1);
         DisputedItem item = withDateOfInjury(parse(stored.itemJson()), (Date) execution.getVariable("dateOfInjury"));

@@ -55,7 +55,7 @@ class DecideItemListener implements TaskListener {
         if (!rationale.contains(decision.conclusion())) {
             rationale = rationale + " " + decision.conclusion();
         }
-        CaseRecord record = registry.findByCaseNumber((String) task.getVariable("caseNumber")).orElseThrow();
+        CaseRecord record = registry.caseOf(task);
         int itemNo = ((Number) task.getVariable("itemNo")).intValue();
         itemDecisions.storeDecision(record.id(), itemNo, decision, citation, rationale,
                 recommended != Outcome.NEEDS_PHYSICIAN_JUDGEMENT && ownReasoningNeeded,

@@ -35,8 +35,8 @@ class SendIneligibilityNoticeDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String caseNumber = (String) execution.getVariable("caseNumber");
-        CaseRecord record = registry.findByCaseNumber(caseNumber).orElseThrow();
+        CaseRecord record = registry.caseOf(execution);
+        String caseNumber = record.caseNumber();
         if (letters.issued(record.id(), LetterKind.INELIGIBILITY_NOTICE).isEmpty()) {
             String reasons = (String) execution.getVariable("ineligibilityReasons");
             letters.compose(caseNumber, LetterKind.INELIGIBILITY_NOTICE,
@@ -44,7 +44,7 @@ class SendIneligibilityNoticeDelegate implements JavaDelegate {
             letters.issue(caseNumber, LetterKind.INELIGIBILITY_NOTICE);
         }
         String codes = (String) execution.getVariable("ineligibilityReasonCodes");
-        closing.close(caseNumber, CaseStatus.INELIGIBLE, null, codes);
+        closing.close(record, CaseStatus.INELIGIBLE, null, codes);
         log.info("Case {} ineligible: {}", caseNumber, codes);
     }
 }

@@ -6,7 +6,6 @@ import org.openimr.cases.CaseRecord;
 import org.openimr.cases.CaseRegistry;
 import org.openimr.cases.CaseRegistry.StoredItem;
 import org.openimr.cases.LatestVariables;
-import org.openimr.system.NotFoundException;
 import org.springframework.stereotype.Component;
 
 /** Assembles the case view from the registry and the case process's variables. */
@@ -25,8 +24,7 @@ class CaseViews {
     }
 
     CaseView view(String caseNumber) {
-        CaseRecord record = registry.findByCaseNumber(caseNumber)
-                .orElseThrow(() -> new NotFoundException("No case " + caseNumber));
+        CaseRecord record = registry.caseOf(caseNumber);
         LatestVariables variables = LatestVariables.of(historyService, record.processInstanceId(), DEADLINE_VARIABLES);
         CaseView.Deadlines deadlines = new CaseView.Deadlines(variables.instant("recordsDueAt"),
                 variables.instant("recordsCompleteAt"), variables.instant("determinationDueAt"),

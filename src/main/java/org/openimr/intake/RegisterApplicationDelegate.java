@@ -60,7 +60,7 @@ class RegisterApplicationDelegate implements JavaDelegate {
         if (execution.hasVariable(CaseVariables.CASE_NUMBER)) {
             // Only the intake API starts a case with its number: registered in this transaction, not yet linked.
             if (!(execution.getVariable(CaseVariables.CASE_NUMBER) instanceof String caseNumber)
-                    || registry.findByCaseNumber(caseNumber).filter(r -> r.processInstanceId() == null).isEmpty()) {
+                    || !registry.awaitsItsProcess(caseNumber)) {
                 throw new InvalidInputException(CaseVariables.CASE_NUMBER, "is given by the system, not by a form");
             }
             return;

@@ -29,11 +29,11 @@ class IssueLetterDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String caseNumber = (String) execution.getVariable("caseNumber");
+        CaseRecord record = registry.caseOf(execution);
+        String caseNumber = record.caseNumber();
         letters.issue(caseNumber, LetterKind.FINAL_DETERMINATION);
-        CaseRecord record = registry.findByCaseNumber(caseNumber).orElseThrow();
         String outcome = outcome(registry.items(record.id()).stream().map(CaseRegistry.StoredItem::decision).toList());
-        closing.close(caseNumber, CaseStatus.DETERMINATION_ISSUED, outcome, null);
+        closing.close(record, CaseStatus.DETERMINATION_ISSUED, outcome, null);
         execution.setVariable("outcome", outcome);
         execution.setVariable("stage", "ISSUED");
         registry.updateStage(caseNumber, "ISSUED");

@@ -39,8 +39,7 @@ class LetterController {
     ResponseEntity<byte[]> letter(@PathVariable String caseNumber,
             @Parameter(description = "A version; the latest when absent") @RequestParam(required = false) Integer version,
             @RequestParam(defaultValue = "FINAL_DETERMINATION") LetterKind kind) {
-        CaseRecord record = registry.findByCaseNumber(caseNumber)
-                .orElseThrow(() -> new NotFoundException("No case " + caseNumber));
+        CaseRecord record = registry.caseOf(caseNumber);
         StoredLetter letter = (version == null
                 ? letters.latest(record.id(), kind)
                 : letters.version(record.id(), kind, version))

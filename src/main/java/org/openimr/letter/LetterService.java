@@ -8,7 +8,6 @@ import org.openimr.cases.CaseRecord;
 import org.openimr.cases.CaseRegistry;
 import org.openimr.letter.LetterStore.Status;
 import org.openimr.system.CaseClock;
-import org.openimr.system.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -121,6 +120,6 @@ public class LetterService {
     }
 
     private CaseRecord caseRecord(String caseNumber) {
-        return registry.findByCaseNumber(caseNumber).orElseThrow(() -> new NotFoundException("No case " + caseNumber));
+        return registry.caseOf(caseNumber);
     }
 }

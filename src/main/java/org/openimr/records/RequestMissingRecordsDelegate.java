@@ -28,7 +28,7 @@ class RequestMissingRecordsDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long caseId = registry.findByCaseNumber((String) execution.getVariable("caseNumber")).orElseThrow().id();
+        long caseId = registry.caseOf(execution).id();
         Instant due = deadlines.recordsDue(CaseClock.now(), "ELECTRONIC".equals(execution.getVariable("noticeDelivery")),
                 Boolean.TRUE.equals(execution.getVariable("expedited")));
         Object checkedBy = execution.getVariable("recordsCheckedBy");

@@ -41,8 +41,8 @@ class SendNoticeOfAssignmentDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String caseNumber = (String) execution.getVariable("caseNumber");
-        CaseRecord record = registry.findByCaseNumber(caseNumber).orElseThrow();
+        CaseRecord record = registry.caseOf(execution);
+        String caseNumber = record.caseNumber();
         Optional<StoredLetter> sent = letters.issued(record.id(), LetterKind.NOTICE_OF_ASSIGNMENT);
         Optional<Documents.RecordsRequest> requested = documents.requests(record.id()).stream()
                 .filter(request -> INITIAL_REQUEST.equals(request.kind())).findFirst();
