@@ -36,15 +36,14 @@ class SendIneligibilityNoticeDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         CaseRecord record = registry.caseOf(execution);
-        String caseNumber = record.caseNumber();
-        if (letters.issued(record.id(), LetterKind.INELIGIBILITY_NOTICE).isEmpty()) {
+        if (letters.issued(record, LetterKind.INELIGIBILITY_NOTICE).isEmpty()) {
             String reasons = (String) execution.getVariable("ineligibilityReasons");
-            letters.compose(caseNumber, LetterKind.INELIGIBILITY_NOTICE,
+            letters.compose(record, LetterKind.INELIGIBILITY_NOTICE,
                     Map.of("reasons", List.of(reasons.split("\\R"))), "system");
-            letters.issue(caseNumber, LetterKind.INELIGIBILITY_NOTICE);
+            letters.issue(record, LetterKind.INELIGIBILITY_NOTICE);
         }
         String codes = (String) execution.getVariable("ineligibilityReasonCodes");
         closing.close(record, CaseStatus.INELIGIBLE, null, codes);
-        log.info("Case {} ineligible: {}", caseNumber, codes);
+        log.info("Case {} ineligible: {}", record.caseNumber(), codes);
     }
 }

@@ -41,8 +41,8 @@ class LetterController {
             @RequestParam(defaultValue = "FINAL_DETERMINATION") LetterKind kind) {
         CaseRecord record = registry.caseOf(caseNumber);
         StoredLetter letter = (version == null
-                ? letters.latest(record.id(), kind)
-                : letters.version(record.id(), kind, version))
+                ? letters.latest(record, kind)
+                : letters.version(record, kind, version))
                 .orElseThrow(() -> new NotFoundException("Case " + caseNumber + " has no such letter"));
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)

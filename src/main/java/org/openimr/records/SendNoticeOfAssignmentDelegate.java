@@ -42,8 +42,7 @@ class SendNoticeOfAssignmentDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         CaseRecord record = registry.caseOf(execution);
-        String caseNumber = record.caseNumber();
-        Optional<StoredLetter> sent = letters.issued(record.id(), LetterKind.NOTICE_OF_ASSIGNMENT);
+        Optional<StoredLetter> sent = letters.issued(record, LetterKind.NOTICE_OF_ASSIGNMENT);
         Optional<Documents.RecordsRequest> requested = documents.requests(record.id()).stream()
                 .filter(request -> INITIAL_REQUEST.equals(request.kind())).findFirst();
         if (sent.isPresent() && requested.isPresent()) {
@@ -54,9 +53,9 @@ class SendNoticeOfAssignmentDelegate implements JavaDelegate {
         boolean electronic = "ELECTRONIC".equals(execution.getVariable("noticeDelivery"));
         Instant sentAt = CaseClock.now();
         Instant recordsDue = deadlines.recordsDue(sentAt, electronic, expedited);
-        letters.compose(caseNumber, LetterKind.NOTICE_OF_ASSIGNMENT,
+        letters.compose(record, LetterKind.NOTICE_OF_ASSIGNMENT,
                 Map.of("recordsDue", recordsDue), "system");
-        letters.issue(caseNumber, LetterKind.NOTICE_OF_ASSIGNMENT);
+        letters.issue(record, LetterKind.NOTICE_OF_ASSIGNMENT);
         documents.request(record.id(), INITIAL_REQUEST, recordsDue, "Medical records per 8 CCR 9792.10.5(a)(1)",
                 "system");
         setDeadlines(execution, sentAt, recordsDue);

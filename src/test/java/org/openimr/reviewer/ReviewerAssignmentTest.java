@@ -78,7 +78,7 @@ class ReviewerAssignmentTest extends CaseTest {
         cases.writeClinicalSummary(caseNumber);
         cases.decideAllItems(caseNumber, "UPHELD");
 
-        StoredLetter letter = letters.latest(record.id(), LetterKind.FINAL_DETERMINATION).orElseThrow();
+        StoredLetter letter = letters.latest(record, LetterKind.FINAL_DETERMINATION).orElseThrow();
         String text = CaseDriver.flat(letters.text(letter));
         List<String> certifications = new java.util.ArrayList<>(reviewer.specialties().stream()
                 .filter(Reviewer.Certification::boardCertified).map(c -> c.specialty().title()).toList());

@@ -66,7 +66,7 @@ class ExpressionTextTest extends CaseTest {
         cases.decideAllItems(caseNumber, "UPHELD");
 
         CaseRecord record = cases.caseRecord(caseNumber);
-        String letter = CaseDriver.flat(letters.text(letters.latest(record.id(), LetterKind.FINAL_DETERMINATION)
+        String letter = CaseDriver.flat(letters.text(letters.latest(record, LetterKind.FINAL_DETERMINATION)
                 .orElseThrow()));
         assertThat(letter).contains(name, CaseDriver.flat(treatment), JUEL, SPEL, THYMELEAF_INLINE,
                 THYMELEAF_PREPROCESSED, TEMPLATE, FEEL);
