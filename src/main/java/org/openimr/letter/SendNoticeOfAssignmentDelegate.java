@@ -1,4 +1,4 @@
-package org.openimr.records;
+package org.openimr.letter;
 
 import java.time.Instant;
 import java.util.Map;
@@ -7,9 +7,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.openimr.cases.CaseRecord;
 import org.openimr.cases.CaseRegistry;
-import org.openimr.letter.LetterKind;
-import org.openimr.letter.LetterService;
-import org.openimr.letter.StoredLetter;
+import org.openimr.records.Documents;
 import org.openimr.sla.Deadlines;
 import org.openimr.system.CaseClock;
 import org.openimr.system.FormDates;

@@ -1,4 +1,4 @@
-package org.openimr.eligibility;
+package org.openimr.letter;
 
 import java.util.List;
 import java.util.Map;
@@ -8,8 +8,6 @@ import org.openimr.cases.CaseClosing;
 import org.openimr.cases.CaseRecord;
 import org.openimr.cases.CaseRegistry;
 import org.openimr.cases.CaseStatus;
-import org.openimr.letter.LetterKind;
-import org.openimr.letter.LetterService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
