@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Intake staff (and administrators) submit applications; the people on a case read it; intake
- * staff, supervisors and administrators withdraw it (security.CaseAccess).
+ * staff, supervisors and administrators withdraw it (cases.CaseAccess).
  */
 @Component
 class IntakeApiAccess implements ApiAccessRules {

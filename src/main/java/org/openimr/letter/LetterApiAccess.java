@@ -7,7 +7,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.stereotype.Component;
 
-/** A case's letters are for the people on the case (security.CaseAccess). */
+/** A case's letters are for the people on the case (cases.CaseAccess). */
 @Component
 class LetterApiAccess implements ApiAccessRules {
 
