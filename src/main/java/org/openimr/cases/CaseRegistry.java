@@ -14,7 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** The case registry table and the disputed items of each case. */
+/** The case registry table and the disputed items of each case; every write to them is made here. */
 @Repository
 public class CaseRegistry {
 
@@ -109,8 +109,8 @@ public class CaseRegistry {
     }
 
     /**
-     * Whether the case is registered and its process not yet linked to it: the intake API registers a
-     * case and starts its process in one transaction, so only that process finds its case so.
+     * Whether the case is registered and not yet linked to a process: so only while the intake API's
+     * transaction, which registered it, starts its process.
      */
     public boolean awaitsItsProcess(String caseNumber) {
         return findByCaseNumber(caseNumber).filter(record -> record.processInstanceId() == null).isPresent();
