@@ -16,9 +16,9 @@ import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.openimr.intake.ApplicationParser;
-import org.openimr.intake.CaseRecord;
-import org.openimr.intake.CaseRegistry;
+import org.openimr.cases.ApplicationParser;
+import org.openimr.cases.CaseRecord;
+import org.openimr.cases.CaseRegistry;
 import org.openimr.intake.IntakeService;
 import org.openimr.records.RecordsService;
 import org.springframework.context.ApplicationContext;
@@ -62,7 +62,7 @@ public class CaseDriver {
     }
 
     public CaseRecord caseRecord(String caseNumber) {
-        return registry.findByCaseNumber(caseNumber).orElseThrow();
+        return registry.caseOf(caseNumber);
     }
 
     public String processInstanceId(String caseNumber) {

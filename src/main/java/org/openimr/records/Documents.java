@@ -146,7 +146,7 @@ public class Documents {
         return byHash;
     }
 
-    void request(long caseId, String kind, Instant dueAt, String note, String requestedBy) {
+    public void request(long caseId, String kind, Instant dueAt, String note, String requestedBy) {
         jdbc.sql("""
                 insert into imr_records_request (case_id, kind, requested_at, due_at, note, requested_by)
                 values (?, ?, ?, ?, ?, ?)""")

@@ -13,9 +13,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.openimr.intake.CaseRecord;
-import org.openimr.intake.CaseRegistry;
-import org.openimr.security.Roles;
+import org.openimr.cases.CaseRecord;
+import org.openimr.cases.CaseRegistry;
+import org.openimr.cases.Roles;
 import org.openimr.system.FieldProblem;
 import org.openimr.system.InputReader;
 import org.openimr.system.NotFoundException;
@@ -111,7 +111,7 @@ class DocumentsController {
             + "file's content and to the case-file viewer")
     @GetMapping(path = "/api/cases/{caseNumber}/documents", produces = MediaType.APPLICATION_JSON_VALUE)
     CaseFile list(@PathVariable String caseNumber, Authentication user) {
-        CaseRecord record = caseRecord(caseNumber);
+        CaseRecord record = registry.caseOf(caseNumber);
         List<Documents.Document> onFile = documents.forCase(record.id());
         boolean mayAdd = record.isOpen() && user.getAuthorities().stream().map(GrantedAuthority::getAuthority)
                 .anyMatch(a -> List.of(Roles.authorities(Roles.INTAKE, Roles.SUPERVISOR, Roles.ADMIN)).contains(a));
@@ -123,7 +123,7 @@ class DocumentsController {
     @Operation(summary = "Who viewed or downloaded the case's documents, which page and when, latest first (supervisors)")
     @GetMapping(path = "/api/cases/{caseNumber}/documents/accesses", produces = MediaType.APPLICATION_JSON_VALUE)
     List<DocumentAccessLog.Access> accesses(@PathVariable String caseNumber) {
-        return accesses.forCase(caseRecord(caseNumber).id());
+        return accesses.forCase(registry.caseOf(caseNumber).id());
     }
 
     @Operation(summary = "A stored document's file, whole (a download) or the byte range asked for (the viewer)")
@@ -131,7 +131,7 @@ class DocumentsController {
     @GetMapping(path = "/api/cases/{caseNumber}/documents/{documentId}/content")
     void content(@PathVariable String caseNumber, @PathVariable long documentId, HttpServletRequest request,
             HttpServletResponse response, Authentication user) throws IOException {
-        CaseRecord record = caseRecord(caseNumber);
+        CaseRecord record = registry.caseOf(caseNumber);
         Documents.Content content = storedDocument(record, documentId).content();
         long size = content.sizeBytes();
         long offset = 0;
@@ -177,7 +177,7 @@ class DocumentsController {
     void page(@PathVariable String caseNumber, @PathVariable long documentId,
             @Parameter(description = "From 1") @PathVariable int page, HttpServletResponse response, Authentication user)
             throws IOException {
-        CaseRecord record = caseRecord(caseNumber);
+        CaseRecord record = registry.caseOf(caseNumber);
         Documents.Document document = storedDocument(record, documentId);
         FileInspector.Format format = FileInspector.Format.ofMediaType(document.content().mediaType());
         if (format == FileInspector.Format.PDF) {
@@ -198,7 +198,7 @@ class DocumentsController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void viewed(@PathVariable String caseNumber, @PathVariable long documentId, @RequestBody JsonNode body,
             Authentication user) {
-        CaseRecord record = caseRecord(caseNumber);
+        CaseRecord record = registry.caseOf(caseNumber);
         Documents.Document document = storedDocument(record, documentId);
         InputReader in = InputReader.of(body);
         Integer page = in.integer("page", true, 1, Math.max(1, document.pages()));
@@ -216,10 +216,6 @@ class DocumentsController {
         detail.setType(URI.create("about:blank"));
         detail.setProperty("errors", problems);
         return detail;
-    }
-
-    private CaseRecord caseRecord(String caseNumber) {
-        return registry.findByCaseNumber(caseNumber).orElseThrow(() -> new NotFoundException("No case " + caseNumber));
     }
 
     /** The case's document with a stored file; another case's document is not found, like one that does not exist. */

@@ -1,9 +1,9 @@
 package org.openimr.records;
 
-import org.openimr.security.ApiAccessRules;
-import org.openimr.security.CaseAccess;
-import org.openimr.security.Roles;
-import org.openimr.security.UploadLimit;
+import org.openimr.cases.ApiAccessRules;
+import org.openimr.cases.CaseAccess;
+import org.openimr.cases.Roles;
+import org.openimr.cases.UploadLimit;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;

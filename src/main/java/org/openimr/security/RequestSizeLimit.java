@@ -1,5 +1,6 @@
 package org.openimr.security;
 
+import org.openimr.cases.UploadLimit;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

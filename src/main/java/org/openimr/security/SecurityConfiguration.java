@@ -1,10 +1,14 @@
 package org.openimr.security;
 
+import org.openimr.cases.UploadLimit;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.openimr.cases.ApiAccessRules;
+import org.openimr.cases.CaseAccess;
+import org.openimr.cases.Roles;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.openimr.intake.ImrApplication;
+import org.openimr.cases.ImrApplication;
 import org.openimr.reviewer.CaseReviewers.Qualifications;
 import org.springframework.context.support.StaticApplicationContext;
 

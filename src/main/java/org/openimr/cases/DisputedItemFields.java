@@ -1,11 +1,11 @@
-package org.openimr.intake;
+package org.openimr.cases;
 
-import static org.openimr.intake.ItemField.bool;
-import static org.openimr.intake.ItemField.code;
-import static org.openimr.intake.ItemField.date;
-import static org.openimr.intake.ItemField.decimal;
-import static org.openimr.intake.ItemField.integer;
-import static org.openimr.intake.ItemField.text;
+import static org.openimr.cases.ItemField.bool;
+import static org.openimr.cases.ItemField.code;
+import static org.openimr.cases.ItemField.date;
+import static org.openimr.cases.ItemField.decimal;
+import static org.openimr.cases.ItemField.integer;
+import static org.openimr.cases.ItemField.text;
 
 import java.util.LinkedHashMap;
 import java.util.List;

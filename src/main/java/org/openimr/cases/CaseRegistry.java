@@ -1,9 +1,10 @@
-package org.openimr.intake;
+package org.openimr.cases;
 
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.openimr.system.CaseClock;
 import org.openimr.system.ConflictException;
 import org.openimr.system.NotFoundException;
@@ -13,7 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** The case registry table and the disputed items of each case. */
+/** The case registry table and the disputed items of each case; every write to them is made here. */
 @Repository
 public class CaseRegistry {
 
@@ -46,7 +47,7 @@ public class CaseRegistry {
         this.jdbc = jdbc;
     }
 
-    long insert(String caseNumber, String fingerprint, Channel channel, ImrApplication application,
+    public long insert(String caseNumber, String fingerprint, Channel channel, ImrApplication application,
             String applicationJson, String createdBy) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
@@ -76,7 +77,7 @@ public class CaseRegistry {
         return key.getKey().longValue();
     }
 
-    void insertItem(long caseId, int itemNo, DisputedItem item, String itemJson) {
+    public void insertItem(long caseId, int itemNo, DisputedItem item, String itemJson) {
         jdbc.sql("""
                 insert into imr_disputed_item (case_id, item_no, requested_treatment, treatment_category, item_json)
                 values (?, ?, ?, ?, ?)""")
@@ -84,23 +85,40 @@ public class CaseRegistry {
                 .update();
     }
 
-    void linkProcessInstance(long caseId, String processInstanceId) {
+    public void linkProcessInstance(long caseId, String processInstanceId) {
         jdbc.sql("update imr_case set process_instance_id = ? where id = ?").params(processInstanceId, caseId).update();
     }
 
-    public Optional<CaseRecord> findByCaseNumber(String caseNumber) {
-        return jdbc.sql("select " + CASE_COLUMNS + " from imr_case where case_number = ?")
-                .param(caseNumber).query(CASE_ROW).optional();
+    /** The case of this number, which must exist (404 otherwise): the way in to a case from its number. */
+    public CaseRecord caseOf(String caseNumber) {
+        return findByCaseNumber(caseNumber).orElseThrow(() -> new NotFoundException("No case " + caseNumber));
+    }
+
+    /** The case a process step works on, named by its {@link CaseVariables#CASE_NUMBER} variable. */
+    public CaseRecord caseOf(VariableScope step) {
+        return caseOf((String) step.getVariable(CaseVariables.CASE_NUMBER));
     }
 
     /** The case, which must exist (404 otherwise) and be open (409 otherwise). */
     public CaseRecord openCase(String caseNumber) {
-        CaseRecord record = findByCaseNumber(caseNumber)
-                .orElseThrow(() -> new NotFoundException("No case " + caseNumber));
+        CaseRecord record = caseOf(caseNumber);
         if (!record.isOpen()) {
             throw new ConflictException("Case " + caseNumber + " is closed (" + record.status() + ")");
         }
         return record;
+    }
+
+    /**
+     * Whether the case is registered and not yet linked to a process: so only while the intake API's
+     * transaction, which registered it, starts its process.
+     */
+    public boolean awaitsItsProcess(String caseNumber) {
+        return findByCaseNumber(caseNumber).filter(record -> record.processInstanceId() == null).isPresent();
+    }
+
+    Optional<CaseRecord> findByCaseNumber(String caseNumber) {
+        return jdbc.sql("select " + CASE_COLUMNS + " from imr_case where case_number = ?")
+                .param(caseNumber).query(CASE_ROW).optional();
     }
 
     public Optional<CaseRecord> findById(long id) {
@@ -108,7 +126,7 @@ public class CaseRegistry {
                 .param(id).query(CASE_ROW).optional();
     }
 
-    Optional<String> caseNumberWithFingerprint(String fingerprint) {
+    public Optional<String> caseNumberWithFingerprint(String fingerprint) {
         return jdbc.sql("select case_number from imr_case where application_fingerprint = ?")
                 .param(fingerprint).query(String.class).optional();
     }
@@ -117,8 +135,8 @@ public class CaseRegistry {
      * Whether another case of the same employee claim already disputes a treatment of the same
      * category and description (eligibility rule E7), leaving out ineligible and withdrawn ones.
      */
-    boolean otherApplicationCoversTreatment(long caseId, String claimNumber, String employeeName, String category,
-            String requestedTreatment) {
+    public boolean otherApplicationCoversTreatment(long caseId, String claimNumber, String employeeName,
+            String category, String requestedTreatment) {
         return jdbc.sql("""
                 select count(*) from imr_case c join imr_disputed_item i on i.case_id = c.id
                 where c.id <> :caseId and c.status in ('OPEN', 'DETERMINATION_ISSUED')
@@ -158,6 +176,64 @@ public class CaseRegistry {
                 where id = ? and status = 'OPEN'""")
                 .params(status.name(), outcome, closeReason, Timestamp.from(CaseClock.now()), caseId)
                 .update() == 1;
+    }
+
+    /** Stores the guideline tables' recommendation beside the disputed item; long texts are cut to their columns. */
+    public void storeRecommendation(long caseId, int itemNo, String outcome, List<String> ruleIds, String citation,
+            String rationale, String citationConfidence) {
+        jdbc.sql("""
+                update imr_disputed_item set recommended_outcome = ?, recommended_rule_ids = ?, recommended_citation = ?,
+                    recommended_rationale = ?, citation_confidence = ? where case_id = ? and item_no = ?""")
+                .params(outcome, String.join(",", ruleIds), truncate(citation, 1000), truncate(rationale, 4000),
+                        citationConfidence, caseId, itemNo)
+                .update();
+    }
+
+    /** Stores the reviewer's decision beside the item's recommendation, so that departures can be counted per rule. */
+    public void storeDecision(long caseId, int itemNo, String decision, String citation, String rationale,
+            boolean departsFromRecommendation, String decidedBy) {
+        jdbc.sql("""
+                update imr_disputed_item set decision = ?, decision_citation = ?, decision_rationale = ?,
+                    departs_from_recommendation = ?, decided_by = ?, decided_at = ? where case_id = ? and item_no = ?""")
+                .params(decision, citation, rationale, departsFromRecommendation, decidedBy,
+                        Timestamp.from(CaseClock.now()), caseId, itemNo)
+                .update();
+    }
+
+    /**
+     * Keeps a case's deadline figures in its row, so that the SLA summary is a few SQL aggregates however
+     * many cases are open; {@code onlyIfMissing} leaves a row that has them already.
+     */
+    public void storeSla(String caseNumber, SlaFigures figures, boolean onlyIfMissing) {
+        jdbc.sql("""
+                update imr_case set sla_status = :status, sla_deadline = :deadline, sla_due_at = :dueAt,
+                    records_due_at = :recordsDueAt, records_days_late = :recordsDaysLate,
+                    records_complete_at = :recordsCompleteAt, determination_issued_at = :issuedAt,
+                    determination_late = :late
+                where case_number = :caseNumber""" + (onlyIfMissing ? " and sla_status is null" : ""))
+                .param("status", figures.status())
+                .param("deadline", figures.deadline())
+                .param("dueAt", timestamp(figures.dueAt()))
+                .param("recordsDueAt", timestamp(figures.recordsDueAt()))
+                .param("recordsDaysLate", figures.recordsDaysLate())
+                .param("recordsCompleteAt", timestamp(figures.recordsCompleteAt()))
+                .param("issuedAt", timestamp(figures.determinationIssuedAt()))
+                .param("late", figures.determinationLate())
+                .param("caseNumber", caseNumber)
+                .update();
+    }
+
+    /** A case's deadline figures as its row keeps them: the SLA status, the deadline it concerns and its dates. */
+    public record SlaFigures(String status, String deadline, Instant dueAt, Instant recordsDueAt, int recordsDaysLate,
+            Instant recordsCompleteAt, Instant determinationIssuedAt, Boolean determinationLate) {
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    private static String truncate(String text, int length) {
+        return text == null || text.length() <= length ? text : text.substring(0, length - 1) + "…";
     }
 
     /** A disputed item as stored, with the guideline recommendation and the reviewer's decision once made. */

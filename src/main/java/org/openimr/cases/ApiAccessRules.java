@@ -1,4 +1,4 @@
-package org.openimr.security;
+package org.openimr.cases;
 
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;

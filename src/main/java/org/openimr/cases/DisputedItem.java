@@ -1,4 +1,4 @@
-package org.openimr.intake;
+package org.openimr.cases;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package org.openimr.intake;
+package org.openimr.cases;
 
 /** How an application reached the IMR organization. */
 public enum Channel {

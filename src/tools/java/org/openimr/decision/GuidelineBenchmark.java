@@ -22,7 +22,7 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.openimr.ImrCaseManagementApplication;
-import org.openimr.intake.DisputedItem;
+import org.openimr.cases.DisputedItem;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -1,15 +1,13 @@
-package org.openimr.records;
+package org.openimr.letter;
 
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.openimr.intake.CaseRecord;
-import org.openimr.intake.CaseRegistry;
-import org.openimr.letter.LetterKind;
-import org.openimr.letter.LetterService;
-import org.openimr.letter.StoredLetter;
+import org.openimr.cases.CaseRecord;
+import org.openimr.cases.CaseRegistry;
+import org.openimr.records.Documents;
 import org.openimr.sla.Deadlines;
 import org.openimr.system.CaseClock;
 import org.openimr.system.FormDates;
@@ -41,9 +39,8 @@ class SendNoticeOfAssignmentDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String caseNumber = (String) execution.getVariable("caseNumber");
-        CaseRecord record = registry.findByCaseNumber(caseNumber).orElseThrow();
-        Optional<StoredLetter> sent = letters.issued(record.id(), LetterKind.NOTICE_OF_ASSIGNMENT);
+        CaseRecord record = registry.caseOf(execution);
+        Optional<StoredLetter> sent = letters.issued(record, LetterKind.NOTICE_OF_ASSIGNMENT);
         Optional<Documents.RecordsRequest> requested = documents.requests(record.id()).stream()
                 .filter(request -> INITIAL_REQUEST.equals(request.kind())).findFirst();
         if (sent.isPresent() && requested.isPresent()) {
@@ -54,9 +51,9 @@ class SendNoticeOfAssignmentDelegate implements JavaDelegate {
         boolean electronic = "ELECTRONIC".equals(execution.getVariable("noticeDelivery"));
         Instant sentAt = CaseClock.now();
         Instant recordsDue = deadlines.recordsDue(sentAt, electronic, expedited);
-        letters.compose(caseNumber, LetterKind.NOTICE_OF_ASSIGNMENT,
+        letters.compose(record, LetterKind.NOTICE_OF_ASSIGNMENT,
                 Map.of("recordsDue", recordsDue), "system");
-        letters.issue(caseNumber, LetterKind.NOTICE_OF_ASSIGNMENT);
+        letters.issue(record, LetterKind.NOTICE_OF_ASSIGNMENT);
         documents.request(record.id(), INITIAL_REQUEST, recordsDue, "Medical records per 8 CCR 9792.10.5(a)(1)",
                 "system");
         setDeadlines(execution, sentAt, recordsDue);

@@ -1,4 +1,4 @@
-package org.openimr.intake;
+package org.openimr.cases;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
@@ -7,12 +7,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.openimr.intake.ImrApplication.Employee;
-import org.openimr.intake.ImrApplication.FilingParty;
-import org.openimr.intake.ImrApplication.NoticeDelivery;
-import org.openimr.intake.ImrApplication.Party;
-import org.openimr.intake.ImrApplication.Physician;
-import org.openimr.intake.ImrApplication.UrDecisionType;
+import org.openimr.cases.ImrApplication.Employee;
+import org.openimr.cases.ImrApplication.FilingParty;
+import org.openimr.cases.ImrApplication.NoticeDelivery;
+import org.openimr.cases.ImrApplication.Party;
+import org.openimr.cases.ImrApplication.Physician;
+import org.openimr.cases.ImrApplication.UrDecisionType;
 import org.openimr.system.CaseClock;
 import org.openimr.system.InputReader;
 

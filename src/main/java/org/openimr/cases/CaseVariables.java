@@ -1,4 +1,4 @@
-package org.openimr.intake;
+package org.openimr.cases;
 
 /** Names of the process variables every capability reads; the BPMN and the forms use the same names. */
 public final class CaseVariables {

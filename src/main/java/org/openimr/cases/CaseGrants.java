@@ -1,4 +1,4 @@
-package org.openimr.security;
+package org.openimr.cases;
 
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 

@@ -1,13 +1,8 @@
-package org.openimr.security;
+package org.openimr.cases;
 
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
-import org.openimr.intake.CaseRecord;
-import org.openimr.intake.CaseRegistry;
-import org.openimr.reviewer.Assignments;
-import org.openimr.reviewer.Reviewer;
-import org.openimr.reviewer.Roster;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.core.Authentication;
@@ -33,13 +28,11 @@ public class CaseAccess {
     public static final String CASE_NUMBER = "caseNumber";
 
     private final CaseRegistry registry;
-    private final Assignments assignments;
-    private final Roster roster;
+    private final AssignedReviewers reviewers;
 
-    CaseAccess(CaseRegistry registry, Assignments assignments, Roster roster) {
+    CaseAccess(CaseRegistry registry, AssignedReviewers reviewers) {
         this.registry = registry;
-        this.assignments = assignments;
-        this.roster = roster;
+        this.reviewers = reviewers;
     }
 
     /** Whether the user may read the case. A case that does not exist is readable only to those who see every case. */
@@ -87,8 +80,8 @@ public class CaseAccess {
         };
     }
 
-    /** A refusal that says why; {@link ProblemResponses} puts the reason in the 403 answer. */
-    static final class Refusal extends AuthorizationDecision {
+    /** A refusal that says why; the API's 403 answer carries the reason. */
+    public static final class Refusal extends AuthorizationDecision {
 
         private final String reason;
 
@@ -97,7 +90,7 @@ public class CaseAccess {
             this.reason = reason;
         }
 
-        String reason() {
+        public String reason() {
             return reason;
         }
     }
@@ -107,11 +100,7 @@ public class CaseAccess {
     }
 
     private boolean isAssignedReviewer(String userId, long caseId) {
-        return assignments.current(caseId)
-                .flatMap(assignment -> roster.byId(assignment.reviewerId()))
-                .map(Reviewer::userId)
-                .filter(userId::equals)
-                .isPresent();
+        return reviewers.reviewerOf(caseId).filter(userId::equals).isPresent();
     }
 
     private static boolean inGroup(Authentication user, String group) {

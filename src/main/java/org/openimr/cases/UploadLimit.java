@@ -1,4 +1,4 @@
-package org.openimr.security;
+package org.openimr.cases;
 
 /**
  * A larger cap for multipart uploads to one path of the application's API than

@@ -7,7 +7,7 @@ import java.util.Map;
 import org.openimr.system.CaseClock;
 
 /**
- * The bare benchmark process (src/test/resources/benchmark/bare-case.bpmn) driven like the IMR case:
+ * The bare benchmark process (src/tools/resources/benchmark/bare-case.bpmn) driven like the IMR case:
  * started over the engine's REST API by intake staff with the case's plain facts as 17 variables
  * (its number of disputed items and the reviewer among them, as a selection would have set), records
  * delivered as a message correlated by business key, the same tasks done by the same users.

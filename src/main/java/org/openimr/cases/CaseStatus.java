@@ -1,4 +1,4 @@
-package org.openimr.intake;
+package org.openimr.cases;
 
 /** Where a case stands in the registry; every status but OPEN is final. */
 public enum CaseStatus {

@@ -1,4 +1,4 @@
-package org.openimr.intake;
+package org.openimr.cases;
 
 import java.time.Instant;
 import java.time.LocalDate;

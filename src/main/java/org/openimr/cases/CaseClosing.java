@@ -1,4 +1,4 @@
-package org.openimr.intake;
+package org.openimr.cases;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -19,10 +19,9 @@ public class CaseClosing {
     }
 
     /** Closes an open case; a case closed already (a retried job) is left as it is. */
-    public void close(String caseNumber, CaseStatus status, String outcome, String reason) {
-        CaseRecord record = registry.findByCaseNumber(caseNumber).orElseThrow();
+    public void close(CaseRecord record, CaseStatus status, String outcome, String reason) {
         if (registry.close(record.id(), status, outcome, reason)) {
-            events.publishEvent(new CaseClosed(record.id(), caseNumber, status));
+            events.publishEvent(new CaseClosed(record.id(), record.caseNumber(), status));
         }
     }
 }

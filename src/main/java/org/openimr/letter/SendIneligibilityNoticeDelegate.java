@@ -1,15 +1,13 @@
-package org.openimr.eligibility;
+package org.openimr.letter;
 
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.openimr.intake.CaseClosing;
-import org.openimr.intake.CaseRecord;
-import org.openimr.intake.CaseRegistry;
-import org.openimr.intake.CaseStatus;
-import org.openimr.letter.LetterKind;
-import org.openimr.letter.LetterService;
+import org.openimr.cases.CaseClosing;
+import org.openimr.cases.CaseRecord;
+import org.openimr.cases.CaseRegistry;
+import org.openimr.cases.CaseStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -35,16 +33,15 @@ class SendIneligibilityNoticeDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String caseNumber = (String) execution.getVariable("caseNumber");
-        CaseRecord record = registry.findByCaseNumber(caseNumber).orElseThrow();
-        if (letters.issued(record.id(), LetterKind.INELIGIBILITY_NOTICE).isEmpty()) {
+        CaseRecord record = registry.caseOf(execution);
+        if (letters.issued(record, LetterKind.INELIGIBILITY_NOTICE).isEmpty()) {
             String reasons = (String) execution.getVariable("ineligibilityReasons");
-            letters.compose(caseNumber, LetterKind.INELIGIBILITY_NOTICE,
+            letters.compose(record, LetterKind.INELIGIBILITY_NOTICE,
                     Map.of("reasons", List.of(reasons.split("\\R"))), "system");
-            letters.issue(caseNumber, LetterKind.INELIGIBILITY_NOTICE);
+            letters.issue(record, LetterKind.INELIGIBILITY_NOTICE);
         }
         String codes = (String) execution.getVariable("ineligibilityReasonCodes");
-        closing.close(caseNumber, CaseStatus.INELIGIBLE, null, codes);
-        log.info("Case {} ineligible: {}", caseNumber, codes);
+        closing.close(record, CaseStatus.INELIGIBLE, null, codes);
+        log.info("Case {} ineligible: {}", record.caseNumber(), codes);
     }
 }

@@ -1,4 +1,4 @@
-package org.openimr.security;
+package org.openimr.cases;
 
 import java.util.Arrays;
 import java.util.List;

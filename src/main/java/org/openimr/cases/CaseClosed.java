@@ -1,4 +1,4 @@
-package org.openimr.intake;
+package org.openimr.cases;
 
 /**
  * Published (within the closing transaction) when a case ends, so that other capabilities can
