@@ -71,10 +71,10 @@ final class InMemoryGuidelineTables implements GuidelineTables {
         return configuration.buildEngine();
     }
 
-    /** Every .dmn file of a folder, e.g. bpmn/guidelines. */
+    /** Every .dmn file of a folder and its subfolders, e.g. bpmn/guidelines. */
     static InMemoryGuidelineTables fromFolder(DmnEngine engine, Path folder) {
         Builder builder = new Builder(engine);
-        try (Stream<Path> files = Files.list(folder)) {
+        try (Stream<Path> files = Files.walk(folder)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".dmn")).sorted().toList()) {
                 try (InputStream in = Files.newInputStream(file)) {
                     builder.add(in);

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.openimr.cases.DisputedItemFields;
+import org.openimr.decision.Recommendation.Formulary;
 import org.openimr.decision.Recommendation.Outcome;
 
 /**
@@ -81,9 +82,10 @@ class GuidelineTablesTest {
         for (String category : DisputedItemFields.TREATMENT_CATEGORIES) {
             if (!category.equals("OTHER")) {
                 softly.assertThat(TABLES.table(GuidelineEvaluator.TABLE_PREFIX + category)).as(category).isPresent();
+                softly.assertThat(TABLES.table(GuidelineTestCase.CURRENT_TABLES + category)).as(category).isPresent();
             }
         }
-        try (Stream<Path> files = Files.list(GuidelineTestCase.FOLDER)) {
+        try (Stream<Path> files = Files.walk(GuidelineTestCase.FOLDER)) {
             files.filter(f -> f.toString().endsWith(".dmn")).forEach(dmn -> softly.assertThat(
                     dmn.resolveSibling(dmn.getFileName().toString().replace(".dmn", ".csv"))).as("test cases of " + dmn).exists());
         }
@@ -113,6 +115,22 @@ class GuidelineTablesTest {
         }
         if (expected.containsKey("citationContains")) {
             softly.assertThat(recommendation.citation()).as(where).contains(expected.get("citationContains"));
+        }
+        Formulary formulary = recommendation.formulary();
+        if (expected.containsKey("expectedFormularyStatus")) {
+            String status = formulary == null ? "NONE" : formulary.formularyStatus() == null ? "NOT_FOUND"
+                    : formulary.formularyStatus();
+            softly.assertThat(status).as(where + " formulary " + formulary).isEqualTo(expected.get("expectedFormularyStatus"));
+        }
+        if (expected.containsKey("expectedFormularyRuleId")) {
+            softly.assertThat(formulary == null ? "NONE" : formulary.ruleId()).as(where + " formulary " + formulary)
+                    .isEqualTo(expected.get("expectedFormularyRuleId"));
+        }
+        if (expected.containsKey("formularyNoteContains")) {
+            for (String part : expected.get("formularyNoteContains").split("\\|")) {
+                softly.assertThat(formulary == null ? "" : formulary.note()).as(where + " formulary " + formulary)
+                        .contains(part.strip());
+            }
         }
         softly.assertAll();
     }

@@ -74,7 +74,7 @@ final class GuidelineBenchmark {
             JdbcTemplate jdbc = new JdbcTemplate(app.getBean(DataSource.class));
             generatePastItems(jdbc, inMemory, items, impactItems);
             InMemoryGuidelineTables.Builder candidate = new InMemoryGuidelineTables.Builder(dmnEngine);
-            try (Stream<Path> models = Files.list(GuidelineTestCase.FOLDER)) {
+            try (Stream<Path> models = Files.walk(GuidelineTestCase.FOLDER)) {
                 for (Path model : models.filter(f -> f.toString().endsWith(".dmn")).toList()) {
                     try (InputStream in = Files.newInputStream(model)) {
                         candidate.add(in);
