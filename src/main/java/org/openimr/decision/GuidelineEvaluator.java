@@ -41,6 +41,9 @@ public class GuidelineEvaluator {
     public static final String CAP_DECISION = "statutoryVisitCap";
     public static final String DRUG_LIST_DECISION = "mtusDrugList";
     public static final String FORMULARY_DECISION = "mtusFormulary";
+    /** What a drug-list row gives the formulary rules; all are set, null for a drug the list does not have. */
+    private static final List<String> DRUG_LIST_OUTPUTS = List.of("listedDrug", "formularyStatus", "specialFillDays",
+            "perioperativeFillDays", "drugListVersion", "listSource", "listConfidence");
     /** The tables of an edition whose gate row names no table set. */
     static final String TABLE_PREFIX = "mtus_";
     /** The edition gate's output naming the decision-key prefix of the edition's category tables. */
@@ -119,7 +122,9 @@ public class GuidelineEvaluator {
                 break;
             }
         }
-        listed.forEach(inputs::put);
+        for (String output : DRUG_LIST_OUTPUTS) {
+            inputs.put(output, listed.get(output));
+        }
         if (listed.get("formularyStatus") == null && item.get("formularyStatus") != null) {
             inputs.put("formularyStatus", item.get("formularyStatus"));
             inputs.put("listSource", "status as given in the request; the drug is not in the list as encoded here");

@@ -85,7 +85,9 @@ final class GuidelineBenchmark {
             candidate.add(new ByteArrayInputStream(Files.readString(GuidelineTestCase.FOLDER.resolve("massage.dmn"))
                     .replace("&lt;= 6", "&lt;= 12").replace("&gt; 6", "&gt; 12").getBytes()));
             ImpactAnalysis analysis = app.getBean(ImpactAnalysis.class);
-            ImpactAnalysis.Report report = analysis.analyse(new GuidelineEvaluator(candidate.build()), null, null);
+            InMemoryGuidelineTables candidateTables = candidate.build();
+            ImpactAnalysis.Report report = analysis.analyse(new GuidelineEvaluator(candidateTables),
+                    candidateTables.catalog(), null, null);
             System.out.printf("Impact analysis: %,d items compared, %,d would change (%d transitions), %,d ms%n",
                     report.itemsCompared(), report.itemsChanged(), report.changes().size(), report.elapsedMillis());
             report.changes().stream().limit(3).forEach(change -> System.out.printf("  %,d: %s %s -> %s %s%n",
