@@ -307,13 +307,8 @@ class SlaProcessTest extends CaseTest {
         ObjectNode application = formularyCase();
         TestApplications.item(application, 0).put("treatmentCategory", "OPIOID").put("drugName", "Norco 10/325")
                 .put("requestedTreatment", "Norco 10/325 mg, 60 tablets");
-        ((ArrayNode) application.get("disputedItems")).addObject()
-                .put("requestedTreatment", "Gabapentin 300 mg, 90 capsules").put("treatmentCategory", "AED")
-                .put("drugName", "Gabapentin 300 mg").put("requestDate", "2025-02-03");
-        String caseNumber = submitAt(california(2025, 3, 3, 9, 30), application);
-        moveClockTo(california(2025, 3, 12, 14, 0));
-        cases.recordsArrive(caseNumber);
-        cases.recordsComplete(caseNumber);
+        addDrug(application, "AED", "Gabapentin 300 mg");
+        String caseNumber = recordsCompleteOnWednesday(application);
 
         // Thu 13, Fri 14, Mon 17, Tue 18, Wed 19: the close of the fifth working day after the records.
         assertThat(cases.variable(caseNumber, "formularyDispute")).isEqualTo(true);
@@ -328,13 +323,8 @@ class SlaProcessTest extends CaseTest {
     @Test
     void aFormularyDrugBesideAnotherTreatmentKeepsTheThirtyDays() {
         ObjectNode application = formularyCase();
-        ((ArrayNode) application.get("disputedItems")).addObject()
-                .put("requestedTreatment", "Norco 10/325 mg, 60 tablets").put("treatmentCategory", "OPIOID")
-                .put("drugName", "Norco 10/325").put("requestDate", "2025-02-03");
-        String caseNumber = submitAt(california(2025, 3, 3, 9, 30), application);
-        moveClockTo(california(2025, 3, 12, 14, 0));
-        cases.recordsArrive(caseNumber);
-        cases.recordsComplete(caseNumber);
+        addDrug(application, "OPIOID", "Norco 10/325");
+        String caseNumber = recordsCompleteOnWednesday(application);
 
         assertThat(cases.variable(caseNumber, "formularyDispute")).isEqualTo(false);
         assertThat(date(caseNumber, "determinationDueAt")).isEqualTo(endOfDay(2025, 4, 11));
@@ -348,6 +338,20 @@ class SlaProcessTest extends CaseTest {
         String caseNumber = submitAt(california(2025, 3, 3, 9, 30), application);
 
         assertThat(cases.variable(caseNumber, "formularyDispute")).isEqualTo(false);
+    }
+
+    private static void addDrug(ObjectNode application, String category, String drugName) {
+        ((ArrayNode) application.get("disputedItems")).addObject().put("requestedTreatment", drugName + ", 30 days")
+                .put("treatmentCategory", category).put("drugName", drugName).put("requestDate", "2025-02-03");
+    }
+
+    /** Submitted on Monday 2025-03-03, its records in and complete on Wednesday 2025-03-12 at 14:00. */
+    private String recordsCompleteOnWednesday(ObjectNode application) {
+        String caseNumber = submitAt(california(2025, 3, 3, 9, 30), application);
+        moveClockTo(california(2025, 3, 12, 14, 0));
+        cases.recordsArrive(caseNumber);
+        cases.recordsComplete(caseNumber);
+        return caseNumber;
     }
 
     /** The seed case moved to 2025, when the MTUS Drug Formulary applies: its one item is massage. */
