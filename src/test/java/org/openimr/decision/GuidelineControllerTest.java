@@ -21,7 +21,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.openimr.CaseTest;
 import org.openimr.TestApplications;
-import org.openimr.intake.DisputedItemFields;
+import org.openimr.cases.DisputedItemFields;
 import org.openimr.system.CaseClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
