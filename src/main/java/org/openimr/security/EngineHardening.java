@@ -2,6 +2,7 @@ package org.openimr.security;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
@@ -49,8 +50,10 @@ class EngineHardening extends AbstractProcessEnginePlugin {
             configuration.setCustomPreBPMNParseListeners(new ArrayList<>());
         }
         configuration.getCustomPreBPMNParseListeners().add(new ScriptFreeModels());
-        // The engine adds its own built-in group to these.
+        // The engine adds its own built-in group to these. Group ids are letters and digits, and Operaton's
+        // default pattern lets operaton-admin through where Camunda's lets camunda-admin.
         configuration.setAdminGroups(new ArrayList<>(List.of(Roles.ADMIN)));
+        configuration.setGroupResourceWhitelistPattern("[a-zA-Z0-9]+|" + Pattern.quote(Roles.ADMIN));
     }
 
     /**
