@@ -15,6 +15,7 @@ const checks = new Checks();
 const check = (condition, what) => checks.check(condition, what);
 const PASSWORD = 'demo';
 const ADMIN = ['admin', 'admin'];
+const SECOND_ADMIN_PASSWORD = 'second-administrator-password';
 
 const seed = JSON.parse(fs.readFileSync(path.join(root, 'src/test/resources/cases/seed-massage.json'), 'utf8'));
 const run = Date.now().toString(36).toUpperCase();
@@ -87,6 +88,10 @@ async function onCamunda(database, jar) {
     const items = await waitFor('two item decisions', () => api.tasks(caseNumber, 'DecideItemTask')
       .then(tasks => tasks.length === 2 && tasks));
     const decidedOnCamunda = await decide(api, items[0]);
+    // An administrator besides the provisioned one, as an organization adds them in the Admin webapp.
+    await http('POST', '/engine-rest/user/create', ...ADMIN, {profile: {id: 'admin2', firstName: 'Second',
+      lastName: 'Administrator', email: 'admin2@example.org'}, credentials: {password: SECOND_ADMIN_PASSWORD}});
+    await http('PUT', '/engine-rest/group/camunda-admin/members/admin2', ...ADMIN);
     const definitions = await api.definitions();
     const instance = await api.instance(caseNumber);
     check(instance && (await api.tasks(caseNumber, 'DecideItemTask')).length === 1,
@@ -110,6 +115,10 @@ async function onOperaton(database, jar, before) {
     const instance = await api.instance(caseNumber);
     check(instance?.id === before.instance.id && instance.definitionId === before.instance.definitionId,
       'Operaton: the case runs on, the same process instance of the same definition');
+    const groups = (await http('GET', '/engine-rest/group?member=admin2', ...ADMIN)).map(group => group.id);
+    await http('POST', '/engine-rest/user/intake2/unlock', 'admin2', SECOND_ADMIN_PASSWORD);
+    check(groups.includes('operaton-admin'), `Operaton: Camunda's other administrator is an administrator still ` +
+      `(groups ${groups.join(', ')}; unlocked a user, which only administrators may)`);
     const open = await api.tasks(caseNumber, 'DecideItemTask');
     check(open.length === 1, 'Operaton: the case waits for the item decision it waited for on Camunda');
     const decidedOnOperaton = await decide(api, open[0]);

@@ -1,8 +1,6 @@
 package org.openimr.security;
 
 import java.util.ArrayList;
-import java.util.List;
-import java.util.regex.Pattern;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
@@ -34,8 +32,6 @@ import org.springframework.stereotype.Component;
  * <li>Variables of type Object are deserialized only into types the engine allows (Camunda's
  * type validation): a client of the REST API cannot name a class for the engine to instantiate.
  * <li>Models with scripts are refused ({@link ScriptFreeModels}).
- * <li>The administrators are the members of {@link Roles#ADMIN} (camunda-admin), on Operaton too,
- * whose own built-in group is operaton-admin: a database carried over keeps its administrators.
  * </ul>
  */
 @Component
@@ -50,10 +46,6 @@ class EngineHardening extends AbstractProcessEnginePlugin {
             configuration.setCustomPreBPMNParseListeners(new ArrayList<>());
         }
         configuration.getCustomPreBPMNParseListeners().add(new ScriptFreeModels());
-        // The engine adds its own built-in group to these. Group ids are letters and digits, and Operaton's
-        // default pattern lets operaton-admin through where Camunda's lets camunda-admin.
-        configuration.setAdminGroups(new ArrayList<>(List.of(Roles.ADMIN)));
-        configuration.setGroupResourceWhitelistPattern("[a-zA-Z0-9]+|" + Pattern.quote(Roles.ADMIN));
     }
 
     /**

@@ -1,8 +1,6 @@
 package org.openimr.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.servlet.Filter;
-import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
@@ -28,9 +26,6 @@ import org.springframework.util.unit.DataSize;
  */
 @Configuration
 class SecurityConfiguration {
-
-    /** Where the webapps live (application.yaml sets it, the same on Camunda and Operaton). */
-    private static final String WEBAPP_PATH = "${camunda.bpm.webapp.application-path}";
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identityService,
@@ -88,31 +83,13 @@ class SecurityConfiguration {
 
     @Bean
     FilterRegistrationBean<FormSubmissionGuard> formSubmissionGuard(ObjectProvider<DeployedForms> forms,
-            ObjectMapper objectMapper, @Value(WEBAPP_PATH) String webappPath) {
+            ObjectMapper objectMapper, @Value("${camunda.bpm.webapp.application-path}") String webappPath) {
         FilterRegistrationBean<FormSubmissionGuard> registration =
                 new FilterRegistrationBean<>(new FormSubmissionGuard(webappPath, forms, objectMapper));
         registration.setName("form-submission-guard");
         registration.addUrlPatterns("/engine-rest/*", webappPath + "/api/engine/*");
         // After the engine REST API's authentication: a request without credentials is refused before its body is read.
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
-        return registration;
-    }
-
-    /**
-     * The Admin webapp's first-run set-up, which creates an administrator for anyone who asks while
-     * the engine's built-in administrators group has no member, is closed: this application
-     * provisions its administrator itself ({@link UserProvisioning}) in its own group
-     * ({@link Roles#ADMIN}), and on Operaton, whose built-in group is operaton-admin, that group
-     * stays empty.
-     */
-    @Bean
-    FilterRegistrationBean<Filter> webappSetupClosed(@Value(WEBAPP_PATH) String webappPath) {
-        Filter refuse = (request, response, chain) ->
-                ((HttpServletResponse) response).sendError(HttpServletResponse.SC_FORBIDDEN);
-        FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(refuse);
-        registration.setName("webapp-setup-closed");
-        registration.addUrlPatterns(webappPath + "/api/admin/setup/*");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
         return registration;
     }
 }

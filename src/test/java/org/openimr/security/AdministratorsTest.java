@@ -14,9 +14,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatusCode;
 
 /**
- * Who administers the engine: the members of the administrators group (camunda-admin) and
- * nobody else, on Camunda and on Operaton alike; and nobody makes themselves one through the
- * Admin webapp's first-run set-up.
+ * Who administers the engine: the members of its built-in administrators group (camunda-admin,
+ * operaton-admin on Operaton), the provisioned administrator among them; nobody else, and nobody
+ * makes themselves one through the Admin webapp's first-run set-up.
  */
 class AdministratorsTest extends CaseTest {
 
