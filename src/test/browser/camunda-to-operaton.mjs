@@ -9,7 +9,9 @@
 import {execFileSync} from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import {Checks, findJar, httpClient, root, screenshots, startApplication, startPostgres} from './support.mjs';
+import {
+  Checks, findJar, httpClient, root, screenshots, startApplication, startPostgres, waitFor
+} from './support.mjs';
 
 const checks = new Checks();
 const check = (condition, what) => checks.check(condition, what);
@@ -28,20 +30,6 @@ const application = {
       requestDate: '2014-06-20', priorUnits: 0, requestedUnits: 6}
   ]
 };
-
-async function waitFor(what, condition) {
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    const value = await condition();
-    if (value) {
-      return value;
-    }
-    if (Date.now() > deadline) {
-      throw new Error('timed out waiting for ' + what);
-    }
-    await new Promise(resolve => setTimeout(resolve, 500));
-  }
-}
 
 function engine(http) {
   return {

@@ -219,3 +219,18 @@ export async function logout(page) {
   // Leave the webapp, or the next login page address (the same page but for its #fragment) would not reload it.
   await page.goto('about:blank');
 }
+
+/** Polls the condition every half second until it answers something truthy, which it answers; fails after the timeout. */
+export async function waitFor(what, condition, timeout = 60_000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const value = await condition();
+    if (value) {
+      return value;
+    }
+    if (Date.now() > deadline) {
+      throw new Error('timed out waiting for ' + what);
+    }
+    await new Promise(resolve => setTimeout(resolve, 500));
+  }
+}
