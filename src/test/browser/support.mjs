@@ -65,7 +65,7 @@ export function findJar(target = path.join(root, 'target')) {
  * The test classpath, from Maven once and then from target/ (the embedded PostgreSQL and its
  * binaries are test dependencies, so they are not in the application jar).
  */
-function testClasspath() {
+export function testClasspath() {
   const file = path.join(root, 'target', 'browser-test-classpath.txt');
   if (!fs.existsSync(file) || fs.statSync(file).mtimeMs < fs.statSync(path.join(root, 'pom.xml')).mtimeMs) {
     execFileSync('mvn', ['-q', '-B', 'dependency:build-classpath', '-Dmdep.includeScope=test',

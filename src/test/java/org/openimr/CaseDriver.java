@@ -15,9 +15,9 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.openimr.intake.ApplicationParser;
-import org.openimr.intake.CaseRecord;
-import org.openimr.intake.CaseRegistry;
+import org.openimr.cases.ApplicationParser;
+import org.openimr.cases.CaseRecord;
+import org.openimr.cases.CaseRegistry;
 import org.openimr.intake.IntakeService;
 import org.openimr.records.RecordsService;
 import org.springframework.context.ApplicationContext;
@@ -55,7 +55,7 @@ public class CaseDriver {
     }
 
     public CaseRecord caseRecord(String caseNumber) {
-        return registry.findByCaseNumber(caseNumber).orElseThrow();
+        return registry.caseOf(caseNumber);
     }
 
     public String processInstanceId(String caseNumber) {

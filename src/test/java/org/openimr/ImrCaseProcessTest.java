@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.assertj.core.groups.Tuple;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -26,9 +27,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.openimr.intake.CaseRecord;
-import org.openimr.intake.CaseRegistry;
-import org.openimr.intake.CaseRegistry.StoredItem;
+import org.openimr.cases.CaseRecord;
+import org.openimr.cases.CaseRegistry;
+import org.openimr.cases.CaseRegistry.StoredItem;
 import org.openimr.intake.Withdrawals;
 import org.openimr.letter.LetterKind;
 import org.openimr.letter.LetterService;
@@ -98,7 +99,7 @@ class ImrCaseProcessTest extends CaseTest {
         CaseRecord record = cases.caseRecord(caseNumber);
         assertThat(record.status()).isEqualTo("DETERMINATION_ISSUED");
         assertThat(record.outcome()).isEqualTo("MIXED");
-        StoredLetter letter = letters.latest(record.id(), LetterKind.FINAL_DETERMINATION).orElseThrow();
+        StoredLetter letter = letters.latest(record, LetterKind.FINAL_DETERMINATION).orElseThrow();
         assertThat(letter.status()).isEqualTo("ISSUED");
         assertThat(letters.recipientsIssued(letter)).containsExactly("EMPLOYEE: " + employee(record),
                 "REQUESTING_PHYSICIAN: Dr. Test Physician", "CLAIMS_ADMINISTRATOR: Sierra Claims Administrators");
@@ -122,7 +123,7 @@ class ImrCaseProcessTest extends CaseTest {
         CaseRecord record = cases.caseRecord(caseNumber);
         assertThat(record.status()).isEqualTo("INELIGIBLE");
         assertThat(record.closeReason()).isEqualTo(reason);
-        StoredLetter notice = letters.latest(record.id(), LetterKind.INELIGIBILITY_NOTICE).orElseThrow();
+        StoredLetter notice = letters.latest(record, LetterKind.INELIGIBILITY_NOTICE).orElseThrow();
         assertThat(notice.status()).isEqualTo("ISSUED");
         // The PDF may break a line anywhere, so compare without whitespace.
         assertThat(CaseDriver.squash(letters.text(notice)))
@@ -258,8 +259,8 @@ class ImrCaseProcessTest extends CaseTest {
 
         cases.progress(caseNumber).isWaitingAt("WaitForRecordsTask", "FollowUpOverdueRecordsTask");
         assertThat(cases.task(caseNumber, "FollowUpOverdueRecordsTask").getName()).isEqualTo("Follow up overdue records");
-        long caseId = cases.caseRecord(caseNumber).id();
-        assertThat(documents.requests(caseId)).extracting(Documents.RecordsRequest::kind).containsExactly("INITIAL", "FOLLOW_UP");
+        CaseRecord caseRecord = cases.caseRecord(caseNumber);
+        assertThat(documents.requests(caseRecord.id())).extracting(Documents.RecordsRequest::kind).containsExactly("INITIAL", "FOLLOW_UP");
 
         cases.recordsArrive(caseNumber);
         cases.progress(caseNumber).isWaitingAt("CheckRecordsCompletenessTask", "FollowUpOverdueRecordsTask");
@@ -273,8 +274,8 @@ class ImrCaseProcessTest extends CaseTest {
                 Map.of("recordsComplete", "false", "missingRecordsNote", "The PR-2 reports of May 2014 are missing"));
 
         cases.progress(caseNumber).hasPassed("RequestMissingRecordsTask").isWaitingAt("WaitForRecordsTask");
-        long caseId = cases.caseRecord(caseNumber).id();
-        assertThat(documents.requests(caseId)).last().satisfies(request -> {
+        CaseRecord caseRecord = cases.caseRecord(caseNumber);
+        assertThat(documents.requests(caseRecord.id())).last().satisfies(request -> {
             assertThat(request.kind()).isEqualTo("ADDITIONAL");
             assertThat(request.note()).isEqualTo("The PR-2 reports of May 2014 are missing");
         });
@@ -325,12 +326,12 @@ class ImrCaseProcessTest extends CaseTest {
                 "The claimant was described as a 44-year-old man injured in 2012. There was a visit note from August 8, 2014."));
 
         cases.progress(caseNumber).isWaitingAt("ReviewLetterTask");
-        long caseId = cases.caseRecord(caseNumber).id();
-        assertThat(letters.letters(caseId)).filteredOn(l -> l.kind().equals("FINAL_DETERMINATION"))
+        CaseRecord caseRecord = cases.caseRecord(caseNumber);
+        assertThat(letters.letters(caseRecord)).filteredOn(l -> l.kind().equals("FINAL_DETERMINATION"))
                 .extracting(StoredLetter::version, StoredLetter::status)
                 .containsExactly(Tuple.tuple(1, "RETURNED"),
                         Tuple.tuple(2, "DRAFT"));
-        StoredLetter second = letters.latest(caseId, LetterKind.FINAL_DETERMINATION).orElseThrow();
+        StoredLetter second = letters.latest(caseRecord, LetterKind.FINAL_DETERMINATION).orElseThrow();
         assertThat(CaseDriver.flat(letters.text(second))).contains("There was a visit note from August 8, 2014.");
 
         cases.approveLetter(caseNumber);

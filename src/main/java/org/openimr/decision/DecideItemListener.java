@@ -4,9 +4,9 @@ import java.util.Arrays;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.openimr.cases.CaseRecord;
+import org.openimr.cases.CaseRegistry;
 import org.openimr.decision.Recommendation.Outcome;
-import org.openimr.intake.CaseRecord;
-import org.openimr.intake.CaseRegistry;
 import org.openimr.system.InvalidInputException;
 import org.springframework.stereotype.Component;
 
@@ -55,7 +55,7 @@ class DecideItemListener implements TaskListener {
         if (!rationale.contains(decision.conclusion())) {
             rationale = rationale + " " + decision.conclusion();
         }
-        CaseRecord record = registry.findByCaseNumber((String) task.getVariable("caseNumber")).orElseThrow();
+        CaseRecord record = registry.caseOf(task);
         int itemNo = ((Number) task.getVariable("itemNo")).intValue();
         itemDecisions.storeDecision(record.id(), itemNo, decision, citation, rationale,
                 recommended != Outcome.NEEDS_PHYSICIAN_JUDGEMENT && ownReasoningNeeded,
@@ -63,7 +63,7 @@ class DecideItemListener implements TaskListener {
         // A submitted answer that no scope declares lands on the case, where the next item's form would
         // show it. Kept in the item's decision row, it is removed in the transaction that set it, so it
         // never reaches the runtime tables; its history keeps it, on this task. Declaring the answers
-        // empty in every item's scope would cost some 25 statements a case.
+        // empty in every item's scope instead would write each of them, empty, for every item.
         ANSWERS.forEach(task::removeVariable);
     }
 

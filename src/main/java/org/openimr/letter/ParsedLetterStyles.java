@@ -12,7 +12,7 @@ import org.w3c.dom.Document;
 /**
  * Hands the renderer each letter's style sheet already parsed. Every letter carries the same
  * {@code <style>} (the templates' shared fragment), which the renderer would otherwise parse
- * again for every letter: some 7 % of a letter's time. A parsed sheet is kept by its text, so a
+ * again for every letter. A parsed sheet is kept by its text, so a
  * template an administrator edits is parsed once in its new form; the renderer shares its own
  * default sheet between letters in the same way.
  */

@@ -149,8 +149,8 @@ public class Roster {
 
     /**
      * The reviewers of the rows with their specialties, licences and declared ties. For the whole roster
-     * these are read without naming the reviewers: every selection reads the roster, and with 150
-     * reviewers a list of 150 ids in each of the three reads was bound and planned anew every time.
+     * these are read without naming the reviewers: every selection reads the roster, and a list of
+     * every reviewer's id bound in each of the three reads would be planned anew at every call.
      */
     private List<Reviewer> load(List<Row> rows, boolean wholeRoster) {
         if (rows.isEmpty()) {

@@ -10,8 +10,8 @@ import org.springframework.stereotype.Component;
  * "Select reviewer": picks the expert reviewer, or leaves the choice to a supervisor, whose task
  * form shows why no one was chosen and starts with "run selection again" unticked. Those two
  * variables are written only then: a chosen reviewer's selection is on the case's reviewer page
- * (GET /api/cases/{caseNumber}/reviewer), and with a roster of 150 its report was 4 KB a case
- * that nobody read, written to three tables.
+ * (GET /api/cases/{caseNumber}/reviewer), and its report, which grows with the roster, would be
+ * written to three tables for nobody to read.
  */
 @Component("selectReviewer")
 class SelectReviewerDelegate implements JavaDelegate {

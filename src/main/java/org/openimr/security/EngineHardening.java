@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
  * <li>A candidate group whose role reads the task already (supervisors: every task; intake: the
  * tasks of the IMR case) gets TASK_WORK on it, not READ and TASK_WORK: a per-task READ it holds
  * anyway would make each of its task queries join every open task of the group with every such
- * grant (at 20,000 open cases the intake list took seconds; case benchmark, README "Benchmark").
+ * grant, so that the group's task list slows down as the backlog grows (docs/benchmark.md, Backlog).
  * <li>Variables of type Object are deserialized only into types the engine allows (Camunda's
  * type validation): a client of the REST API cannot name a class for the engine to instantiate.
  * <li>Models with scripts are refused ({@link ScriptFreeModels}).

@@ -1,10 +1,14 @@
 package org.openimr.security;
 
+import org.openimr.cases.UploadLimit;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.openimr.cases.ApiAccessRules;
+import org.openimr.cases.CaseAccess;
+import org.openimr.cases.Roles;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -59,9 +63,10 @@ class SecurityConfiguration {
     @Bean
     FilterRegistrationBean<RequestSizeLimit> requestSizeLimit(ObjectMapper objectMapper,
             @Value("${imr.security.max-body}") DataSize maxBody,
-            @Value("${imr.security.max-upload}") DataSize maxUpload) {
+            @Value("${imr.security.max-upload}") DataSize maxUpload, ObjectProvider<UploadLimit> uploadLimits) {
         FilterRegistrationBean<RequestSizeLimit> registration = new FilterRegistrationBean<>(
-                new RequestSizeLimit(maxBody.toBytes(), maxUpload.toBytes(), objectMapper));
+                new RequestSizeLimit(maxBody.toBytes(), maxUpload.toBytes(), uploadLimits.orderedStream().toList(),
+                        objectMapper));
         registration.setName("request-size-limit");
         registration.addUrlPatterns("/*");
         // Before anything, Spring Security and the REST layers included, reads a body.

@@ -8,8 +8,8 @@ import java.time.LocalDate;
 
 /**
  * Column readers for the repositories' hand-written row mappers. The rows a case reads on every
- * step (the case, its items, the roster, the letters) are mapped by hand: mapping records by
- * reflection cost about 4 % of the JVM's time per case in the case benchmark.
+ * step (the case, its items, the roster, the letters) are mapped by hand: on those paths, mapping
+ * records by reflection would be a noticeable part of what a case costs.
  */
 public final class Rows {
 

@@ -5,9 +5,9 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
  * Writes a case variable only when its value changes. With history FULL every write is a history
- * detail row and an update of the variable's history, even when the value is the one it had: the
- * case benchmark counted 103 writes a case, several of them re-writing a deadline or stage that had
- * not changed (the determination clock confirmed at the records check, the stage of each item).
+ * detail row and an update of the variable's history, even when the value is the one it had, and
+ * several steps would re-write a deadline or stage that has not changed (the determination clock
+ * confirmed at the records check, the stage of each item).
  */
 public final class VariableWrites {
 

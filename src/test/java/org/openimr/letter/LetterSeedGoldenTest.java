@@ -28,7 +28,7 @@ import org.springframework.test.web.servlet.MockMvc;
  */
 class LetterSeedGoldenTest extends CaseTest {
 
-    /** The seed letter's headings, in its order, followed by the parts issue 5 adds after them. */
+    /** The seed letter's headings, in its order, followed by the parts a complete letter adds after them. */
     static final List<String> HEADINGS = List.of(
             "HOW THE IMR FINAL DETERMINATION WAS MADE",
             "CLINICAL CASE SUMMARY",

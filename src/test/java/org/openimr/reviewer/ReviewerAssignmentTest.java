@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.openimr.CaseDriver;
 import org.openimr.CaseTest;
 import org.openimr.TestApplications;
-import org.openimr.intake.CaseRecord;
+import org.openimr.cases.CaseRecord;
 import org.openimr.letter.LetterKind;
 import org.openimr.letter.LetterService;
 import org.openimr.letter.StoredLetter;
@@ -77,7 +77,7 @@ class ReviewerAssignmentTest extends CaseTest {
         cases.writeClinicalSummary(caseNumber);
         cases.decideAllItems(caseNumber, "UPHELD");
 
-        StoredLetter letter = letters.latest(record.id(), LetterKind.FINAL_DETERMINATION).orElseThrow();
+        StoredLetter letter = letters.latest(record, LetterKind.FINAL_DETERMINATION).orElseThrow();
         String text = CaseDriver.flat(letters.text(letter));
         List<String> certifications = new java.util.ArrayList<>(reviewer.specialties().stream()
                 .filter(Reviewer.Certification::boardCertified).map(c -> c.specialty().title()).toList());

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openimr.CaseTest;
 import org.openimr.TestApplications;
+import org.openimr.cases.CaseRecord;
 import org.openimr.letter.LetterKind;
 import org.openimr.letter.LetterService;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -201,8 +202,8 @@ class SlaProcessTest extends CaseTest {
         // A late determination stays valid: the letter goes out and the open escalation ends with the case.
         cases.progress(caseNumber).isEnded()
                 .hasPassed("LetterIssuedEndEvent", "DeterminationIssuedEndEvent");
-        long caseId = cases.caseRecord(caseNumber).id();
-        assertThat(letters.latest(caseId, LetterKind.FINAL_DETERMINATION).orElseThrow().status()).isEqualTo("ISSUED");
+        CaseRecord caseRecord = cases.caseRecord(caseNumber);
+        assertThat(letters.latest(caseRecord, LetterKind.FINAL_DETERMINATION).orElseThrow().status()).isEqualTo("ISSUED");
         assertThat(cases.caseRecord(caseNumber).status()).isEqualTo("DETERMINATION_ISSUED");
         assertThat(cases.variable(caseNumber, "determinationLate")).isEqualTo(true);
         assertThat(cases.variable(caseNumber, "slaStatus")).isEqualTo("BREACHED");
