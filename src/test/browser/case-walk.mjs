@@ -16,7 +16,8 @@ import {execFileSync} from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  Checks, httpClient, launchBrowser, login, logout, root, screenshots, startApplication, startPostgres, testClasspath
+  Checks, httpClient, launchBrowser, login, logout, root, screenshots, startApplication, startPostgres, testClasspath,
+  waitFor
 } from './support.mjs';
 
 const shots = path.join(screenshots, 'walk');
@@ -236,20 +237,6 @@ async function signIn(webapp, user) {
 
 async function engineTasks(key) {
   return http('GET', `/engine-rest/task?processInstanceBusinessKey=${state.caseNumber}&taskDefinitionKey=${key}`, 'admin', 'admin');
-}
-
-async function waitFor(what, condition) {
-  const deadline = Date.now() + TIMEOUT;
-  for (;;) {
-    const value = await condition();
-    if (value) {
-      return value;
-    }
-    if (Date.now() > deadline) {
-      throw new Error('timed out waiting for ' + what);
-    }
-    await new Promise(resolve => setTimeout(resolve, 500));
-  }
 }
 
 step('intake1 logs in to Tasklist', async () => {
