@@ -77,27 +77,54 @@ public final class ApplicationParser {
                 liabilityDisputed, expedited, delivery, employee, employer, claimsAdministrator, physician, items);
     }
 
-    /** Reads one disputed item against the field catalog; used by intake and by guideline evaluation. */
+    /**
+     * Reads one disputed item against the field catalog; used by intake and by guideline evaluation.
+     * A field given under a former name ({@link DisputedItemFields#FORMER_NAMES}) is read as the field
+     * that replaced it; given under both names with different values, the former name is refused.
+     */
     public static DisputedItem item(InputReader in) {
         Map<String, Object> facts = new LinkedHashMap<>();
         for (ItemField field : DisputedItemFields.ALL) {
-            Object value = switch (field.kind()) {
-                case TEXT -> in.text(field.name(), field.required(), field.max());
-                case DATE -> in.date(field.name(), field.required());
-                case BOOLEAN -> in.bool(field.name(), field.required());
-                case INTEGER -> in.integer(field.name(), field.required(), field.min(), field.max());
-                case DECIMAL -> {
-                    BigDecimal number = in.decimal(field.name(), field.required(),
-                            BigDecimal.valueOf(field.min()), BigDecimal.valueOf(field.max()));
-                    yield number == null ? null : number.doubleValue();
-                }
-                case CODE -> in.oneOf(field.name(), field.required(), field.codes());
-            };
+            Object value = value(in, field);
             if (value != null) {
                 facts.put(field.name(), value);
             }
         }
+        for (DisputedItemFields.FormerName former : DisputedItemFields.FORMER_NAMES) {
+            Object value = former.convert(value(in, former.field()));
+            if (value == null) {
+                continue;
+            }
+            Object given = facts.putIfAbsent(former.replacedBy(), value);
+            if (given != null && !given.equals(value)) {
+                in.problem(former.field().name(), "is the former name of " + former.replacedBy()
+                        + ", which is given with another value");
+            }
+        }
         return new DisputedItem(facts);
+    }
+
+    /** The former field names this item was given with, each with the name that replaced it. */
+    public static Map<String, String> formerNamesUsed(InputReader in) {
+        Map<String, String> used = new LinkedHashMap<>();
+        DisputedItemFields.FORMER_NAMES.stream().filter(former -> in.has(former.field().name()))
+                .forEach(former -> used.put(former.field().name(), former.replacedBy()));
+        return used;
+    }
+
+    private static Object value(InputReader in, ItemField field) {
+        return switch (field.kind()) {
+            case TEXT -> in.text(field.name(), field.required(), field.max());
+            case DATE -> in.date(field.name(), field.required());
+            case BOOLEAN -> in.bool(field.name(), field.required());
+            case INTEGER -> in.integer(field.name(), field.required(), field.min(), field.max());
+            case DECIMAL -> {
+                BigDecimal number = in.decimal(field.name(), field.required(),
+                        BigDecimal.valueOf(field.min()), BigDecimal.valueOf(field.max()));
+                yield number == null ? null : number.doubleValue();
+            }
+            case CODE -> in.oneOf(field.name(), field.required(), field.codes());
+        };
     }
 
     private static Employee employee(InputReader in) {

@@ -8,7 +8,8 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
 import org.springframework.stereotype.Component;
 
 /**
- * Evaluating an item without a case holds no case data: every role may. How reviewers depart from
+ * Evaluating an item without a case, and the facts a category's table reads, hold no case data:
+ * every role may. How reviewers depart from
  * the rules, and what a changed table would change (case numbers and counts), are for supervisors,
  * analysts and administrators.
  */
@@ -19,6 +20,8 @@ class GuidelineApiAccess implements ApiAccessRules {
     public void apply(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {
         requests.requestMatchers(HttpMethod.POST, "/api/guidelines/evaluate").hasAnyAuthority(Roles.authorities(
                         Roles.ALL.toArray(String[]::new)))
+                .requestMatchers(HttpMethod.GET, "/api/guidelines/categories/*/facts").hasAnyAuthority(
+                        Roles.authorities(Roles.ALL.toArray(String[]::new)))
                 .requestMatchers(HttpMethod.GET, "/api/guidelines/departures", "/api/guidelines/rules")
                 .hasAnyAuthority(Roles.authorities(Roles.SUPERVISOR, Roles.ANALYST, Roles.ADMIN))
                 .requestMatchers(HttpMethod.POST, "/api/guidelines/impact")

@@ -37,11 +37,14 @@ final class InMemoryGuidelineTables implements GuidelineTables {
     private final Map<String, DmnDecision> decisions;
     private final RuleCatalog catalog;
     private final Map<String, List<String>> inputVariables = new HashMap<>();
+    private final Map<String, List<TableColumn>> columns = new HashMap<>();
 
-    private InMemoryGuidelineTables(DmnEngine engine, Map<String, DmnDecision> decisions, RuleCatalog catalog) {
+    private InMemoryGuidelineTables(DmnEngine engine, Map<String, DmnDecision> decisions,
+            Map<String, DmnModelInstance> models, RuleCatalog catalog) {
         this.engine = engine;
         this.decisions = Map.copyOf(decisions);
         this.catalog = catalog;
+        models.forEach((key, model) -> columns.put(key, TableColumn.of(model, key)));
         decisions.forEach((key, decision) -> inputVariables.put(key, inputVariables(decision)));
     }
 
@@ -101,8 +104,8 @@ final class InMemoryGuidelineTables implements GuidelineTables {
 
     @Override
     public Optional<Table> table(String decisionKey) {
-        return decisions.containsKey(decisionKey) ? Optional.of(variables -> evaluate(decisionKey, variables))
-                : Optional.empty();
+        return decisions.containsKey(decisionKey) ? Optional.of(GuidelineTables.table(
+                variables -> evaluate(decisionKey, variables), () -> columns.get(decisionKey))) : Optional.empty();
     }
 
     private List<Map<String, Object>> evaluate(String decisionKey, Map<String, Object> variables) {
@@ -150,7 +153,7 @@ final class InMemoryGuidelineTables implements GuidelineTables {
         }
 
         InMemoryGuidelineTables build() {
-            return new InMemoryGuidelineTables(engine, decisions, RuleCatalog.of(models));
+            return new InMemoryGuidelineTables(engine, decisions, models, RuleCatalog.of(models));
         }
     }
 }

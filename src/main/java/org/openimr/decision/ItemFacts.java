@@ -57,6 +57,11 @@ final class ItemFacts {
         return text.toString().strip();
     }
 
+    /** The words for a field: the start form's where it has them, else its name in words. */
+    static String labelOf(String field) {
+        return LABELS.getOrDefault(field, label(field));
+    }
+
     /** "priorUnits" reads "Prior units"; "dailyMED" reads "Daily MED". */
     static String label(String field) {
         StringBuilder text = new StringBuilder();
