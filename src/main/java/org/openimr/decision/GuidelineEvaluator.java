@@ -201,7 +201,7 @@ public class GuidelineEvaluator {
                         ? "CONFIRMED" : "UNCONFIRMED";
                 return new Recommendation(outcome, deciding.stream().map(Finding::ruleId).distinct().toList(),
                         String.join("; ", citations),
-                        String.join(" ", deciding.stream().map(Finding::rationale).toList()), confidence, findings, null,
+                        String.join(" ", deciding.stream().map(Finding::rationale).distinct().toList()), confidence, findings, null,
                         null);
             }
         }

@@ -17,6 +17,7 @@ import org.openimr.cases.CaseRecord;
 import org.openimr.cases.CaseRegistry;
 import org.openimr.cases.CaseRegistry.StoredItem;
 import org.openimr.cases.ImrApplication;
+import org.openimr.decision.StatedFacts;
 import org.openimr.letter.LetterStore.Recipient;
 import org.openimr.records.Documents;
 import org.openimr.reviewer.CaseReviewers;
@@ -41,9 +42,11 @@ class LetterContents {
     private final LetterStore store;
     private final OrganizationProperties organization;
     private final ObjectMapper objectMapper;
+    private final StatedFacts statedFacts;
 
     LetterContents(CaseRegistry registry, Documents documents, CaseReviewers reviewers, LetterStore store,
-            OrganizationProperties organization, ObjectMapper objectMapper) {
+            OrganizationProperties organization, ObjectMapper objectMapper, StatedFacts statedFacts) {
+        this.statedFacts = statedFacts;
         this.registry = registry;
         this.documents = documents;
         this.reviewers = reviewers;
@@ -108,6 +111,8 @@ class LetterContents {
     }
 
     private List<Map<String, Object>> items(CaseRecord record) {
+        Map<Long, Documents.Document> sources = new HashMap<>();
+        documents.forCase(record.id()).forEach(document -> sources.put(document.id(), document));
         List<Map<String, Object>> items = new ArrayList<>();
         for (StoredItem item : registry.items(record.id())) {
             Map<String, Object> view = new LinkedHashMap<>();
@@ -118,9 +123,34 @@ class LetterContents {
             view.put("claimsAdministratorGuideline", claimsAdministratorGuideline(item.itemJson()));
             view.put("citation", item.decisionCitation());
             view.put("rationale", item.decisionRationale());
+            view.put("facts", factSentences(record.id(), item, sources));
             items.add(view);
         }
         return items;
+    }
+
+    /**
+     * The facts an item was decided on, each with its source, the way the seed letter says "Per the
+     * records provided": "Per the progress report of June 12, 2014 (page 3), visits or sessions
+     * completed: 6." A fact marked not documented, or given only in the application, says so.
+     */
+    private List<String> factSentences(long caseId, StoredItem item, Map<Long, Documents.Document> sources) {
+        List<String> sentences = new ArrayList<>();
+        for (StatedFacts.StatedFact fact : statedFacts.of(caseId, item)) {
+            if (fact.notDocumented()) {
+                sentences.add("The records provided do not document " + fact.label() + ".");
+            } else if (fact.fromRecords()) {
+                Documents.Document document = sources.get(fact.documentId());
+                String source = document == null ? "records provided" : document.title()
+                        + (document.documentDate() == null ? "" : " of " + format(document.documentDate()));
+                sentences.add("Per the " + source + " (page " + fact.page() + "), " + fact.label() + ": "
+                        + fact.value() + ".");
+            } else {
+                sentences.add("Per the application for independent medical review, not confirmed in the records "
+                        + "provided, " + fact.label() + ": " + fact.value() + ".");
+            }
+        }
+        return sentences;
     }
 
     /**

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -24,6 +25,7 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.Test;
 import org.openimr.CaseTest;
 import org.openimr.TestApplications;
+import org.openimr.cases.CaseDocuments;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
@@ -42,6 +44,9 @@ class CategoryFactsTest extends CaseTest {
 
     @Autowired
     RepositoryService repositoryService;
+
+    @Autowired
+    CaseDocuments documents;
 
     private static ObjectNode item(String category, String treatment) {
         return JSON.createObjectNode().put("requestedTreatment", treatment).put("treatmentCategory", category)
@@ -138,7 +143,10 @@ class CategoryFactsTest extends CaseTest {
                 .andExpect(jsonPath("$.errors[0].field").value("category"));
     }
 
-    /** What an analyst does in Modeler: a copy of the massage table with one more input column, deployed. */
+    /**
+     * What an analyst does in Modeler: a copy of the massage table with one more input column, deployed.
+     * The facts list, the evaluation and the reviewer's facts page of a massage item all take it.
+     */
     @Test
     void aColumnAddedToTheTableIsAFactWithoutAJavaChange() throws Exception {
         String table = Files.readString(GuidelineTestCase.FOLDER.resolve("massage.dmn"), StandardCharsets.UTF_8);
@@ -160,6 +168,24 @@ class CategoryFactsTest extends CaseTest {
             evaluate(item("MASSAGE", "Massage 2x3").put("painScoreAtRest", "high"))
                     .andExpect(status().isBadRequest())
                     .andExpect(jsonPath("$.errors[0].field").value("painScoreAtRest"));
+
+            // The reviewer's facts page of a massage item asks for it, and takes it with its source.
+            String caseNumber = cases.submit(TestApplications.seedCase());
+            cases.recordsArrive(caseNumber);
+            cases.recordsComplete(caseNumber);
+            cases.writeClinicalSummary(caseNumber);
+            String reviewer = cases.task(caseNumber, "DecideItemTask").getAssignee();
+            long report = documents.documents(cases.caseRecord(caseNumber).id()).get(0).id();
+            mvc.perform(get("/api/cases/" + caseNumber + "/items/1/facts").with(httpBasic(reviewer, "demo")))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.facts[*].fact.name", hasItem("painScoreAtRest")));
+            mvc.perform(put("/api/cases/" + caseNumber + "/items/1/facts").with(httpBasic(reviewer, "demo"))
+                            .contentType(MediaType.APPLICATION_JSON).content("""
+                                    {"facts": [{"name": "painScoreAtRest", "value": 7, "documentId": %d, "page": 2}]}"""
+                                    .formatted(report)))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.facts[4].fact.name").value("painScoreAtRest"))
+                    .andExpect(jsonPath("$.facts[4].status").value("ESTABLISHED"));
         } finally {
             repositoryService.deleteDeployment(deploymentId, true);
         }

@@ -165,6 +165,11 @@ class AccessMatrixTest extends CaseTest {
         rows.add(row("POST /api/cases/{caseNumber}/documents/{documentId}/views",
                 post("/api/cases/" + x + "/documents/" + reportOfA + "/views", Map.of("page", 1)),
                 401, 204, 204, 403, 204, 403, 204));
+        rows.add(row("GET /api/cases/{caseNumber}/items/{itemNo}/facts", get("/api/cases/" + x + "/items/1/facts"),
+                401, 200, 200, 403, 200, 403, 200));
+        // An empty list of facts: past the rules, the endpoint refuses it (400).
+        rows.add(row("PUT /api/cases/{caseNumber}/items/{itemNo}/facts", new Call(HttpMethod.PUT,
+                "/api/cases/" + x + "/items/1/facts", Map.of("facts", List.of())), 401, 403, 400, 403, 403, 403, 400));
         rows.add(row("GET /api/cases/{caseNumber}/letter", get("/api/cases/" + x + "/letter?kind=NOTICE_OF_ASSIGNMENT"),
                 401, 200, 200, 403, 200, 403, 200));
         rows.add(row("GET /api/cases/{caseNumber}/deadlines", get("/api/cases/" + x + "/deadlines"),
