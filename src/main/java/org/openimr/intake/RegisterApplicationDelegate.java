@@ -28,8 +28,8 @@ import org.springframework.stereotype.Component;
  * "Register application": a case started through the API is registered already; a paper
  * application keyed into the Tasklist start form is read into the intake API's JSON body, parsed
  * and registered as the API does it, and its raw form fields give way to the case variables. The
- * form keys each disputed treatment in a group of its own (disputedItem1, disputedItem2, ...,
- * generated from one template: see src/build), as many as disputedTreatmentCount says.
+ * form keys each disputed treatment in a group of its own (disputedItem1, disputedItem2, ..., copies
+ * of one template, see docs/analyst-guide.md), as many as disputedTreatmentCount says.
  */
 @Component("registerApplication")
 class RegisterApplicationDelegate implements JavaDelegate {
