@@ -216,7 +216,8 @@ export async function screenshot(page, file, {whole = true, maxHeight = 8000} = 
     await page.setViewportSize({width: viewport.width, height: Math.min(needed + 120, maxHeight)});
     await page.waitForTimeout(300);
   }
-  await page.screenshot({path: file});
+  // A tall page takes a while to capture on a busy machine.
+  await page.screenshot({path: file, timeout: 60_000});
   await page.setViewportSize(viewport);
 }
 
