@@ -16,7 +16,6 @@ import org.camunda.spin.json.SpinJsonNode;
 import org.openimr.cases.ApplicationParser;
 import org.openimr.cases.CaseRegistry;
 import org.openimr.cases.CaseVariables;
-import org.openimr.cases.Channel;
 import org.openimr.cases.DisputedItemFields;
 import org.openimr.cases.ImrApplication;
 import org.openimr.cases.ItemField;
