@@ -52,11 +52,11 @@ export function freePort() {
   });
 }
 
-function findJar() {
-  const target = path.join(root, 'target');
+/** The application jar a build left in the folder (target/ by default). */
+export function findJar(target = path.join(root, 'target')) {
   const jar = fs.existsSync(target) && fs.readdirSync(target).find(f => /^imr-case-management-.*\.jar$/.test(f));
   if (!jar) {
-    throw new Error('No application jar in target/: run mvn package first');
+    throw new Error(`No application jar in ${target}: run mvn package first`);
   }
   return path.join(target, jar);
 }
@@ -102,13 +102,13 @@ export async function startPostgres(logName) {
 }
 
 /**
- * Starts target/*.jar on a free loopback port with the given extra arguments and waits for its
- * health endpoint; its output goes to target/screenshots/<logName>. Answers {base, stop}.
+ * Starts the jar (target/*.jar unless told) on a free loopback port with the given extra arguments
+ * and waits for its health endpoint; its output goes to target/screenshots/<logName>. Answers {base, stop}.
  */
-export async function startApplication(logName, args) {
+export async function startApplication(logName, args, jar = findJar()) {
   const port = await freePort();
   const log = fs.openSync(path.join(screenshots, logName), 'w');
-  const app = spawn('java', ['-jar', findJar(), '--server.port=' + port, '--server.address=127.0.0.1', ...args],
+  const app = spawn('java', ['-jar', jar, '--server.port=' + port, '--server.address=127.0.0.1', ...args],
     {stdio: ['ignore', log, log]});
   const base = `http://127.0.0.1:${port}`;
   const stop = () => new Promise(resolve => {
@@ -135,21 +135,6 @@ export async function startApplication(logName, args) {
   }
   await stop();
   throw new Error('The application did not start within 3 minutes');
-}
-
-/** Answers what condition answers once it answers something, asking every half second; fails after a minute. */
-export async function waitFor(what, condition) {
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    const value = await condition();
-    if (value) {
-      return value;
-    }
-    if (Date.now() > deadline) {
-      throw new Error('timed out waiting for ' + what);
-    }
-    await new Promise(resolve => setTimeout(resolve, 500));
-  }
 }
 
 /** HTTP calls to the application as a given user (HTTP Basic), JSON in and out. */
@@ -249,4 +234,19 @@ export async function logout(page) {
   await page.context().clearCookies();
   // Leave the webapp, or the next login page address (the same page but for its #fragment) would not reload it.
   await page.goto('about:blank');
+}
+
+/** Polls the condition every half second until it answers something truthy, which it answers; fails after the timeout. */
+export async function waitFor(what, condition, timeout = 60_000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const value = await condition();
+    if (value) {
+      return value;
+    }
+    if (Date.now() > deadline) {
+      throw new Error('timed out waiting for ' + what);
+    }
+    await new Promise(resolve => setTimeout(resolve, 500));
+  }
 }

@@ -12,7 +12,6 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -50,15 +49,9 @@ public class CaseDriver {
         return intake.submit(ApplicationParser.parse(application), "intake1");
     }
 
-    /** The case's process instance, running or ended, for camunda-bpm-assert. */
-    public ProcessInstance processInstance(String caseNumber) {
-        HistoricProcessInstance history = history(caseNumber);
-        ExecutionEntity instance = new ExecutionEntity();
-        instance.setId(history.getId());
-        instance.setProcessInstanceId(history.getId());
-        instance.setProcessDefinitionId(history.getProcessDefinitionId());
-        instance.setBusinessKey(caseNumber);
-        return instance;
+    /** Where the case's process instance waits and what it has passed, to assert on. */
+    public CaseProgress progress(String caseNumber) {
+        return new CaseProgress(history(caseNumber).getId(), runtimeService, historyService);
     }
 
     public CaseRecord caseRecord(String caseNumber) {

@@ -88,11 +88,11 @@ class SecurityConfiguration {
 
     @Bean
     FilterRegistrationBean<FormSubmissionGuard> formSubmissionGuard(ObjectProvider<DeployedForms> forms,
-            ObjectMapper objectMapper) {
+            ObjectMapper objectMapper, @Value("${camunda.bpm.webapp.application-path}") String webappPath) {
         FilterRegistrationBean<FormSubmissionGuard> registration =
-                new FilterRegistrationBean<>(new FormSubmissionGuard(forms, objectMapper));
+                new FilterRegistrationBean<>(new FormSubmissionGuard(webappPath, forms, objectMapper));
         registration.setName("form-submission-guard");
-        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+        registration.addUrlPatterns("/engine-rest/*", webappPath + "/api/engine/*");
         // After the engine REST API's authentication: a request without credentials is refused before its body is read.
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;

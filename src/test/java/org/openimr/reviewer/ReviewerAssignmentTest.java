@@ -12,7 +12,6 @@ import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -191,7 +190,7 @@ class ReviewerAssignmentTest extends CaseTest {
     @Test
     void withNoQualifiedReviewerTheSupervisorSeesWhyAndAssignsOneWithoutAConflict() {
         String caseNumber = psychCaseWithItsOnlyPsychiatristTied();
-        BpmnAwareTests.assertThat(cases.processInstance(caseNumber)).isWaitingAt("AssignReviewerManuallyTask");
+        cases.progress(caseNumber).isWaitingAt("AssignReviewerManuallyTask");
         String report = (String) cases.variable(caseNumber, "reviewerSelectionReport");
         assertThat(report).contains("Fitting specialties: Psychiatry", "No reviewer was chosen",
                 "(reviewer6): affiliated with the claims administrator", "other reviewers practise no fitting specialty")
@@ -211,7 +210,7 @@ class ReviewerAssignmentTest extends CaseTest {
                         + ": affiliated with the claims administrator");
         assertThatThrownBy(() -> assignByHand(caseNumber, "reviewer10"))
                 .hasMessageContaining("not more than 5 years in clinical practice");
-        BpmnAwareTests.assertThat(cases.processInstance(caseNumber)).isWaitingAt("AssignReviewerManuallyTask");
+        cases.progress(caseNumber).isWaitingAt("AssignReviewerManuallyTask");
 
         int before = openCases("reviewer5");
         assignByHand(caseNumber, "reviewer5");

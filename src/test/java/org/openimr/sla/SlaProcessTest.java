@@ -15,7 +15,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openimr.CaseTest;
@@ -86,7 +85,7 @@ class SlaProcessTest extends CaseTest {
         moveClockTo(endOfDay(2025, 3, 18).plusSeconds(1));
         cases.runJobs(caseNumber);
 
-        BpmnAwareTests.assertThat(cases.processInstance(caseNumber)).hasPassed("MarkRecordsOverdueTask",
+        cases.progress(caseNumber).hasPassed("MarkRecordsOverdueTask",
                 "RequestRecordsFollowUpTask").isWaitingAt("WaitForRecordsTask", "FollowUpOverdueRecordsTask");
         assertThat(cases.variable(caseNumber, "slaStatus")).isEqualTo("BREACHED");
         Task followUp = cases.task(caseNumber, "FollowUpOverdueRecordsTask");
@@ -201,7 +200,7 @@ class SlaProcessTest extends CaseTest {
         cases.runJobs(caseNumber);
 
         // A late determination stays valid: the letter goes out and the open escalation ends with the case.
-        BpmnAwareTests.assertThat(cases.processInstance(caseNumber)).isEnded()
+        cases.progress(caseNumber).isEnded()
                 .hasPassed("LetterIssuedEndEvent", "DeterminationIssuedEndEvent");
         CaseRecord caseRecord = cases.caseRecord(caseNumber);
         assertThat(letters.latest(caseRecord, LetterKind.FINAL_DETERMINATION).orElseThrow().status()).isEqualTo("ISSUED");
@@ -236,7 +235,7 @@ class SlaProcessTest extends CaseTest {
 
         conversions.convert(caseNumber, new ExpeditedConversions.Certification(LocalDate.of(2025, 3, 4)));
 
-        BpmnAwareTests.assertThat(cases.processInstance(caseNumber)).hasPassed("RecomputeDeadlinesTask")
+        cases.progress(caseNumber).hasPassed("RecomputeDeadlinesTask")
                 .isWaitingAt("WaitForRecordsTask");
         Instant due = converted.plus(Duration.ofHours(24));
         assertThat(date(caseNumber, "recordsDueAt")).isEqualTo(due);
