@@ -28,7 +28,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The guideline benchmark (README, "Benchmark"): evaluates a mixed set of disputed items (every
+ * The guideline benchmark (docs/benchmark.md): evaluates a mixed set of disputed items (every
  * analyst test case of bpmn/guidelines, all categories) and prints evaluations per second,
  * (1) in memory, in the standalone DMN engine with the application's evaluator, on 1 and 2
  * threads; (2) through the application's process engine (DecisionService, history FULL, H2 in
