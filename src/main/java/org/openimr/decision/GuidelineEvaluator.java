@@ -90,6 +90,12 @@ public class GuidelineEvaluator {
                     + "; the reviewer decides on the medical evidence search sequence (8 CCR 9792.21.1).")
                     .with(advisory, formulary);
         }
+        // A column an analyst added for a fact the item lacks reads null, as every field of the contract does.
+        for (TableColumn column : table.get().columns()) {
+            if (!inputs.containsKey(column.variable())) {
+                inputs.put(column.variable(), null);
+            }
+        }
         List<Finding> findings = new ArrayList<>();
         for (Map<String, Object> row : table.get().evaluate(inputs)) {
             findings.add(new Finding((String) row.get("ruleId"), Outcome.valueOf((String) row.get("recommendedOutcome")),
