@@ -21,6 +21,8 @@ public final class CaseVariables {
     public static final String ITEM_COUNT = "itemCount";
     public static final String REQUESTED_ITEMS = "requestedItems";
     public static final String OUTCOME = "outcome";
+    /** True when every disputed item is a formulary drug: the determination is due in 5 working days. */
+    public static final String FORMULARY_DISPUTE = "formularyDispute";
 
     private CaseVariables() {
     }
@@ -40,6 +42,7 @@ public final class CaseVariables {
             numbers.add(i);
         }
         variables.put(REQUESTED_ITEMS, requestedItems(application.disputedItems(), numbers));
+        variables.put(FORMULARY_DISPUTE, application.disputedItems().stream().allMatch(FormularyScope::formularyDispute));
         // The statutory visit cap of the guideline rules needs it, in a later transaction.
         variables.put("dateOfInjury", application.employee().dateOfInjury() == null ? null
                 : CaseClock.toDate(CaseClock.startOf(application.employee().dateOfInjury())));

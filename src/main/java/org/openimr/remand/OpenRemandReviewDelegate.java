@@ -10,6 +10,7 @@ import org.openimr.cases.CaseRecord;
 import org.openimr.cases.CaseRegistry;
 import org.openimr.cases.CaseVariables;
 import org.openimr.cases.Channel;
+import org.openimr.cases.FormularyScope;
 import org.openimr.cases.ImrApplication;
 import org.openimr.cases.ReviewItems;
 import org.openimr.cases.Reviews;
@@ -55,6 +56,8 @@ class OpenRemandReviewDelegate implements JavaDelegate {
         variables.put(CaseVariables.ITEM_COUNT, remand.items().size());
         variables.put(CaseVariables.REQUESTED_ITEMS,
                 CaseVariables.requestedItems(application.disputedItems(), remand.items()));
+        variables.put(CaseVariables.FORMULARY_DISPUTE, remand.items().stream()
+                .allMatch(n -> FormularyScope.formularyDispute(application.disputedItems().get(n - 1))));
         variables.put(ReviewItems.VARIABLE, ReviewItems.text(remand.items()));
         execution.setVariables(variables);
     }
