@@ -1,7 +1,5 @@
 package org.openimr.billing;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,7 +22,6 @@ import org.openimr.cases.CaseRecord;
 import org.openimr.cases.CaseRegistry;
 import org.openimr.cases.CaseRegistry.StoredItem;
 import org.openimr.cases.CaseStatus;
-import org.openimr.cases.ImrApplication;
 import org.openimr.cases.Reviews;
 import org.openimr.letter.LetterService;
 import org.openimr.system.CaseClock;
@@ -62,10 +59,9 @@ public class Invoices {
     private final InvoiceStore store;
     private final LetterService letters;
     private final BillingProperties properties;
-    private final ObjectMapper objectMapper;
 
     Invoices(CaseRegistry registry, Reviews reviews, AssignedReviewers reviewers, FeeSchedules schedules,
-            InvoiceStore store, LetterService letters, BillingProperties properties, ObjectMapper objectMapper) {
+            InvoiceStore store, LetterService letters, BillingProperties properties) {
         this.registry = registry;
         this.reviews = reviews;
         this.reviewers = reviewers;
@@ -73,7 +69,6 @@ public class Invoices {
         this.store = store;
         this.letters = letters;
         this.properties = properties;
-        this.objectMapper = objectMapper;
     }
 
     /** Issues the invoice of the review that just ended, once; none when no schedule covers the application. */
@@ -200,7 +195,7 @@ public class Invoices {
         model.put("caseNumber", record.caseNumber());
         model.put("claimNumber", record.employeeClaimNumber());
         model.put("claimsAdministrator", record.claimsAdministratorName());
-        model.put("claimsAdministratorAddress", application(record).claimsAdministrator().address());
+        model.put("claimsAdministratorAddress", ApplicationParser.stored(record).claimsAdministrator().address());
         model.put("applicationReceived", DATE.format(record.applicationReceivedDate()));
         model.put("issued", DATE.format(CaseClock.dateOf(issuedAt)));
         model.put("due", DATE.format(dueOn));
@@ -215,13 +210,6 @@ public class Invoices {
         return model;
     }
 
-    private ImrApplication application(CaseRecord record) {
-        try {
-            return ApplicationParser.parse(objectMapper.readTree(record.applicationJson()));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored applications are JSON", e);
-        }
-    }
 
     static String money(BigDecimal amount) {
         return "$" + String.format(Locale.US, "%,.2f", amount);

@@ -53,13 +53,11 @@ class Publications {
     private final Reviews reviews;
     private final CaseRegistry registry;
     private final CaseReviewers reviewers;
-    private final ObjectMapper objectMapper;
 
-    Publications(Reviews reviews, CaseRegistry registry, CaseReviewers reviewers, ObjectMapper objectMapper) {
+    Publications(Reviews reviews, CaseRegistry registry, CaseReviewers reviewers) {
         this.reviews = reviews;
         this.registry = registry;
         this.reviewers = reviewers;
-        this.objectMapper = objectMapper;
     }
 
     /** The determinations issued from {@code from} to {@code to}, both days included (California dates). */
@@ -114,7 +112,7 @@ class Publications {
     }
 
     private CaseIdentifiers identifiers(CaseRecord record, List<StoredItem> stored) {
-        ImrApplication application = application(record);
+        ImrApplication application = ApplicationParser.stored(record);
         List<Identifier> people = new ArrayList<>();
         people.add(new Identifier("the employee's name", application.employee().name()));
         people.add(new Identifier("the representative's name", application.employee().representative()));
@@ -140,13 +138,6 @@ class Publications {
         return new CaseIdentifiers(people, organizations, addresses, application.employee().claimNumber(), dates);
     }
 
-    private ImrApplication application(CaseRecord record) {
-        try {
-            return ApplicationParser.parse(objectMapper.readTree(record.applicationJson()));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored applications are JSON", e);
-        }
-    }
 
     private static JsonNode facts(StoredItem item) {
         try {

@@ -1,7 +1,5 @@
 package org.openimr.remand;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -30,12 +28,10 @@ class OpenRemandReviewDelegate implements JavaDelegate {
 
     private final CaseRegistry registry;
     private final Reviews reviews;
-    private final ObjectMapper objectMapper;
 
-    OpenRemandReviewDelegate(CaseRegistry registry, Reviews reviews, ObjectMapper objectMapper) {
+    OpenRemandReviewDelegate(CaseRegistry registry, Reviews reviews) {
         this.registry = registry;
         this.reviews = reviews;
-        this.objectMapper = objectMapper;
     }
 
     @Override
@@ -49,7 +45,7 @@ class OpenRemandReviewDelegate implements JavaDelegate {
                     + ": it is " + record.status() + " in review " + registry.reviewNo(record.id()));
         }
         registry.linkProcessInstance(record.id(), execution.getProcessInstanceId());
-        ImrApplication application = application(record);
+        ImrApplication application = ApplicationParser.stored(record);
         Map<String, Object> variables = CaseVariables.of(application, record.caseNumber(),
                 Channel.valueOf(record.channel()));
         variables.put(CaseVariables.EXPEDITED, record.expedited());
@@ -62,11 +58,4 @@ class OpenRemandReviewDelegate implements JavaDelegate {
         execution.setVariables(variables);
     }
 
-    private ImrApplication application(CaseRecord record) {
-        try {
-            return ApplicationParser.parse(objectMapper.readTree(record.applicationJson()));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored applications are JSON", e);
-        }
-    }
 }
