@@ -14,6 +14,7 @@ import org.openimr.cases.CaseRecord;
 import org.openimr.cases.CaseRegistry;
 import org.openimr.cases.CaseRegistry.StoredItem;
 import org.openimr.cases.DisputedItem;
+import org.openimr.cases.ReviewItems;
 import org.openimr.system.CaseClock;
 import org.openimr.system.InputReader;
 import org.springframework.stereotype.Component;
@@ -47,7 +48,7 @@ class ApplyGuidelineRulesDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         CaseRecord record = registry.caseOf(execution);
-        int itemNo = ((Number) execution.getVariable("loopCounter")).intValue() + 1;
+        int itemNo = ReviewItems.itemNo(execution, ((Number) execution.getVariable("loopCounter")).intValue());
         StoredItem stored = registry.items(record.id()).get(itemNo - 1);
         DisputedItem given = withDateOfInjury(parse(stored.itemJson()), (Date) execution.getVariable("dateOfInjury"));
         Map<String, EstablishedFacts.Fact> facts = establishedFacts.of(record.id(), itemNo);
