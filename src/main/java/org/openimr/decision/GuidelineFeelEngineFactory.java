@@ -5,14 +5,20 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.dmn.feel.impl.juel.FeelEngineFactoryImpl;
 import org.camunda.bpm.dmn.feel.impl.juel.TransformExpressionCacheKey;
+import org.camunda.bpm.dmn.feel.impl.juel.el.ElContextFactory;
+import org.camunda.bpm.dmn.feel.impl.juel.el.FeelElContextFactory;
+import org.camunda.bpm.impl.juel.jakarta.el.ELResolver;
 import org.camunda.commons.utils.cache.Cache;
+import org.openimr.security.ModelCallGuard;
 
 /**
  * The legacy FEEL engine with a faster cache of its FEEL-to-JUEL translations. The stock cache
  * is an LRU list that every hit walks (ConcurrentLinkedQueue.remove): with the few hundred
  * distinct input entries of the guideline tables that walk cost more than evaluating the table.
  * The entries are the tables' own texts, a finite set, so a plain concurrent map serves; it is
- * emptied if ever it grows past a bound (many uploaded candidate tables).
+ * emptied if ever it grows past a bound (many uploaded candidate tables). Legacy FEEL pastes an
+ * entry's endpoints into JUEL, so its expressions resolve values only and call no method
+ * ({@link ModelCallGuard#valuesOnly}), whatever a table deployed in the past holds.
  */
 final class GuidelineFeelEngineFactory extends FeelEngineFactoryImpl {
 
@@ -21,6 +27,16 @@ final class GuidelineFeelEngineFactory extends FeelEngineFactoryImpl {
     @Override
     protected Cache<TransformExpressionCacheKey, String> createTransformExpressionCache() {
         return new MapCache();
+    }
+
+    @Override
+    protected ElContextFactory createElContextFactory() {
+        return new FeelElContextFactory() {
+            @Override
+            public ELResolver createElResolver() {
+                return ModelCallGuard.valuesOnly(super.createElResolver());
+            }
+        };
     }
 
     private static final class MapCache implements Cache<TransformExpressionCacheKey, String> {
