@@ -105,7 +105,8 @@ class CandidateTables {
         String type = file.getContentType() == null ? null
                 : file.getContentType().split(";")[0].strip().toLowerCase(Locale.ROOT);
         if (type != null && !UPLOAD_TYPES.contains(type)) {
-            problems.add(new FieldProblem(field, "must be sent as application/xml, text/xml or application/octet-stream"));
+            problems.add(new FieldProblem(field,
+                    "must be sent as application/xml, text/xml or application/octet-stream"));
             return Optional.empty();
         }
         try {

@@ -30,8 +30,8 @@ final class FormContentRules {
     private static final Set<String> ATTRIBUTES = Set.of("href", "target", "rel", "title", "alt", "src", "width",
             "height", "colspan", "rowspan", "align", "class");
     private static final Set<String> ADDRESSES = Set.of("href", "src");
-    private static final List<String> SCRIPT_SCHEMES = List.of("javascript:", "vbscript:", "data:text", "data:application",
-            "data:image/svg");
+    private static final List<String> SCRIPT_SCHEMES = List.of("javascript:", "vbscript:", "data:text",
+            "data:application", "data:image/svg");
     private static final Set<String> SAFE_SCHEMES = Set.of("http", "https", "mailto", "tel");
     private static final Set<String> COMPONENTS_NOT_ALLOWED = Set.of("iframe");
     private static final Map<String, String> ENTITIES = Map.of("colon", ":", "tab", "\t", "newline", "\n",

@@ -40,7 +40,7 @@ final class ModelApi {
     static final Set<String> SCOPE_PROPERTIES = Set.of("id", "processInstanceId", "processBusinessKey", "businessKey",
             "currentActivityId", "eventName", "assignee", "owner", "name", "taskDefinitionKey");
 
-    /** The engine's functions: {@code now()}, {@code dateTime()}, {@code currentUser()}, {@code currentUserGroups()}. */
+    /** The engine's functions: now(), dateTime(), currentUser(), currentUserGroups(). */
     static final Set<String> FUNCTIONS = Set.of("now", "dateTime", "currentUser", "currentUserGroups");
 
     /** The function whose result (a Joda date) takes the date methods below. */

@@ -121,7 +121,8 @@ public final class ModelCallGuard extends ELResolver {
         if (base instanceof Map || base instanceof List || base.getClass().isArray()) {
             return;
         }
-        if (engineScopes && base instanceof VariableScope && ModelApi.SCOPE_PROPERTIES.contains(String.valueOf(property))) {
+        if (engineScopes && base instanceof VariableScope
+                && ModelApi.SCOPE_PROPERTIES.contains(String.valueOf(property))) {
             return;
         }
         throw refused("read " + property + " of " + base.getClass().getName());

@@ -2,6 +2,7 @@ package org.openimr.security;
 
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -58,7 +59,7 @@ final class ModelExpressions {
         }
         return ModelApi.DELEGATES.contains(delegate.group(1)) ? Optional.empty()
                 : Optional.of(delegate.group(1) + " is not one of the application's delegates ("
-                        + String.join(", ", new java.util.TreeSet<>(ModelApi.DELEGATES)) + ")");
+                        + String.join(", ", new TreeSet<>(ModelApi.DELEGATES)) + ")");
     }
 
     private enum Type { IDENTIFIER, STRING, NUMBER, LITERAL, OPERATOR, END }
@@ -253,7 +254,7 @@ final class ModelExpressions {
                 case SCOPE -> {
                     if (!ModelApi.SCOPE_PROPERTIES.contains(member)) {
                         throw new Refusal("reads " + name + "." + member + ": a model may read "
-                                + String.join(", ", new java.util.TreeSet<>(ModelApi.SCOPE_PROPERTIES)));
+                                + String.join(", ", new TreeSet<>(ModelApi.SCOPE_PROPERTIES)));
                     }
                     yield Reference.RESULT;
                 }
@@ -282,7 +283,7 @@ final class ModelExpressions {
                     if (!ModelApi.SCOPE_METHODS.contains(method)) {
                         throw new Refusal("calls " + name + "." + method + "(): on the " + name
                                 + " a model may call only " + String.join(", ",
-                                        new java.util.TreeSet<>(ModelApi.SCOPE_METHODS)));
+                                        new TreeSet<>(ModelApi.SCOPE_METHODS)));
                     }
                     return Reference.RESULT;
                 }

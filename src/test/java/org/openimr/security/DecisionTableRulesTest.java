@@ -77,25 +77,6 @@ class DecisionTableRulesTest {
     }
 
     private static String table(String inputExpression, String inputEntry, String outputEntry, String entryAttribute) {
-        return """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="Tables" name="T"
-                    namespace="http://openimr.org/test">
-                  <decision id="t" name="T">
-                    <decisionTable id="Table">
-                      <input id="Input"><inputExpression id="Expression" typeRef="string"><text>%s</text></inputExpression></input>
-                      <output id="Out" name="o" typeRef="string"/>
-                      <rule id="Rule">
-                        <inputEntry id="Entry"%s><text>%s</text></inputEntry>
-                        <outputEntry id="Output"><text>%s</text></outputEntry>
-                      </rule>
-                    </decisionTable>
-                  </decision>
-                </definitions>
-                """.formatted(xml(inputExpression), entryAttribute, xml(inputEntry), xml(outputEntry));
-    }
-
-    private static String xml(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        return HostileModels.oneRuleTable("t", inputExpression, inputEntry, outputEntry, entryAttribute);
     }
 }

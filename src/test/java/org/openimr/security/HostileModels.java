@@ -95,7 +95,8 @@ final class HostileModels {
                 p -> around("<callActivity id=\"Target\" calledElement=\"" + p + "\"/>")));
         locations.add(new Location("call activity input", "Target", "sourceExpression",
                 p -> around("<callActivity id=\"Target\" calledElement=\"other\"><extensionElements>"
-                        + "<camunda:in sourceExpression=\"" + p + "\" target=\"x\"/></extensionElements></callActivity>")));
+                        + "<camunda:in sourceExpression=\"" + p + "\" target=\"x\"/></extensionElements>"
+                        + "</callActivity>")));
         locations.add(new Location("call activity output", "Target", "sourceExpression",
                 p -> around("<callActivity id=\"Target\" calledElement=\"other\"><extensionElements>"
                         + "<camunda:out sourceExpression=\"" + p + "\" target=\"x\"/></extensionElements>"
@@ -161,7 +162,8 @@ final class HostileModels {
                         + "</timeDuration></timerEventDefinition></intermediateCatchEvent>")));
         locations.add(new Location("boundary timer date", "Timeout", "timeDate",
                 p -> around("<userTask id=\"Target\"/><boundaryEvent id=\"Timeout\" attachedToRef=\"Target\">"
-                        + "<timerEventDefinition><timeDate>" + p + "</timeDate></timerEventDefinition></boundaryEvent>")));
+                        + "<timerEventDefinition><timeDate>" + p + "</timeDate></timerEventDefinition>"
+                        + "</boundaryEvent>")));
         locations.add(new Location("assignee", "Target", "camunda:assignee",
                 p -> around("<userTask id=\"Target\" camunda:assignee=\"" + p + "\"/>")));
         locations.add(new Location("candidate users", "Target", "camunda:candidateUsers",
@@ -175,7 +177,8 @@ final class HostileModels {
         locations.add(new Location("task priority", "Target", "camunda:priority",
                 p -> around("<userTask id=\"Target\" camunda:priority=\"" + p + "\"/>")));
         locations.add(new Location("form reference", "Target", "camunda:formRef",
-                p -> around("<userTask id=\"Target\" camunda:formRef=\"" + p + "\" camunda:formRefBinding=\"latest\"/>")));
+                p -> around("<userTask id=\"Target\" camunda:formRef=\"" + p
+                        + "\" camunda:formRefBinding=\"latest\"/>")));
         locations.add(new Location("form field default", "Amount", "defaultValue",
                 p -> around("<userTask id=\"Target\"><extensionElements><camunda:formData><camunda:formField "
                         + "id=\"Amount\" type=\"string\" defaultValue=\"" + p + "\"/></camunda:formData>"
@@ -451,9 +454,11 @@ final class HostileModels {
         form("a javascript: link in character references", "text",
                 "<a href=\"java&#115;cript&#58;alert(1)\">letter</a>");
         form("a javascript: link with spaces", "label", "<a href=\" jav\tascript:alert(1)\">x</a>");
-        form("an HTML data: link", "text", "<a href=\"data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==\">x</a>");
+        form("an HTML data: link", "text",
+                "<a href=\"data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==\">x</a>");
         form("an iframe element", "text", "<iframe src=\"https://evil.example/\"></iframe>");
-        form("a refresh leaving the page", "text", "<meta http-equiv=\"refresh\" content=\"0;url=https://evil.example\">");
+        form("a refresh leaving the page", "text",
+                "<meta http-equiv=\"refresh\" content=\"0;url=https://evil.example\">");
         form("a style overlaying the page", "text", "<div style=\"position:fixed;top:0;left:0\">Log in again</div>");
         form("a form posting elsewhere", "text", "<form action=\"https://evil.example\"><button>Go</button></form>");
         form("a comment hiding markup", "text", "<!-- <script>alert(1)</script> -->");
@@ -483,7 +488,31 @@ final class HostileModels {
                 bytes("<definitions/>"), null, "resource"));
     }
 
-    private static String xml(String text) {
+    /** A one-rule decision table (ids Expression, Entry, Output), for tests of the table rules. */
+    static String oneRuleTable(String decisionId, String inputExpression, String inputEntry, String outputEntry,
+            String entryAttributes) {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/"
+                    xmlns:camunda="http://camunda.org/schema/1.0/dmn" id="Tables" name="Tables"
+                    namespace="http://openimr.org/test">
+                  <decision id="%s" name="Decide" camunda:historyTimeToLive="P1D">
+                    <decisionTable id="Table" hitPolicy="COLLECT">
+                      <input id="Input" label="x">
+                        <inputExpression id="Expression" typeRef="string"><text>%s</text></inputExpression>
+                      </input>
+                      <output id="Out" name="outcome" typeRef="string"/>
+                      <rule id="Rule">
+                        <inputEntry id="Entry"%s><text>%s</text></inputEntry>
+                        <outputEntry id="Output"><text>%s</text></outputEntry>
+                      </rule>
+                    </decisionTable>
+                  </decision>
+                </definitions>
+                """.formatted(decisionId, xml(inputExpression), entryAttributes, xml(inputEntry), xml(outputEntry));
+    }
+
+    static String xml(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 

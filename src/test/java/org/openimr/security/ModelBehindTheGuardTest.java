@@ -51,7 +51,8 @@ class ModelBehindTheGuardTest extends CaseTest {
     void aServiceTaskExpressionWrittenIntoTheDatabaseBecomesAnIncidentAndRunsNothing() {
         Path canary = folder.resolve("canary");
         String harmless = process("camunda:expression=\"${execution.getVariable('x')}\"", "");
-        String hostile = process("camunda:expression=\"" + xml(HostileModels.runtimeExec(canary.toString())) + "\"", "");
+        String payload = HostileModels.xml(HostileModels.runtimeExec(canary.toString()));
+        String hostile = process("camunda:expression=\"" + payload + "\"", "");
         assertThatThrownBy(() -> deploy(Map.of("behind.bpmn", hostile))).isInstanceOf(ParseException.class);
 
         deployment = deploy(Map.of("behind.bpmn", harmless));
@@ -174,28 +175,6 @@ class ModelBehindTheGuardTest extends CaseTest {
     }
 
     private static String table(String inputExpression, String inputEntry, String outputEntry) {
-        return """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/"
-                    xmlns:camunda="http://camunda.org/schema/1.0/dmn" id="BehindTheGuardTables"
-                    name="Behind the guard" namespace="http://openimr.org/test">
-                  <decision id="behindTheGuard" name="Decide behind the guard" camunda:historyTimeToLive="P1D">
-                    <decisionTable id="Table" hitPolicy="COLLECT">
-                      <input id="Input" label="x">
-                        <inputExpression id="Expression" typeRef="string"><text>%s</text></inputExpression>
-                      </input>
-                      <output id="Out" name="outcome" typeRef="string"/>
-                      <rule id="Rule">
-                        <inputEntry id="Entry"><text>%s</text></inputEntry>
-                        <outputEntry id="Output"><text>%s</text></outputEntry>
-                      </rule>
-                    </decisionTable>
-                  </decision>
-                </definitions>
-                """.formatted(xml(inputExpression), xml(inputEntry), xml(outputEntry));
-    }
-
-    private static String xml(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return HostileModels.oneRuleTable("behindTheGuard", inputExpression, inputEntry, outputEntry, "");
     }
 }
