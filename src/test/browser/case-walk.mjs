@@ -4,16 +4,20 @@
 // reviewer) writes the clinical summary and decides each item against the guideline
 // recommendation shown; the supervisor returns the letter once, the reviewer corrects it, the
 // supervisor approves it and downloads the PDF; the supervisor finds the case in Cockpit with its
-// SLA status, and sees it closed. Records arrive over HTTP, as the claims administrator sends them.
+// SLA status, and sees it closed. The medical records come as scanned mail: intake opens the case
+// file from Tasklist and uploads a 300-page report (PDF) and a fax (TIFF); the reviewer opens them
+// from the task and pages through them (pdf.js for the PDF, server-drawn pages for the fax).
 //
 // Every step is screenshotted to target/screenshots/walk/NN-step.png. The last line is
 // "walk: N passed, M failed"; the exit code is non-zero when a step failed or was not reached.
 // Run after `mvn package`: node src/test/browser/case-walk.mjs
 // (WALK_BASE_URL=http://host:port runs it against an application already running instead.)
+import {execFileSync} from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  Checks, httpClient, launchBrowser, login, logout, root, screenshots, startApplication, startPostgres
+  Checks, httpClient, launchBrowser, login, logout, root, screenshots, startApplication, startPostgres, testClasspath,
+  waitFor
 } from './support.mjs';
 
 const shots = path.join(screenshots, 'walk');
@@ -235,20 +239,6 @@ async function engineTasks(key) {
   return http('GET', `/engine-rest/task?processInstanceBusinessKey=${state.caseNumber}&taskDefinitionKey=${key}`, 'admin', 'admin');
 }
 
-async function waitFor(what, condition) {
-  const deadline = Date.now() + TIMEOUT;
-  for (;;) {
-    const value = await condition();
-    if (value) {
-      return value;
-    }
-    if (Date.now() > deadline) {
-      throw new Error('timed out waiting for ' + what);
-    }
-    await new Promise(resolve => setTimeout(resolve, 500));
-  }
-}
-
 step('intake1 logs in to Tasklist', async () => {
   await signIn('tasklist', 'intake1');
   await page.locator('.task-filters').waitFor({timeout: TIMEOUT});
@@ -333,14 +323,50 @@ step('intake1 keys in the paper application with three disputed items on the sta
   }
 });
 
+// The scanned mail: a typed report of 300 pages and a fax of 24, made by the Java test sources.
 const records = [
-  {title: "Primary treating physician's progress report (PR-2)", author: application.requestingPhysician.name,
-    date: '2014-06-12', pages: 30},
-  {title: 'Utilization review determination', author: application.claimsAdministrator.name, date: '2014-06-27', pages: 24}];
+  {file: 'progress-report.pdf', title: "Primary treating physician's progress report (PR-2)",
+    author: application.requestingPhysician.name, dateOfService: '2014-06-12', pages: 300},
+  {file: 'ur-fax.tif', title: 'Utilization review determination', author: application.claimsAdministrator.name,
+    dateOfService: '2014-06-27', pages: 24}];
 const recordPages = records.reduce((sum, record) => sum + record.pages, 0);
 
-step('the claims administrator sends the medical records (HTTP, as its system does)', async () => {
-  await http('POST', `/api/cases/${state.caseNumber}/records`, 'intake1', PASSWORD, {documents: records});
+/** Fills an <input type=date> as the browser holds it (ISO), whatever the locale shows. */
+async function setDate(input, isoDate) {
+  await input.evaluate((node, value) => {
+    node.value = value;
+    node.dispatchEvent(new Event('change', {bubbles: true}));
+  }, isoDate);
+}
+
+step('intake1 opens the case file from Tasklist and uploads the scanned mail: a 300-page report and a fax', async () => {
+  const folder = path.join(shots, 'records');
+  execFileSync('java', ['-cp', testClasspath(), 'org.openimr.records.TestDocumentFiles', folder, state.caseNumber],
+    {stdio: ['ignore', 'ignore', 'inherit']});
+  await signIn('tasklist', 'intake1');
+  const [caseFile] = await Promise.all([page.context().waitForEvent('page'), page.locator('a.imr-case-file-link').click()]);
+  await caseFile.locator('#find-case-number').fill(state.caseNumber);
+  await caseFile.locator('#find-case button[type=submit]').click();
+  await caseFile.locator('#upload:not([hidden])').waitFor({timeout: TIMEOUT});
+  await caseFile.locator('#upload-files').setInputFiles(records.map(record => path.join(folder, record.file)));
+  const rows = caseFile.locator('.upload-row');
+  for (let i = 0; i < records.length; i++) {
+    await rows.nth(i).locator('[name=title]').fill(records[i].title);
+    await rows.nth(i).locator('[name=sender]').selectOption('CLAIMS_ADMINISTRATOR');
+    await rows.nth(i).locator('[name=author]').fill(records[i].author);
+    await setDate(rows.nth(i).locator('[name=dateOfService]'), records[i].dateOfService);
+  }
+  await shot(caseFile, 'intake-case-file-upload', {whole: false});
+  await caseFile.locator('#upload-submit').click();
+  await caseFile.locator('#upload-result.ok').waitFor({timeout: TIMEOUT});
+  const listed = (await caseFile.locator('#document-list').innerText()).replace(/\s+/g, ' ');
+  for (const record of records) {
+    if (!listed.includes(record.title) || !listed.includes(String(record.pages))) {
+      throw new Error(`the case file does not list "${record.title}" with its ${record.pages} pages: ${listed}`);
+    }
+  }
+  await shot(caseFile, 'intake-case-file-uploaded', {whole: false});
+  await caseFile.close();
 });
 
 step('intake1 finds the completeness check in "My group\'s tasks", claims it and marks the records complete', async () => {
@@ -348,7 +374,7 @@ step('intake1 finds the completeness check in "My group\'s tasks", claims it and
   await openTask(page, "My group's tasks", state.caseNumber, 'Check records completeness');
   const text = await formText(page);
   for (const expected of [...records.map(record => record.title), `${records.length} documents, ${recordPages} pages in all`,
-    'records were due']) {
+    'from the claims administrator', 'records were due', 'Open the case file']) {
     if (!text.includes(expected)) {
       throw new Error(`the form does not show "${expected}"`);
     }
@@ -415,6 +441,7 @@ step('the assigned reviewer sees only their own cases and writes the clinical su
   if (!text.includes(`${recordPages} pages received`) || !text.includes('determination due')) {
     throw new Error('the summary form does not show the documents on file and the determination deadline');
   }
+  await readRecords();
   const form = page.locator('.task-details');
   await type(form, 'number', 'Pages reviewed', recordPages);
   await type(form, 'textarea', 'Clinical case summary',
@@ -424,6 +451,34 @@ step('the assigned reviewer sees only their own cases and writes the clinical su
   await shot(page, 'reviewer-clinical-summary');
   await complete(page, openTaskId(page));
 });
+
+/**
+ * The reviewer opens the report from the summary task's list of documents: the case file shows its
+ * page 1 (pdf.js); then the fax, whose pages the server draws. Each page shown is in the supervisor's
+ * record of who read what.
+ */
+async function readRecords() {
+  const link = page.locator('.task-details .fjs-form a', {hasText: records[0].title});
+  const [caseFile] = await Promise.all([page.context().waitForEvent('page'), link.click()]);
+  await caseFile.locator('#pdf-page[data-page="1"]').waitFor({timeout: TIMEOUT});
+  await caseFile.waitForFunction(() => document.body.dataset.firstPage);
+  const firstPage = await caseFile.evaluate(() => Number(document.body.dataset.firstPage));
+  console.log(`  (the ${records[0].pages}-page report showed its page 1 ${firstPage} ms after it was opened)`);
+  await shot(caseFile, 'reviewer-case-file-report-page-1', {whole: false});
+  await caseFile.locator('#next').click();
+  await caseFile.locator('#pdf-page[data-page="2"]').waitFor({timeout: TIMEOUT});
+  await caseFile.locator('#document-list a', {hasText: records[1].title}).click();
+  await caseFile.locator('#image-page[data-page="1"]').waitFor({timeout: TIMEOUT});
+  await shot(caseFile, 'reviewer-case-file-fax-page-1', {whole: false});
+  await caseFile.close();
+  const accesses = await http('GET', `/api/cases/${state.caseNumber}/documents/accesses`, 'supervisor1', PASSWORD);
+  const views = accesses.filter(a => a.user === state.reviewer && a.kind === 'VIEW')
+    .map(a => `${a.title} p.${a.page}`).sort();
+  const expected = [`${records[0].title} p.1`, `${records[0].title} p.2`, `${records[1].title} p.1`].sort();
+  if (JSON.stringify(views) !== JSON.stringify(expected)) {
+    throw new Error(`the access record shows ${JSON.stringify(views)}, expected ${JSON.stringify(expected)}`);
+  }
+}
 
 /** What the case API says the guideline tables recommend for each item. */
 async function recommendations() {

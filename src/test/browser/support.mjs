@@ -52,11 +52,11 @@ export function freePort() {
   });
 }
 
-function findJar() {
-  const target = path.join(root, 'target');
+/** The application jar a build left in the folder (target/ by default). */
+export function findJar(target = path.join(root, 'target')) {
   const jar = fs.existsSync(target) && fs.readdirSync(target).find(f => /^imr-case-management-.*\.jar$/.test(f));
   if (!jar) {
-    throw new Error('No application jar in target/: run mvn package first');
+    throw new Error(`No application jar in ${target}: run mvn package first`);
   }
   return path.join(target, jar);
 }
@@ -65,7 +65,7 @@ function findJar() {
  * The test classpath, from Maven once and then from target/ (the embedded PostgreSQL and its
  * binaries are test dependencies, so they are not in the application jar).
  */
-function testClasspath() {
+export function testClasspath() {
   const file = path.join(root, 'target', 'browser-test-classpath.txt');
   if (!fs.existsSync(file) || fs.statSync(file).mtimeMs < fs.statSync(path.join(root, 'pom.xml')).mtimeMs) {
     execFileSync('mvn', ['-q', '-B', 'dependency:build-classpath', '-Dmdep.includeScope=test',
@@ -102,13 +102,13 @@ export async function startPostgres(logName) {
 }
 
 /**
- * Starts target/*.jar on a free loopback port with the given extra arguments and waits for its
- * health endpoint; its output goes to target/screenshots/<logName>. Answers {base, stop}.
+ * Starts the jar (target/*.jar unless told) on a free loopback port with the given extra arguments
+ * and waits for its health endpoint; its output goes to target/screenshots/<logName>. Answers {base, stop}.
  */
-export async function startApplication(logName, args) {
+export async function startApplication(logName, args, jar = findJar()) {
   const port = await freePort();
   const log = fs.openSync(path.join(screenshots, logName), 'w');
-  const app = spawn('java', ['-jar', findJar(), '--server.port=' + port, '--server.address=127.0.0.1', ...args],
+  const app = spawn('java', ['-jar', jar, '--server.port=' + port, '--server.address=127.0.0.1', ...args],
     {stdio: ['ignore', log, log]});
   const base = `http://127.0.0.1:${port}`;
   const stop = () => new Promise(resolve => {
@@ -218,4 +218,19 @@ export async function logout(page) {
   await page.context().clearCookies();
   // Leave the webapp, or the next login page address (the same page but for its #fragment) would not reload it.
   await page.goto('about:blank');
+}
+
+/** Polls the condition every half second until it answers something truthy, which it answers; fails after the timeout. */
+export async function waitFor(what, condition, timeout = 60_000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const value = await condition();
+    if (value) {
+      return value;
+    }
+    if (Date.now() > deadline) {
+      throw new Error('timed out waiting for ' + what);
+    }
+    await new Promise(resolve => setTimeout(resolve, 500));
+  }
 }

@@ -12,13 +12,12 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.openimr.intake.ApplicationParser;
-import org.openimr.intake.CaseRecord;
-import org.openimr.intake.CaseRegistry;
+import org.openimr.cases.ApplicationParser;
+import org.openimr.cases.CaseRecord;
+import org.openimr.cases.CaseRegistry;
 import org.openimr.intake.IntakeService;
 import org.openimr.records.RecordsService;
 import org.springframework.context.ApplicationContext;
@@ -50,19 +49,13 @@ public class CaseDriver {
         return intake.submit(ApplicationParser.parse(application), "intake1");
     }
 
-    /** The case's process instance, running or ended, for camunda-bpm-assert. */
-    public ProcessInstance processInstance(String caseNumber) {
-        HistoricProcessInstance history = history(caseNumber);
-        ExecutionEntity instance = new ExecutionEntity();
-        instance.setId(history.getId());
-        instance.setProcessInstanceId(history.getId());
-        instance.setProcessDefinitionId(history.getProcessDefinitionId());
-        instance.setBusinessKey(caseNumber);
-        return instance;
+    /** Where the case's process instance waits and what it has passed, to assert on. */
+    public CaseProgress progress(String caseNumber) {
+        return new CaseProgress(history(caseNumber).getId(), runtimeService, historyService);
     }
 
     public CaseRecord caseRecord(String caseNumber) {
-        return registry.findByCaseNumber(caseNumber).orElseThrow();
+        return registry.caseOf(caseNumber);
     }
 
     public String processInstanceId(String caseNumber) {

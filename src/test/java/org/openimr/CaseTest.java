@@ -1,7 +1,6 @@
 package org.openimr;
 
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -31,8 +30,7 @@ public abstract class CaseTest {
     protected CaseDriver cases;
 
     @BeforeEach
-    void initEngineAssertions() {
-        BpmnAwareTests.init(processEngine);
+    void initCaseDriver() {
         cases = new CaseDriver(context);
     }
 

@@ -2,7 +2,6 @@ package org.openimr;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.temporal.ChronoUnit;
@@ -11,8 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.assertj.core.groups.Tuple;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricDecisionInputInstance;
 import org.camunda.bpm.engine.history.HistoricDecisionInstance;
@@ -21,16 +22,14 @@ import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.runtime.Job;
 import org.assertj.core.groups.Tuple;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.openimr.intake.CaseRecord;
-import org.openimr.intake.CaseRegistry;
-import org.openimr.intake.CaseRegistry.StoredItem;
+import org.openimr.cases.CaseRecord;
+import org.openimr.cases.CaseRegistry;
+import org.openimr.cases.CaseRegistry.StoredItem;
 import org.openimr.intake.Withdrawals;
 import org.openimr.letter.LetterKind;
 import org.openimr.letter.LetterService;
@@ -62,6 +61,9 @@ class ImrCaseProcessTest extends CaseTest {
     TaskService taskService;
 
     @Autowired
+    RuntimeService runtimeService;
+
+    @Autowired
     FormService formService;
 
     @Autowired
@@ -70,15 +72,15 @@ class ImrCaseProcessTest extends CaseTest {
     @Test
     void eligibleCaseWithThreeItemsEndsWithTheLetterIssued() {
         String caseNumber = cases.submit(TestApplications.threeItemCase());
-        ProcessInstance instance = instance(caseNumber);
-        BpmnAwareTests.assertThat(instance).hasPassed("RegisterApplicationTask", "ScreenEligibilityTask",
+        CaseProgress progress = cases.progress(caseNumber);
+        progress.hasPassed("RegisterApplicationTask", "ScreenEligibilityTask",
                 "SendNoticeOfAssignmentTask").isWaitingAt("WaitForRecordsTask");
 
         cases.recordsArrive(caseNumber);
-        BpmnAwareTests.assertThat(instance).isWaitingAt("CheckRecordsCompletenessTask");
+        progress.isWaitingAt("CheckRecordsCompletenessTask");
         cases.recordsComplete(caseNumber);
 
-        BpmnAwareTests.assertThat(instance).hasPassed("SetDeterminationDeadlineTask", "SelectReviewerTask")
+        progress.hasPassed("SetDeterminationDeadlineTask", "SelectReviewerTask")
                 .isWaitingAt("WriteClinicalSummaryTask");
         String reviewer = cases.task(caseNumber, "WriteClinicalSummaryTask").getAssignee();
         assertThat(reviewer).startsWith("reviewer");
@@ -88,16 +90,16 @@ class ImrCaseProcessTest extends CaseTest {
                 .allSatisfy(task -> assertThat(task.getAssignee()).isEqualTo(reviewer));
         cases.decideAllItems(caseNumber, "OVERTURNED");
 
-        BpmnAwareTests.assertThat(instance).hasPassed("ComposeLetterTask").isWaitingAt("ReviewLetterTask");
+        progress.hasPassed("ComposeLetterTask").isWaitingAt("ReviewLetterTask");
         cases.approveLetter(caseNumber);
-        BpmnAwareTests.assertThat(instance).isWaitingAt("IssueLetterTask");
+        progress.isWaitingAt("IssueLetterTask");
         cases.runJobs(caseNumber);
 
-        BpmnAwareTests.assertThat(instance).isEnded().hasPassed("DeterminationIssuedEndEvent");
+        progress.isEnded().hasPassed("DeterminationIssuedEndEvent");
         CaseRecord record = cases.caseRecord(caseNumber);
         assertThat(record.status()).isEqualTo("DETERMINATION_ISSUED");
         assertThat(record.outcome()).isEqualTo("MIXED");
-        StoredLetter letter = letters.latest(record.id(), LetterKind.FINAL_DETERMINATION).orElseThrow();
+        StoredLetter letter = letters.latest(record, LetterKind.FINAL_DETERMINATION).orElseThrow();
         assertThat(letter.status()).isEqualTo("ISSUED");
         assertThat(letters.recipientsIssued(letter)).containsExactly("EMPLOYEE: " + employee(record),
                 "REQUESTING_PHYSICIAN: Dr. Test Physician", "CLAIMS_ADMINISTRATOR: Sierra Claims Administrators");
@@ -115,13 +117,13 @@ class ImrCaseProcessTest extends CaseTest {
         change.accept(application);
         String caseNumber = cases.submit(application);
 
-        BpmnAwareTests.assertThat(instance(caseNumber)).isEnded().hasPassed("SendIneligibilityNoticeTask",
+        cases.progress(caseNumber).isEnded().hasPassed("SendIneligibilityNoticeTask",
                 "CaseIneligibleEndEvent").hasNotPassed("SendNoticeOfAssignmentTask");
         assertThat(((String) cases.variable(caseNumber, "ineligibilityReasonCodes")).split(",")).containsExactly(reason);
         CaseRecord record = cases.caseRecord(caseNumber);
         assertThat(record.status()).isEqualTo("INELIGIBLE");
         assertThat(record.closeReason()).isEqualTo(reason);
-        StoredLetter notice = letters.latest(record.id(), LetterKind.INELIGIBILITY_NOTICE).orElseThrow();
+        StoredLetter notice = letters.latest(record, LetterKind.INELIGIBILITY_NOTICE).orElseThrow();
         assertThat(notice.status()).isEqualTo("ISSUED");
         // The PDF may break a line anywhere, so compare without whitespace.
         assertThat(CaseDriver.squash(letters.text(notice)))
@@ -192,7 +194,7 @@ class ImrCaseProcessTest extends CaseTest {
                     .as("form of item %s", taskService.getVariable(other.getId(), "itemNo"))
                     .noneMatch(variable -> answers.contains(variable.getKey()) && variable.getValue() != null);
         }
-        assertThat(runtimeService().getVariables(cases.processInstanceId(caseNumber))).doesNotContainKeys(
+        assertThat(runtimeService.getVariables(cases.processInstanceId(caseNumber))).doesNotContainKeys(
                 answers.toArray(String[]::new));
         StoredItem decided = registry.items(cases.caseRecord(caseNumber).id()).get(firstItemNo - 1);
         assertThat(decided.decision()).isEqualTo(departing);
@@ -223,7 +225,7 @@ class ImrCaseProcessTest extends CaseTest {
 
         assertThat(answer).startsWith("400").contains("\"field\":\"ownCitation\"");
         assertThat(cases.tasks(caseNumber, "DecideItemTask")).extracting(Task::getId).contains(item.getId());
-        assertThat(runtimeService().getVariables(cases.processInstanceId(caseNumber)))
+        assertThat(runtimeService.getVariables(cases.processInstanceId(caseNumber)))
                 .doesNotContainKeys("decision", "ownRationale");
         assertThat(registry.items(cases.caseRecord(caseNumber).id())).allSatisfy(
                 stored -> assertThat(stored.decision()).isNull());
@@ -255,13 +257,13 @@ class ImrCaseProcessTest extends CaseTest {
 
         processEngine.getManagementService().executeJob(timer.getId());
 
-        BpmnAwareTests.assertThat(instance(caseNumber)).isWaitingAt("WaitForRecordsTask", "FollowUpOverdueRecordsTask");
+        cases.progress(caseNumber).isWaitingAt("WaitForRecordsTask", "FollowUpOverdueRecordsTask");
         assertThat(cases.task(caseNumber, "FollowUpOverdueRecordsTask").getName()).isEqualTo("Follow up overdue records");
-        long caseId = cases.caseRecord(caseNumber).id();
-        assertThat(documents.requests(caseId)).extracting(Documents.RecordsRequest::kind).containsExactly("INITIAL", "FOLLOW_UP");
+        CaseRecord caseRecord = cases.caseRecord(caseNumber);
+        assertThat(documents.requests(caseRecord.id())).extracting(Documents.RecordsRequest::kind).containsExactly("INITIAL", "FOLLOW_UP");
 
         cases.recordsArrive(caseNumber);
-        BpmnAwareTests.assertThat(instance(caseNumber)).isWaitingAt("CheckRecordsCompletenessTask", "FollowUpOverdueRecordsTask");
+        cases.progress(caseNumber).isWaitingAt("CheckRecordsCompletenessTask", "FollowUpOverdueRecordsTask");
     }
 
     @Test
@@ -271,16 +273,16 @@ class ImrCaseProcessTest extends CaseTest {
         cases.complete(caseNumber, "CheckRecordsCompletenessTask",
                 Map.of("recordsComplete", "false", "missingRecordsNote", "The PR-2 reports of May 2014 are missing"));
 
-        BpmnAwareTests.assertThat(instance(caseNumber)).hasPassed("RequestMissingRecordsTask").isWaitingAt("WaitForRecordsTask");
-        long caseId = cases.caseRecord(caseNumber).id();
-        assertThat(documents.requests(caseId)).last().satisfies(request -> {
+        cases.progress(caseNumber).hasPassed("RequestMissingRecordsTask").isWaitingAt("WaitForRecordsTask");
+        CaseRecord caseRecord = cases.caseRecord(caseNumber);
+        assertThat(documents.requests(caseRecord.id())).last().satisfies(request -> {
             assertThat(request.kind()).isEqualTo("ADDITIONAL");
             assertThat(request.note()).isEqualTo("The PR-2 reports of May 2014 are missing");
         });
 
         cases.recordsArrive(caseNumber);
         cases.recordsComplete(caseNumber);
-        BpmnAwareTests.assertThat(instance(caseNumber)).isWaitingAt("WriteClinicalSummaryTask");
+        cases.progress(caseNumber).isWaitingAt("WriteClinicalSummaryTask");
     }
 
     @Test
@@ -297,13 +299,13 @@ class ImrCaseProcessTest extends CaseTest {
         } finally {
             jdbc.sql("update imr_reviewer set active = true where id in (:ids)").param("ids", active).update();
         }
-        BpmnAwareTests.assertThat(instance(caseNumber)).isWaitingAt("AssignReviewerManuallyTask");
+        cases.progress(caseNumber).isWaitingAt("AssignReviewerManuallyTask");
         assertThat((String) cases.variable(caseNumber, "reviewerSelectionReport")).contains("reviewer1", "inactive");
 
         assertThatThrownBy(() -> cases.complete(caseNumber, "AssignReviewerManuallyTask",
                 Map.of("retrySelection", false, "manualReviewerUserId", "reviewer1")))
                 .hasMessageContaining("affiliated with the claims administrator");
-        BpmnAwareTests.assertThat(instance(caseNumber)).isWaitingAt("AssignReviewerManuallyTask");
+        cases.progress(caseNumber).isWaitingAt("AssignReviewerManuallyTask");
 
         cases.complete(caseNumber, "AssignReviewerManuallyTask",
                 Map.of("retrySelection", false, "manualReviewerUserId", "reviewer2"));
@@ -323,18 +325,18 @@ class ImrCaseProcessTest extends CaseTest {
         cases.complete(caseNumber, "CorrectLetterTask", Map.of("clinicalSummary",
                 "The claimant was described as a 44-year-old man injured in 2012. There was a visit note from August 8, 2014."));
 
-        BpmnAwareTests.assertThat(instance(caseNumber)).isWaitingAt("ReviewLetterTask");
-        long caseId = cases.caseRecord(caseNumber).id();
-        assertThat(letters.letters(caseId)).filteredOn(l -> l.kind().equals("FINAL_DETERMINATION"))
+        cases.progress(caseNumber).isWaitingAt("ReviewLetterTask");
+        CaseRecord caseRecord = cases.caseRecord(caseNumber);
+        assertThat(letters.letters(caseRecord)).filteredOn(l -> l.kind().equals("FINAL_DETERMINATION"))
                 .extracting(StoredLetter::version, StoredLetter::status)
                 .containsExactly(Tuple.tuple(1, "RETURNED"),
                         Tuple.tuple(2, "DRAFT"));
-        StoredLetter second = letters.latest(caseId, LetterKind.FINAL_DETERMINATION).orElseThrow();
+        StoredLetter second = letters.latest(caseRecord, LetterKind.FINAL_DETERMINATION).orElseThrow();
         assertThat(CaseDriver.flat(letters.text(second))).contains("There was a visit note from August 8, 2014.");
 
         cases.approveLetter(caseNumber);
         cases.runJobs(caseNumber);
-        BpmnAwareTests.assertThat(instance(caseNumber)).isEnded();
+        cases.progress(caseNumber).isEnded();
     }
 
     @ParameterizedTest(name = "withdrawn while {0}")
@@ -349,15 +351,15 @@ class ImrCaseProcessTest extends CaseTest {
             cases.writeClinicalSummary(caseNumber);
             cases.decideAllItems(caseNumber, "UPHELD");
         }
-        BpmnAwareTests.assertThat(instance(caseNumber)).isWaitingAt(Map.of("AwaitingRecords", "WaitForRecordsTask",
+        cases.progress(caseNumber).isWaitingAt(Map.of("AwaitingRecords", "WaitForRecordsTask",
                 "ClinicalSummary", "WriteClinicalSummaryTask", "LetterQa", "ReviewLetterTask").get(stage));
-        String reviewer = (String) runtimeService().getVariable(cases.processInstanceId(caseNumber), "reviewerUserId");
+        String reviewer = (String) runtimeService.getVariable(cases.processInstanceId(caseNumber), "reviewerUserId");
         int openBefore = reviewer == null ? 0 : openCases(reviewer);
 
         withdrawals.withdraw(caseNumber, new Withdrawals.Withdrawal(Withdrawals.Reason.TREATMENT_AUTHORIZED,
                 "The claims administrator authorized the visits"));
 
-        BpmnAwareTests.assertThat(instance(caseNumber)).isEnded().hasPassed("CloseWithdrawnCaseTask", "CaseWithdrawnEndEvent");
+        cases.progress(caseNumber).isEnded().hasPassed("CloseWithdrawnCaseTask", "CaseWithdrawnEndEvent");
         CaseRecord record = cases.caseRecord(caseNumber);
         assertThat(record.status()).isEqualTo("WITHDRAWN");
         assertThat(record.closeReason()).isEqualTo("TREATMENT_AUTHORIZED");
@@ -389,10 +391,6 @@ class ImrCaseProcessTest extends CaseTest {
                 .orderPartiallyByOccurrence().asc().list().stream()
                 .map(HistoricVariableUpdate.class::cast).filter(update -> update.getVariableName().equals("stage"))
                 .map(HistoricVariableUpdate::getValue).toList();
-    }
-
-    private ProcessInstance instance(String caseNumber) {
-        return cases.processInstance(caseNumber);
     }
 
     private static String employee(CaseRecord record) {

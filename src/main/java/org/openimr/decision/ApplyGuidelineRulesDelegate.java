@@ -7,11 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.openimr.intake.ApplicationParser;
-import org.openimr.intake.CaseRecord;
-import org.openimr.intake.CaseRegistry;
-import org.openimr.intake.CaseRegistry.StoredItem;
-import org.openimr.intake.DisputedItem;
+import org.openimr.cases.ApplicationParser;
+import org.openimr.cases.CaseRecord;
+import org.openimr.cases.CaseRegistry;
+import org.openimr.cases.CaseRegistry.StoredItem;
+import org.openimr.cases.DisputedItem;
 import org.openimr.system.CaseClock;
 import org.openimr.system.InputReader;
 import org.springframework.stereotype.Component;
@@ -38,7 +38,7 @@ class ApplyGuidelineRulesDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        CaseRecord record = registry.findByCaseNumber((String) execution.getVariable("caseNumber")).orElseThrow();
+        CaseRecord record = registry.caseOf(execution);
         int itemNo = ((Number) execution.getVariable("loopCounter")).intValue() + 1;
         StoredItem stored = registry.items(record.id()).get(itemNo - 1);
         DisputedItem item = withDateOfInjury(parse(stored.itemJson()), (Date) execution.getVariable("dateOfInjury"));

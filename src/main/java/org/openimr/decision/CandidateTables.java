@@ -17,7 +17,7 @@ import org.camunda.bpm.engine.Problem;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.model.xml.ModelException;
-import org.openimr.security.DecisionTableRules;
+import org.openimr.system.DecisionTableRules;
 import org.openimr.system.FieldProblem;
 import org.openimr.system.InvalidInputException;
 import org.openimr.system.NotFoundException;

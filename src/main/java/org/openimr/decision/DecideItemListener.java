@@ -4,9 +4,9 @@ import java.util.Arrays;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.openimr.cases.CaseRecord;
+import org.openimr.cases.CaseRegistry;
 import org.openimr.decision.Recommendation.Outcome;
-import org.openimr.intake.CaseRecord;
-import org.openimr.intake.CaseRegistry;
 import org.openimr.system.InvalidInputException;
 import org.springframework.stereotype.Component;
 
@@ -55,7 +55,7 @@ class DecideItemListener implements TaskListener {
         if (!rationale.contains(decision.conclusion())) {
             rationale = rationale + " " + decision.conclusion();
         }
-        CaseRecord record = registry.findByCaseNumber((String) task.getVariable("caseNumber")).orElseThrow();
+        CaseRecord record = registry.caseOf(task);
         int itemNo = ((Number) task.getVariable("itemNo")).intValue();
         itemDecisions.storeDecision(record.id(), itemNo, decision, citation, rationale,
                 recommended != Outcome.NEEDS_PHYSICIAN_JUDGEMENT && ownReasoningNeeded,

@@ -1,7 +1,7 @@
 package org.openimr.decision;
 
-import org.openimr.security.ApiAccessRules;
-import org.openimr.security.Roles;
+import org.openimr.cases.ApiAccessRules;
+import org.openimr.cases.Roles;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;

@@ -11,10 +11,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.openimr.cases.DisputedItem;
 import org.openimr.decision.Recommendation.Advisory;
 import org.openimr.decision.Recommendation.Finding;
 import org.openimr.decision.Recommendation.Outcome;
-import org.openimr.intake.DisputedItem;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 

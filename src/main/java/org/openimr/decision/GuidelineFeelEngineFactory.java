@@ -9,7 +9,7 @@ import org.camunda.bpm.dmn.feel.impl.juel.el.ElContextFactory;
 import org.camunda.bpm.dmn.feel.impl.juel.el.FeelElContextFactory;
 import org.camunda.bpm.impl.juel.jakarta.el.ELResolver;
 import org.camunda.commons.utils.cache.Cache;
-import org.openimr.security.ModelCallGuard;
+import org.openimr.system.ModelCallGuard;
 
 /**
  * The legacy FEEL engine with a faster cache of its FEEL-to-JUEL translations. The stock cache

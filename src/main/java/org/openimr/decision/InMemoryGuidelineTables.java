@@ -28,7 +28,7 @@ import org.camunda.bpm.impl.juel.jakarta.el.ArrayELResolver;
 import org.camunda.bpm.impl.juel.jakarta.el.CompositeELResolver;
 import org.camunda.bpm.impl.juel.jakarta.el.ListELResolver;
 import org.camunda.bpm.impl.juel.jakarta.el.MapELResolver;
-import org.openimr.security.ModelCallGuard;
+import org.openimr.system.ModelCallGuard;
 
 /**
  * Guideline tables parsed into a standalone DMN engine, configured like the application's

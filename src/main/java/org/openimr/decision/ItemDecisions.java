@@ -1,16 +1,15 @@
 package org.openimr.decision;
 
-import java.sql.Timestamp;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.openimr.system.CaseClock;
+import org.openimr.cases.CaseRegistry;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
  * The recommendation and the reviewer's decision of each disputed item, kept side by side in
- * the item's row so that departures from the tables can be counted per rule.
+ * the item's row (by the case registry) so that departures from the tables can be counted per rule.
  */
 @Repository
 public class ItemDecisions {
@@ -23,29 +22,21 @@ public class ItemDecisions {
     }
 
     private final JdbcClient jdbc;
+    private final CaseRegistry registry;
 
-    ItemDecisions(JdbcClient jdbc) {
+    ItemDecisions(JdbcClient jdbc, CaseRegistry registry) {
         this.jdbc = jdbc;
+        this.registry = registry;
     }
 
     void storeRecommendation(long caseId, int itemNo, Recommendation recommendation) {
-        jdbc.sql("""
-                update imr_disputed_item set recommended_outcome = ?, recommended_rule_ids = ?, recommended_citation = ?,
-                    recommended_rationale = ?, citation_confidence = ? where case_id = ? and item_no = ?""")
-                .params(recommendation.outcome().name(), String.join(",", recommendation.ruleIds()),
-                        truncate(recommendation.citation(), 1000), truncate(recommendation.rationale(), 4000),
-                        recommendation.citationConfidence(), caseId, itemNo)
-                .update();
+        registry.storeRecommendation(caseId, itemNo, recommendation.outcome().name(), recommendation.ruleIds(),
+                recommendation.citation(), recommendation.rationale(), recommendation.citationConfidence());
     }
 
     void storeDecision(long caseId, int itemNo, ItemDecision decision, String citation, String rationale,
             boolean departs, String decidedBy) {
-        jdbc.sql("""
-                update imr_disputed_item set decision = ?, decision_citation = ?, decision_rationale = ?,
-                    departs_from_recommendation = ?, decided_by = ?, decided_at = ? where case_id = ? and item_no = ?""")
-                .params(decision.name(), citation, rationale, departs, decidedBy, Timestamp.from(CaseClock.now()),
-                        caseId, itemNo)
-                .update();
+        registry.storeDecision(caseId, itemNo, decision.name(), citation, rationale, departs, decidedBy);
     }
 
     /** Departure rate per rule over every decided item (an item counts once for each of its rule ids). */
@@ -64,9 +55,5 @@ public class ItemDecisions {
                 });
         return byRule.entrySet().stream()
                 .map(e -> new DepartureRate(e.getKey(), e.getValue()[0], e.getValue()[1])).toList();
-    }
-
-    private static String truncate(String text, int length) {
-        return text == null || text.length() <= length ? text : text.substring(0, length - 1) + "…";
     }
 }

@@ -5,7 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.openimr.intake.DisputedItem;
+import org.openimr.cases.DisputedItem;
 
 /** The facts of a disputed item in words, for the reviewer's form. */
 final class ItemFacts {

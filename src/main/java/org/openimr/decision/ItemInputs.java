@@ -6,9 +6,9 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import org.openimr.intake.DisputedItem;
-import org.openimr.intake.DisputedItemFields;
-import org.openimr.intake.ItemField;
+import org.openimr.cases.DisputedItem;
+import org.openimr.cases.DisputedItemFields;
+import org.openimr.cases.ItemField;
 import org.openimr.system.CaseClock;
 
 /**

@@ -4,6 +4,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.openimr.cases.ApplicationParser;
+import org.openimr.cases.ImrApplication;
 
 /**
  * The JSON body of POST /api/cases, for the OpenAPI description only: the request is read by

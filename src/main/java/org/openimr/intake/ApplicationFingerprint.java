@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
+import org.openimr.cases.ImrApplication;
 
 /**
  * Identifies "the same application": the same employee, the same UR decision and the same

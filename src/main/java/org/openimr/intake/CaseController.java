@@ -7,7 +7,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import java.security.Principal;
-import org.springframework.dao.DuplicateKeyException;
+import org.openimr.cases.ApplicationParser;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,13 +23,11 @@ import org.springframework.web.bind.annotation.RestController;
 class CaseController {
 
     private final IntakeService intake;
-    private final CaseRegistry registry;
     private final CaseViews caseViews;
     private final Withdrawals withdrawals;
 
-    CaseController(IntakeService intake, CaseRegistry registry, CaseViews caseViews, Withdrawals withdrawals) {
+    CaseController(IntakeService intake, CaseViews caseViews, Withdrawals withdrawals) {
         this.intake = intake;
-        this.registry = registry;
         this.caseViews = caseViews;
         this.withdrawals = withdrawals;
     }
@@ -42,15 +40,7 @@ class CaseController {
     @ApiResponse(responseCode = "409", description = "The same application is registered already")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<CaseView> submit(@RequestBody JsonNode body, Principal principal) {
-        ImrApplication application = ApplicationParser.parse(body);
-        String caseNumber;
-        try {
-            caseNumber = intake.submit(application, principal.getName());
-        } catch (DuplicateKeyException raceLost) {
-            // A concurrent submission of the same application committed first.
-            throw new DuplicateApplicationException(registry.caseNumberWithFingerprint(
-                    ApplicationFingerprint.of(application)).orElse("unknown"));
-        }
+        String caseNumber = intake.submit(ApplicationParser.parse(body), principal.getName());
         return ResponseEntity.created(URI.create("/api/cases/" + caseNumber)).body(caseViews.view(caseNumber));
     }
 

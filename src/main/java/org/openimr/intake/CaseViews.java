@@ -2,8 +2,10 @@ package org.openimr.intake;
 
 import java.util.List;
 import org.camunda.bpm.engine.HistoryService;
-import org.openimr.intake.CaseRegistry.StoredItem;
-import org.openimr.system.NotFoundException;
+import org.openimr.cases.CaseRecord;
+import org.openimr.cases.CaseRegistry;
+import org.openimr.cases.CaseRegistry.StoredItem;
+import org.openimr.cases.LatestVariables;
 import org.springframework.stereotype.Component;
 
 /** Assembles the case view from the registry and the case process's variables. */
@@ -22,8 +24,7 @@ class CaseViews {
     }
 
     CaseView view(String caseNumber) {
-        CaseRecord record = registry.findByCaseNumber(caseNumber)
-                .orElseThrow(() -> new NotFoundException("No case " + caseNumber));
+        CaseRecord record = registry.caseOf(caseNumber);
         LatestVariables variables = LatestVariables.of(historyService, record.processInstanceId(), DEADLINE_VARIABLES);
         CaseView.Deadlines deadlines = new CaseView.Deadlines(variables.instant("recordsDueAt"),
                 variables.instant("recordsCompleteAt"), variables.instant("determinationDueAt"),

@@ -2,6 +2,11 @@ package org.openimr.intake;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.openimr.cases.CaseClosing;
+import org.openimr.cases.CaseRecord;
+import org.openimr.cases.CaseRegistry;
+import org.openimr.cases.CaseStatus;
+import org.openimr.cases.CaseVariables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -22,11 +27,11 @@ class CloseWithdrawnCaseDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String caseNumber = (String) execution.getVariable(CaseVariables.CASE_NUMBER);
+        CaseRecord record = registry.caseOf(execution);
         String reason = (String) execution.getVariable("withdrawalReason");
-        registry.updateStage(caseNumber, "WITHDRAWN");
-        closing.close(caseNumber, CaseStatus.WITHDRAWN, null, reason);
+        registry.updateStage(record.caseNumber(), "WITHDRAWN");
+        closing.close(record, CaseStatus.WITHDRAWN, null, reason);
         execution.setVariable(CaseVariables.STAGE, "WITHDRAWN");
-        log.info("Case {} withdrawn: {}", caseNumber, reason);
+        log.info("Case {} withdrawn: {}", record.caseNumber(), reason);
     }
 }

@@ -1,8 +1,8 @@
 package org.openimr.intake;
 
-import org.openimr.security.ApiAccessRules;
-import org.openimr.security.CaseAccess;
-import org.openimr.security.Roles;
+import org.openimr.cases.ApiAccessRules;
+import org.openimr.cases.CaseAccess;
+import org.openimr.cases.Roles;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Intake staff (and administrators) submit applications; the people on a case read it; intake
- * staff, supervisors and administrators withdraw it (security.CaseAccess).
+ * staff, supervisors and administrators withdraw it (cases.CaseAccess).
  */
 @Component
 class IntakeApiAccess implements ApiAccessRules {

@@ -9,16 +9,23 @@ import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
+import org.openimr.cases.CaseRegistry;
+import org.openimr.cases.CaseVariables;
+import org.openimr.cases.Channel;
+import org.openimr.cases.DisputedItem;
+import org.openimr.cases.ImrApplication;
 import org.openimr.system.CaseClock;
 import org.openimr.system.RetryingTransactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
 /**
  * Registers applications: one case registry row, its disputed items and the case process, in
  * one transaction, so that a failed registration leaves nothing behind (and one that collided with
- * another transaction is run again, see {@link RetryingTransactions}).
+ * another transaction is run again, see {@link RetryingTransactions}). It is where a duplicate
+ * application is detected, from either channel.
  */
 @Service
 public class IntakeService {
@@ -42,24 +49,28 @@ public class IntakeService {
 
     /** An application that arrived through the API: registered, then its case process started. */
     public String submit(ImrApplication application, String submittedBy) {
-        return transactions.run("New application", () -> {
-            Registration registration = register(application, Channel.API, submittedBy);
-            ProcessInstance instance = runtimeService.createProcessInstanceByKey(CaseVariables.PROCESS_KEY)
-                    .businessKey(registration.caseNumber())
-                    .setVariables(registration.variables())
-                    .setVariables(registration.transientScreeningInputs())
-                    .execute();
-            registry.linkProcessInstance(registration.caseId(), instance.getId());
-            return registration.caseNumber();
-        });
+        try {
+            return transactions.run("New application", () -> {
+                Registration registration = register(application, Channel.API, submittedBy);
+                ProcessInstance instance = runtimeService.createProcessInstanceByKey(CaseVariables.PROCESS_KEY)
+                        .businessKey(registration.caseNumber())
+                        .setVariables(registration.variables())
+                        .setVariables(registration.transientScreeningInputs())
+                        .execute();
+                registry.linkProcessInstance(registration.caseId(), instance.getId());
+                return registration.caseNumber();
+            });
+        } catch (DuplicateKeyException raceLost) {
+            // A concurrent submission of the same application committed first: its case is there now.
+            refuseDuplicate(ApplicationFingerprint.of(application));
+            throw raceLost;
+        }
     }
 
     /** Registers an application; the caller starts or continues its process with the variables. */
     Registration register(ImrApplication application, Channel channel, String registeredBy) {
         String fingerprint = ApplicationFingerprint.of(application);
-        registry.caseNumberWithFingerprint(fingerprint).ifPresent(existing -> {
-            throw new DuplicateApplicationException(existing);
-        });
+        refuseDuplicate(fingerprint);
         String caseNumber = caseNumbers.next(application.applicationReceivedDate());
         long caseId = registry.insert(caseNumber, fingerprint, channel, application, json(application), registeredBy);
         List<DisputedItem> items = application.disputedItems();
@@ -73,6 +84,13 @@ public class IntakeService {
         log.info("Registered case {} ({} disputed items, channel {})", caseNumber, items.size(), channel);
         return new Registration(caseId, caseNumber, variables(application, caseNumber, channel),
                 screeningInputs(application, earlierApplication));
+    }
+
+    /** Refuses an application whose fingerprint a registered case has: the same application. */
+    private void refuseDuplicate(String fingerprint) {
+        registry.caseNumberWithFingerprint(fingerprint).ifPresent(existing -> {
+            throw new DuplicateApplicationException(existing);
+        });
     }
 
     private Map<String, Object> variables(ImrApplication application, String caseNumber, Channel channel) {

@@ -13,6 +13,13 @@ import java.util.regex.Pattern;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.spin.json.SpinJsonNode;
+import org.openimr.cases.ApplicationParser;
+import org.openimr.cases.CaseRegistry;
+import org.openimr.cases.CaseVariables;
+import org.openimr.cases.Channel;
+import org.openimr.cases.DisputedItemFields;
+import org.openimr.cases.ImrApplication;
+import org.openimr.cases.ItemField;
 import org.openimr.system.CaseClock;
 import org.openimr.system.InvalidInputException;
 import org.springframework.stereotype.Component;
@@ -53,7 +60,7 @@ class RegisterApplicationDelegate implements JavaDelegate {
         if (execution.hasVariable(CaseVariables.CASE_NUMBER)) {
             // Only the intake API starts a case with its number: registered in this transaction, not yet linked.
             if (!(execution.getVariable(CaseVariables.CASE_NUMBER) instanceof String caseNumber)
-                    || registry.findByCaseNumber(caseNumber).filter(r -> r.processInstanceId() == null).isEmpty()) {
+                    || !registry.awaitsItsProcess(caseNumber)) {
                 throw new InvalidInputException(CaseVariables.CASE_NUMBER, "is given by the system, not by a form");
             }
             return;

@@ -2,6 +2,7 @@ package org.openimr.intake;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.RuntimeService;
+import org.openimr.cases.CaseRegistry;
 import org.openimr.system.InputReader;
 import org.openimr.system.RetryingTransactions;
 import org.springframework.stereotype.Service;

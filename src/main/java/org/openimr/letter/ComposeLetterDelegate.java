@@ -5,6 +5,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.openimr.cases.CaseRegistry;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,18 +17,20 @@ import org.springframework.stereotype.Component;
 class ComposeLetterDelegate implements JavaDelegate {
 
     private final LetterService letters;
+    private final CaseRegistry registry;
 
-    ComposeLetterDelegate(LetterService letters) {
+    ComposeLetterDelegate(LetterService letters, CaseRegistry registry) {
         this.letters = letters;
+        this.registry = registry;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        String caseNumber = (String) execution.getVariable("caseNumber");
         Map<String, Object> details = new HashMap<>();
         details.put("clinicalSummary", execution.getVariable("clinicalSummary"));
         details.put("pagesReviewed", execution.getVariable("pagesReviewed"));
-        StoredLetter letter = letters.compose(caseNumber, LetterKind.FINAL_DETERMINATION, details, author(execution));
+        StoredLetter letter = letters.compose(registry.caseOf(execution), LetterKind.FINAL_DETERMINATION, details,
+                author(execution));
         execution.setVariable("letterVersion", letter.version());
     }
 

@@ -1,12 +1,12 @@
 package org.openimr.letter;
 
-import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.openimr.intake.CaseClosing;
-import org.openimr.intake.CaseRecord;
-import org.openimr.intake.CaseRegistry;
-import org.openimr.intake.CaseStatus;
+import org.openimr.cases.CaseClosing;
+import org.openimr.cases.CaseRecord;
+import org.openimr.cases.CaseRegistry;
+import org.openimr.cases.CaseStatus;
+import org.openimr.decision.CaseOutcome;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,21 +29,12 @@ class IssueLetterDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String caseNumber = (String) execution.getVariable("caseNumber");
-        letters.issue(caseNumber, LetterKind.FINAL_DETERMINATION);
-        CaseRecord record = registry.findByCaseNumber(caseNumber).orElseThrow();
-        String outcome = outcome(registry.items(record.id()).stream().map(CaseRegistry.StoredItem::decision).toList());
-        closing.close(caseNumber, CaseStatus.DETERMINATION_ISSUED, outcome, null);
+        CaseRecord record = registry.caseOf(execution);
+        letters.issue(record, LetterKind.FINAL_DETERMINATION);
+        String outcome = CaseOutcome.of(registry.items(record.id())).name();
+        closing.close(record, CaseStatus.DETERMINATION_ISSUED, outcome, null);
         execution.setVariable("outcome", outcome);
         execution.setVariable("stage", "ISSUED");
-        registry.updateStage(caseNumber, "ISSUED");
-    }
-
-    /** UPHELD or OVERTURNED when every item went the same way, MIXED otherwise. */
-    static String outcome(List<String> decisions) {
-        if (decisions.stream().allMatch("UPHELD"::equals)) {
-            return "UPHELD";
-        }
-        return decisions.stream().allMatch("OVERTURNED"::equals) ? "OVERTURNED" : "MIXED";
+        registry.updateStage(record.caseNumber(), "ISSUED");
     }
 }

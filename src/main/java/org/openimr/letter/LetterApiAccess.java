@@ -1,13 +1,13 @@
 package org.openimr.letter;
 
-import org.openimr.security.ApiAccessRules;
-import org.openimr.security.CaseAccess;
+import org.openimr.cases.ApiAccessRules;
+import org.openimr.cases.CaseAccess;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.stereotype.Component;
 
-/** A case's letters are for the people on the case (security.CaseAccess). */
+/** A case's letters are for the people on the case (cases.CaseAccess). */
 @Component
 class LetterApiAccess implements ApiAccessRules {
 

@@ -12,11 +12,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.openimr.intake.ApplicationParser;
-import org.openimr.intake.CaseRecord;
-import org.openimr.intake.CaseRegistry;
-import org.openimr.intake.CaseRegistry.StoredItem;
-import org.openimr.intake.ImrApplication;
+import org.openimr.cases.ApplicationParser;
+import org.openimr.cases.CaseRecord;
+import org.openimr.cases.CaseRegistry;
+import org.openimr.cases.CaseRegistry.StoredItem;
+import org.openimr.cases.ImrApplication;
 import org.openimr.letter.LetterStore.Recipient;
 import org.openimr.records.Documents;
 import org.openimr.reviewer.CaseReviewers;
@@ -78,8 +78,7 @@ class LetterContents {
         model.put("physician", application.requestingPhysician());
         model.put("items", items(record));
         model.put("documents", documents.forCase(record.id()).stream()
-                .map(d -> Map.of("title", d.title(), "author", d.author(), "date", format(d.documentDate()),
-                        "pages", d.pages()))
+                .map(d -> Map.of("reference", d.reference(), "pages", d.pages()))
                 .toList());
         model.put("reviewer", reviewers.qualifications(record.id()).map(ReviewerStatement::of).orElse(null));
         model.put("recipients", recipients(application, kind));

@@ -3,8 +3,8 @@ package org.openimr.letter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import org.openimr.intake.CaseRecord;
-import org.openimr.intake.CaseRegistry;
+import org.openimr.cases.CaseRecord;
+import org.openimr.cases.CaseRegistry;
 import org.openimr.system.NotFoundException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -39,11 +39,10 @@ class LetterController {
     ResponseEntity<byte[]> letter(@PathVariable String caseNumber,
             @Parameter(description = "A version; the latest when absent") @RequestParam(required = false) Integer version,
             @RequestParam(defaultValue = "FINAL_DETERMINATION") LetterKind kind) {
-        CaseRecord record = registry.findByCaseNumber(caseNumber)
-                .orElseThrow(() -> new NotFoundException("No case " + caseNumber));
+        CaseRecord record = registry.caseOf(caseNumber);
         StoredLetter letter = (version == null
-                ? letters.latest(record.id(), kind)
-                : letters.version(record.id(), kind, version))
+                ? letters.latest(record, kind)
+                : letters.version(record, kind, version))
                 .orElseThrow(() -> new NotFoundException("Case " + caseNumber + " has no such letter"));
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)

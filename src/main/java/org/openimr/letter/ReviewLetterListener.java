@@ -2,6 +2,7 @@ package org.openimr.letter;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.openimr.cases.CaseRegistry;
 import org.openimr.system.InvalidInputException;
 import org.springframework.stereotype.Component;
 
@@ -10,25 +11,26 @@ import org.springframework.stereotype.Component;
 class ReviewLetterListener implements TaskListener {
 
     private final LetterService letters;
+    private final CaseRegistry registry;
 
-    ReviewLetterListener(LetterService letters) {
+    ReviewLetterListener(LetterService letters, CaseRegistry registry) {
         this.letters = letters;
+        this.registry = registry;
     }
 
     @Override
     public void notify(DelegateTask task) {
-        String caseNumber = (String) task.getVariable("caseNumber");
         Object approved = task.getVariable("letterApproved");
         String note = (String) task.getVariable("qaNote");
         if (!(approved instanceof Boolean)) {
             throw new InvalidInputException("letterApproved", "approve the letter or return it to the reviewer");
         }
         if ((Boolean) approved) {
-            letters.approve(caseNumber, LetterKind.FINAL_DETERMINATION, note);
+            letters.approve(registry.caseOf(task), LetterKind.FINAL_DETERMINATION, note);
         } else if (note == null || note.isBlank()) {
             throw new InvalidInputException("qaNote", "say what the reviewer should correct");
         } else {
-            letters.returnForCorrection(caseNumber, LetterKind.FINAL_DETERMINATION, note);
+            letters.returnForCorrection(registry.caseOf(task), LetterKind.FINAL_DETERMINATION, note);
         }
     }
 }

@@ -11,7 +11,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Medical records sent by the claims administrator (or the employee or physician). */
+/**
+ * Medical records described only, without their files: a metadata-only delivery, for records the
+ * claims administrator's system reports but keeps on paper. Files are delivered to
+ * {@link DocumentsController}; documents described here are listed as such ("described only").
+ */
 @RestController
 class RecordsController {
 
@@ -21,7 +25,8 @@ class RecordsController {
         this.records = records;
     }
 
-    @Operation(summary = "Record documents received for a case: title, author, date and pages of each")
+    @Operation(summary = "Record documents received for a case without their files (a metadata-only delivery): "
+            + "title, author, date and pages of each, optionally the sender; they are listed as described only")
     @PostMapping(path = "/api/cases/{caseNumber}/records", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)

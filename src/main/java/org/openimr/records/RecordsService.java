@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
-import org.openimr.intake.CaseRecord;
-import org.openimr.intake.CaseRegistry;
+import org.openimr.cases.CaseRecord;
+import org.openimr.cases.CaseRegistry;
 import org.openimr.system.CaseClock;
 import org.openimr.system.InputReader;
 import org.openimr.system.RetryingTransactions;
@@ -28,7 +28,8 @@ public class RecordsService {
 
     private static final Logger log = LoggerFactory.getLogger(RecordsService.class);
 
-    public record NewDocument(String title, String author, LocalDate date, int pages) {
+    /** A document described only: a metadata-only delivery, for records that stay on paper. */
+    public record NewDocument(String title, String author, LocalDate date, int pages, Sender sender) {
     }
 
     public record Receipt(String caseNumber, int documentsReceived, int documentsOnFile, int pagesOnFile) {
@@ -56,12 +57,13 @@ public class RecordsService {
             String author = document.text("author", true, 200);
             LocalDate date = document.date("date", true);
             Integer pages = document.integer("pages", true, 1, 5000);
+            Sender sender = document.has("sender") ? document.enumValue("sender", Sender.class, false) : null;
             if (date != null && date.isAfter(today)) {
                 document.problem("date", "must not be in the future");
                 date = null;
             }
             if (title != null && author != null && date != null && pages != null) {
-                received.add(new NewDocument(title, author, date, pages));
+                received.add(new NewDocument(title, author, date, pages, sender));
             }
         });
         in.rejectUnknownFields();
@@ -77,11 +79,24 @@ public class RecordsService {
         CaseRecord record = registry.openCase(caseNumber);
         for (NewDocument document : received) {
             documents.add(record.id(), document.title(), document.author(), document.date(), document.pages(),
-                    receivedBy);
+                    document.sender(), receivedBy);
         }
+        List<Documents.Document> onFile = announce(record, received.size());
+        return new Receipt(caseNumber, received.size(), onFile.size(),
+                onFile.stream().mapToInt(Documents.Document::pages).sum());
+    }
+
+    /**
+     * Tells the case that documents arrived, inside the transaction that recorded them: the list of
+     * what is on file and its pages for the forms, and the message the case waits for. Answers what is
+     * on file now.
+     */
+    List<Documents.Document> announce(CaseRecord record, int received) {
+        String caseNumber = record.caseNumber();
         List<Documents.Document> onFile = documents.forCase(record.id());
         int pages = onFile.stream().mapToInt(Documents.Document::pages).sum();
-        Map<String, Object> variables = Map.of("receivedDocuments", Documents.describe(onFile), "pagesReceived", pages);
+        Map<String, Object> variables = Map.of("receivedDocuments", Documents.describe(caseNumber, onFile),
+                "pagesReceived", pages);
         // A case waiting for its records takes them with the message: one engine command (an authorization
         // check, a read of the case's variables, an operation log entry), not two. Records that come later
         // update the variables all the same.
@@ -90,7 +105,7 @@ public class RecordsService {
         if (!taken && record.processInstanceId() != null) {
             runtimeService.setVariables(record.processInstanceId(), variables);
         }
-        log.info("Case {}: {} documents received", caseNumber, received.size());
-        return new Receipt(caseNumber, received.size(), onFile.size(), pages);
+        log.info("Case {}: {} documents received", caseNumber, received);
+        return onFile;
     }
 }

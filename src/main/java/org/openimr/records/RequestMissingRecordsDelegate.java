@@ -3,7 +3,7 @@ package org.openimr.records;
 import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.openimr.intake.CaseRegistry;
+import org.openimr.cases.CaseRegistry;
 import org.openimr.sla.Deadlines;
 import org.openimr.system.CaseClock;
 import org.openimr.system.FormDates;
@@ -28,7 +28,7 @@ class RequestMissingRecordsDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long caseId = registry.findByCaseNumber((String) execution.getVariable("caseNumber")).orElseThrow().id();
+        long caseId = registry.caseOf(execution).id();
         Instant due = deadlines.recordsDue(CaseClock.now(), "ELECTRONIC".equals(execution.getVariable("noticeDelivery")),
                 Boolean.TRUE.equals(execution.getVariable("expedited")));
         Object checkedBy = execution.getVariable("recordsCheckedBy");

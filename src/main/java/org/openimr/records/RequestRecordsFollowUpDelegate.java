@@ -2,7 +2,8 @@ package org.openimr.records;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.openimr.intake.CaseRegistry;
+import org.openimr.cases.CaseRecord;
+import org.openimr.cases.CaseRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -23,12 +24,11 @@ class RequestRecordsFollowUpDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String caseNumber = (String) execution.getVariable("caseNumber");
-        long caseId = registry.findByCaseNumber(caseNumber).orElseThrow().id();
-        documents.request(caseId, "FOLLOW_UP", null,
+        CaseRecord record = registry.caseOf(execution);
+        documents.request(record.id(), "FOLLOW_UP", null,
                 "Records overdue: the claims administrator is reminded of 8 CCR 9792.10.5 and the penalty of 9792.12(c)(6)",
                 "system");
         execution.setVariable("recordsOverdue", true);
-        log.info("Case {}: medical records overdue, follow-up requested", caseNumber);
+        log.info("Case {}: medical records overdue, follow-up requested", record.caseNumber());
     }
 }

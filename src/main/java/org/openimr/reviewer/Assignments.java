@@ -4,13 +4,14 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.openimr.cases.AssignedReviewers;
 import org.openimr.system.CaseClock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** Who reviews which case, now and before, and why. */
 @Repository
-public class Assignments {
+public class Assignments implements AssignedReviewers {
 
     /**
      * One assignment of a reviewer to a case. {@code reason} says why it was made (selection, a
@@ -44,6 +45,11 @@ public class Assignments {
     public Optional<Assignment> current(long caseId) {
         return jdbc.sql(SELECT + " where a.case_id = ? and a.released_at is null").param(caseId)
                 .query(Assignment.class).optional();
+    }
+
+    @Override
+    public Optional<String> reviewerOf(long caseId) {
+        return current(caseId).map(Assignment::reviewerUserId);
     }
 
     public List<Assignment> history(long caseId) {

@@ -7,7 +7,8 @@ import java.security.Principal;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import org.openimr.intake.CaseRecord;
+import org.openimr.cases.CaseRecord;
+import org.openimr.cases.CaseRegistry;
 import org.openimr.reviewer.Assignments.Assignment;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,11 +40,14 @@ class CaseReviewerController {
             Specialty specialty, List<Selections.CandidateRow> candidates) {
     }
 
+    private final CaseRegistry registry;
     private final CaseReviewers caseReviewers;
     private final Assignments assignments;
     private final Selections selections;
 
-    CaseReviewerController(CaseReviewers caseReviewers, Assignments assignments, Selections selections) {
+    CaseReviewerController(CaseRegistry registry, CaseReviewers caseReviewers, Assignments assignments,
+            Selections selections) {
+        this.registry = registry;
         this.caseReviewers = caseReviewers;
         this.assignments = assignments;
         this.selections = selections;
@@ -53,7 +57,7 @@ class CaseReviewerController {
             + "each reviewer was not chosen")
     @GetMapping
     CaseReviewerView read(@PathVariable String caseNumber) {
-        return view(caseReviewers.caseRecord(caseNumber));
+        return view(registry.caseOf(caseNumber));
     }
 
     @Operation(summary = "Reassign the case to another reviewer (illness, a conflict found late), with the reason")
@@ -66,7 +70,7 @@ class CaseReviewerController {
     CaseReviewerView reassign(@PathVariable String caseNumber, @RequestBody JsonNode body, Principal principal) {
         RosterRequests.Reassignment request = RosterRequests.reassignment(body);
         caseReviewers.reassign(caseNumber, request.userId(), request.reason(), principal.getName());
-        return view(caseReviewers.caseRecord(caseNumber));
+        return view(registry.caseOf(caseNumber));
     }
 
     private CaseReviewerView view(CaseRecord record) {

@@ -7,10 +7,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import org.openimr.intake.CaseRecord;
-import org.openimr.intake.CaseRegistry;
+import org.openimr.cases.CaseGrants;
+import org.openimr.cases.CaseRecord;
+import org.openimr.cases.CaseRegistry;
 import org.openimr.reviewer.Assignments.Assignment;
-import org.openimr.security.CaseGrants;
 import org.openimr.system.CaseClock;
 import org.openimr.system.ConflictException;
 import org.openimr.system.InvalidInputException;
@@ -64,7 +64,7 @@ public class CaseReviewers {
     }
 
     ReviewerSelection.Result select(String caseNumber) {
-        CaseRecord record = caseRecord(caseNumber);
+        CaseRecord record = registry.caseOf(caseNumber);
         ReviewerSelection.Result result = selection.select(record.id(), fittingSpecialties(record), parties(record),
                 "system");
         result.chosen().ifPresent(chosen -> caseGrants.grantReviewer(record.processInstanceId(), chosen.userId()));
@@ -78,7 +78,7 @@ public class CaseReviewers {
      */
     @Transactional
     public Reviewer assignManually(String caseNumber, String userId, String supervisor) {
-        CaseRecord record = caseRecord(caseNumber);
+        CaseRecord record = registry.caseOf(caseNumber);
         if (assignments.current(record.id()).isPresent()) {
             throw new ConflictException("Case " + caseNumber + " has a reviewer already");
         }
@@ -154,10 +154,6 @@ public class CaseReviewers {
         return new CaseParties(record.employeeName(), text(record.applicationJson(), "/employee/representative"),
                 record.employerName(), record.claimsAdministratorName(), record.requestingPhysicianName(),
                 record.requestingPhysicianGroup());
-    }
-
-    CaseRecord caseRecord(String caseNumber) {
-        return registry.findByCaseNumber(caseNumber).orElseThrow(() -> new NotFoundException("No case " + caseNumber));
     }
 
     private void refuseUnfit(Reviewer reviewer, String caseNumber, CaseParties parties) {

@@ -1,7 +1,7 @@
 package org.openimr.reviewer;
 
-import org.openimr.security.ApiAccessRules;
-import org.openimr.security.Roles;
+import org.openimr.cases.ApiAccessRules;
+import org.openimr.cases.Roles;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.stereotype.Component;

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.openimr.intake.CaseClosed;
+import org.openimr.cases.CaseClosed;
 import org.openimr.system.CaseClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

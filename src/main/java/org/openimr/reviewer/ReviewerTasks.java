@@ -4,7 +4,7 @@ import java.util.List;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.openimr.security.CaseGrants;
+import org.openimr.cases.CaseGrants;
 import org.springframework.stereotype.Component;
 
 /**

@@ -2,11 +2,11 @@ package org.openimr.reviewer;
 
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
-import org.openimr.intake.CaseRecord;
-import org.openimr.intake.CaseRegistry;
+import org.openimr.cases.CaseRecord;
+import org.openimr.cases.CaseRegistry;
+import org.openimr.cases.Roles;
 import org.openimr.reviewer.RosterRequests.NewAffiliation;
 import org.openimr.reviewer.RosterRequests.NewReviewer;
-import org.openimr.security.Roles;
 import org.openimr.system.ConflictException;
 import org.openimr.system.InvalidInputException;
 import org.openimr.system.NotFoundException;

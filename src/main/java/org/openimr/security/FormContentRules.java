@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.Problem;
+import org.openimr.system.ModelProblem;
 
 /**
  * What a Camunda Form may contain, since staff browsers render it inside their Tasklist session:

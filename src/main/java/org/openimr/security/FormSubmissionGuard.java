@@ -27,12 +27,13 @@ import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * What a person may submit when starting a case or completing a task, through Tasklist
- * ({@code /camunda/api/engine/...}) or the engine REST API ({@code /engine-rest/...}): the fields
- * of the form that start event or task shows, as plain values, and nothing else. Without this, a
- * reviewer completing "Decide disputed item" could send {@code caseNumber} or
- * {@code recommendedOutcome} along and have the decision stored on another case or against
- * another recommendation; a start could skip to any activity or carry the case number itself.
+ * What a person may submit when starting a case or completing a task, through Tasklist (the
+ * webapps' engine API, {@code /camunda/api/engine/...}) or the engine REST API
+ * ({@code /engine-rest/...}): the fields of the form that start event or task shows, as plain
+ * values, and nothing else. Without this, a reviewer completing "Decide disputed item" could
+ * send {@code caseNumber} or {@code recommendedOutcome} along and have the decision stored on
+ * another case or against another recommendation; a start could skip to any activity or carry
+ * the case number itself.
  * <p>
  * Refused with 400, naming each problem as the API does: variables not in the form; types other
  * than plain values and JSON (no serialized objects, files or bytes); a value the form's own rules
@@ -48,25 +49,27 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 final class FormSubmissionGuard extends OncePerRequestFilter {
 
-    private static final String ENGINE = "(?:/engine-rest(?:/engine/([^/]+))?|/camunda/api/engine/engine/([^/]+))";
-    private static final Pattern TASK = Pattern.compile(ENGINE + "/task/([^/]+)/(?:complete|submit-form|resolve)",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern START = Pattern.compile(
-            ENGINE + "/process-definition/(?:key/([^/]+)(?:/tenant-id/[^/]+)?|([^/]+))/(?:start|submit-form)",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern ATTACHMENT = Pattern.compile(ENGINE + "/task/[^/]+/attachment/create",
-            Pattern.CASE_INSENSITIVE);
     private static final Set<String> TASK_BODY = Set.of("variables", "withVariablesInReturn");
     private static final Set<String> START_BODY = Set.of("variables", "businessKey", "withVariablesInReturn");
     private static final Set<String> VALUE_FIELDS = Set.of("value", "type", "valueInfo");
     private static final Set<String> PLAIN_TYPES = Set.of("string", "boolean", "integer", "long", "short", "double",
             "date", "json", "null");
 
+    private final Pattern task;
+    private final Pattern start;
+    private final Pattern attachment;
     /** Looked up at the first request: the filter is built with the web server, before the process engine. */
     private final ObjectProvider<DeployedForms> forms;
     private final ObjectMapper objectMapper;
 
-    FormSubmissionGuard(ObjectProvider<DeployedForms> forms, ObjectMapper objectMapper) {
+    /** {@code webappPath}: where the webapps live, {@code /camunda} (their engine API is below it). */
+    FormSubmissionGuard(String webappPath, ObjectProvider<DeployedForms> forms, ObjectMapper objectMapper) {
+        String engine = "(?:/engine-rest(?:/engine/([^/]+))?|" + Pattern.quote(webappPath) + "/api/engine/engine/([^/]+))";
+        this.task = Pattern.compile(engine + "/task/([^/]+)/(?:complete|submit-form|resolve)", Pattern.CASE_INSENSITIVE);
+        this.start = Pattern.compile(
+                engine + "/process-definition/(?:key/([^/]+)(?:/tenant-id/[^/]+)?|([^/]+))/(?:start|submit-form)",
+                Pattern.CASE_INSENSITIVE);
+        this.attachment = Pattern.compile(engine + "/task/[^/]+/attachment/create", Pattern.CASE_INSENSITIVE);
         this.forms = forms;
         this.objectMapper = objectMapper;
     }
@@ -81,14 +84,14 @@ final class FormSubmissionGuard extends OncePerRequestFilter {
         // The servlet path and path info are decoded, with path parameters (;x=y) removed, as the REST layer matches them.
         String path = (request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo()))
                 .replaceAll("/{2,}", "/").replaceAll("/$", "");
-        if (ATTACHMENT.matcher(path).matches()) {
+        if (attachment.matcher(path).matches()) {
             write(response, HttpStatus.FORBIDDEN, Map.of("type", "AuthorizationException", "message",
                     "Task attachments are not taken; medical records arrive through POST /api/cases/{caseNumber}/records"));
             return;
         }
-        Matcher task = TASK.matcher(path);
-        Matcher start = START.matcher(path);
-        Matcher matched = task.matches() ? task : start.matches() ? start : null;
+        Matcher taskPath = task.matcher(path);
+        Matcher startPath = start.matcher(path);
+        Matcher matched = taskPath.matches() ? taskPath : startPath.matches() ? startPath : null;
         Optional<Authentication> caller = matched == null ? Optional.empty()
                 : forms.getObject().caller(request, matched.group(1) != null ? matched.group(1) : matched.group(2));
         if (caller.isEmpty()) {
@@ -96,10 +99,10 @@ final class FormSubmissionGuard extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Optional<FormFields> form = matched == task
-                ? forms.getObject().ofTask(caller.get(), task.group(3))
-                : forms.getObject().ofStart(caller.get(), start.group(4), start.group(3));
-        Set<String> bodyFields = matched == task ? TASK_BODY : START_BODY;
+        Optional<FormFields> form = matched == taskPath
+                ? forms.getObject().ofTask(caller.get(), taskPath.group(3))
+                : forms.getObject().ofStart(caller.get(), startPath.group(4), startPath.group(3));
+        Set<String> bodyFields = matched == taskPath ? TASK_BODY : START_BODY;
         CachedBodyRequest cached = request instanceof CachedBodyRequest body ? body
                 : new CachedBodyRequest(request, request.getInputStream().readAllBytes());
         List<FieldProblem> problems = form.map(fields -> problems(cached.body(), bodyFields, fields)).orElse(List.of());

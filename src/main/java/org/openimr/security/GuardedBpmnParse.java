@@ -9,7 +9,8 @@ import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParser;
  * breaks them gets every problem reported as a parse error of its resource (400 from the REST API,
  * as Camunda Modeler shows it) and is not parsed further, so none of its expressions reaches the
  * engine. A model already deployed, parsed again into the engine's cache, is left to the run-time
- * resolver ({@link ModelCallGuard}): refusing it here would make its running cases unloadable.
+ * resolver ({@link org.openimr.system.ModelCallGuard}): refusing it here would make its running
+ * cases unloadable.
  */
 final class GuardedBpmnParse extends BpmnParse {
 

@@ -4,6 +4,7 @@ import java.beans.FeatureDescriptor;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.el.JuelExpressionManager;
 import org.camunda.bpm.engine.impl.el.VariableContextElResolver;
 import org.camunda.bpm.engine.impl.el.VariableScopeElResolver;
@@ -15,6 +16,7 @@ import org.camunda.bpm.impl.juel.jakarta.el.ELResolver;
 import org.camunda.bpm.impl.juel.jakarta.el.ListELResolver;
 import org.camunda.bpm.impl.juel.jakarta.el.MapELResolver;
 import org.camunda.bpm.impl.juel.jakarta.el.PropertyNotWritableException;
+import org.openimr.system.ModelCallGuard;
 import org.springframework.context.ApplicationContext;
 
 /**
@@ -42,17 +44,35 @@ final class GuardedExpressionManager extends JuelExpressionManager {
         resolvers.add(new ListELResolver());
         resolvers.add(new MapELResolver());
         resolvers.add(new BeanELResolver());
-        return new ModelCallGuard(resolvers, this::methodsOf);
+        return new ModelCallGuard(resolvers, new ModelCalls());
     }
 
-    /** The methods a model may call on a listed bean, or null when the object is none of them. */
-    private Set<String> methodsOf(Object base) {
-        for (Map.Entry<String, Set<String>> bean : ModelApi.BEANS.entrySet()) {
-            if (context.getBean(bean.getKey()) == base) {
-                return bean.getValue();
+    /**
+     * What {@link ModelApi} lists: the listed methods of the beans for models, of the execution or
+     * task and of {@code dateTime()}'s date; the listed properties of the execution or task.
+     */
+    private final class ModelCalls implements ModelCallGuard.Allowed {
+
+        @Override
+        public boolean call(Object base, String method) {
+            if (base instanceof VariableScope) {
+                return ModelApi.SCOPE_METHODS.contains(method);
             }
+            if (ModelApi.DATE_TIME_CLASS.equals(base.getClass().getName())) {
+                return ModelApi.DATE_TIME_METHODS.contains(method);
+            }
+            for (Map.Entry<String, Set<String>> bean : ModelApi.BEANS.entrySet()) {
+                if (context.getBean(bean.getKey()) == base) {
+                    return bean.getValue().contains(method);
+                }
+            }
+            return false;
         }
-        return null;
+
+        @Override
+        public boolean read(Object base, String property) {
+            return base instanceof VariableScope && ModelApi.SCOPE_PROPERTIES.contains(property);
+        }
     }
 
     /** The beans listed for models, by name; no other bean of the application. */

@@ -44,7 +44,8 @@ final class LimitedBodyRequest extends HttpServletRequestWrapper {
             private void count(int n) throws IOException {
                 read += n;
                 if (read > limit) {
-                    throw new IOException("The request body is larger than " + limit + " bytes");
+                    // Worded so that Spring reports a multipart upload cut short here as too large (413), not as malformed.
+                    throw new IOException("The request body exceeds the size limit of " + limit + " bytes");
                 }
             }
 

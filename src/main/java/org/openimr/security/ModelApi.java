@@ -9,7 +9,8 @@ import java.util.TreeSet;
  * for models with the methods a model may call on each, the delegates and listeners it may name,
  * what it may call and read on the execution and the task the engine hands an expression, and the
  * engine's functions. The deployment guard ({@link ModelExpressions}) and the run-time resolver
- * ({@link ModelCallGuard}) both read it: a bean written for models is usable once it is listed here.
+ * ({@link GuardedExpressionManager}) both read it: a bean written for models is usable once it is
+ * listed here.
  */
 final class ModelApi {
 

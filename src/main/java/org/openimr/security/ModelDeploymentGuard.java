@@ -9,6 +9,8 @@ import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 import org.camunda.bpm.model.xml.ModelException;
+import org.openimr.system.DecisionTableRules;
+import org.openimr.system.ModelProblem;
 
 /**
  * Runs before the engine's own deployers on every new deployment, whoever makes it (the

@@ -2,8 +2,10 @@ package org.openimr.security;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.openimr.system.ModelProblem;
 
 /**
  * What a process model (BPMN) may contain, checked on the element tree the engine itself parsed:
@@ -17,9 +19,16 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
  */
 final class ProcessModelRules {
 
-    private static final String CAMUNDA = "http://camunda.org/schema/1.0/bpmn";
-    private static final String ACTIVITI = "http://activiti.org/bpmn";
-    private static final String CAMUNDA_FORMS = "camunda-forms:";
+    /**
+     * The engine's extension namespaces, with the prefix Modeler gives each: Camunda's, Activiti's
+     * (which Camunda still reads) and Operaton's (which the Operaton fork reads beside Camunda's).
+     */
+    private static final Map<String, String> ENGINE_NAMESPACES = Map.of(
+            "http://camunda.org/schema/1.0/bpmn", "camunda:",
+            "http://activiti.org/bpmn", "activiti:",
+            "http://operaton.org/schema/1.0/bpmn", "operaton:");
+    /** The form keys of Camunda Forms, in Camunda and in the Operaton fork. */
+    private static final List<String> FORMS_KEYS = List.of("camunda-forms:", "operaton-forms:");
 
     private final ModelExpressions expressions;
 
@@ -50,18 +59,18 @@ final class ProcessModelRules {
             String namespace = colon < 0 ? null : key.substring(0, colon);
             String name = key.substring(colon + 1);
             String value = element.attribute(key);
-            String label = isCamunda(namespace) ? "camunda:" + name : name;
+            String label = prefix(namespace) + name;
             attributeProblem(namespace, name, value).ifPresent(reason -> problems.add(
                     new Finding(element, ModelProblem.of(id, label, reason, value))));
         }
-        if (isCamunda(element.getUri()) && "constraint".equals(element.getTagName())
+        if (isEngine(element.getUri()) && "constraint".equals(element.getTagName())
                 && "validator".equals(element.attribute("name"))) {
-            problems.add(new Finding(element,
-                    new ModelProblem(id, "camunda:constraint", "names a custom validator, which runs server code")));
+            problems.add(new Finding(element, new ModelProblem(id, prefix(element.getUri()) + "constraint",
+                    "names a custom validator, which runs server code")));
         }
         String text = element.getText();
         if (hasExpression(text)) {
-            String label = isCamunda(element.getUri()) ? "camunda:" + element.getTagName() : element.getTagName();
+            String label = prefix(element.getUri()) + element.getTagName();
             expressions.check(text).ifPresent(reason -> problems.add(
                     new Finding(element, ModelProblem.of(id, label, reason, text))));
         }
@@ -78,15 +87,20 @@ final class ProcessModelRules {
         if (name.equals("delegateExpression") || name.endsWith("DelegateExpression")) {
             return ModelExpressions.checkDelegate(value);
         }
-        if (isCamunda(namespace) && name.equals("formKey") && !value.startsWith(CAMUNDA_FORMS)) {
-            return Optional.of("must name a Camunda Form (" + CAMUNDA_FORMS + "... or camunda:formRef): embedded and "
-                    + "external forms bring script of their own");
+        if (isEngine(namespace) && name.equals("formKey") && FORMS_KEYS.stream().noneMatch(value::startsWith)) {
+            return Optional.of("must name a Camunda Form (" + FORMS_KEYS.get(0) + "... or camunda:formRef): embedded "
+                    + "and external forms bring script of their own");
         }
         return hasExpression(value) ? expressions.check(value) : Optional.empty();
     }
 
-    private static boolean isCamunda(String namespace) {
-        return CAMUNDA.equals(namespace) || ACTIVITI.equals(namespace);
+    private static boolean isEngine(String namespace) {
+        return namespace != null && ENGINE_NAMESPACES.containsKey(namespace);
+    }
+
+    /** The prefix to name an attribute or element of the namespace by, as Modeler writes it. */
+    private static String prefix(String namespace) {
+        return namespace == null ? "" : ENGINE_NAMESPACES.getOrDefault(namespace, "");
     }
 
     private static boolean hasExpression(String text) {

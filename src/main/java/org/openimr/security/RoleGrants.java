@@ -7,7 +7,10 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.openimr.intake.CaseVariables;
+import org.openimr.cases.CaseAccess;
+import org.openimr.cases.CaseGrants;
+import org.openimr.cases.CaseVariables;
+import org.openimr.cases.Roles;
 
 /**
  * What each role may do in the process engine, webapps and engine REST API: the authorizations of

@@ -1,10 +1,14 @@
 package org.openimr.security;
 
+import org.openimr.cases.UploadLimit;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.openimr.cases.ApiAccessRules;
+import org.openimr.cases.CaseAccess;
+import org.openimr.cases.Roles;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -59,9 +63,10 @@ class SecurityConfiguration {
     @Bean
     FilterRegistrationBean<RequestSizeLimit> requestSizeLimit(ObjectMapper objectMapper,
             @Value("${imr.security.max-body}") DataSize maxBody,
-            @Value("${imr.security.max-upload}") DataSize maxUpload) {
+            @Value("${imr.security.max-upload}") DataSize maxUpload, ObjectProvider<UploadLimit> uploadLimits) {
         FilterRegistrationBean<RequestSizeLimit> registration = new FilterRegistrationBean<>(
-                new RequestSizeLimit(maxBody.toBytes(), maxUpload.toBytes(), objectMapper));
+                new RequestSizeLimit(maxBody.toBytes(), maxUpload.toBytes(), uploadLimits.orderedStream().toList(),
+                        objectMapper));
         registration.setName("request-size-limit");
         registration.addUrlPatterns("/*");
         // Before anything, Spring Security and the REST layers included, reads a body.
@@ -83,11 +88,11 @@ class SecurityConfiguration {
 
     @Bean
     FilterRegistrationBean<FormSubmissionGuard> formSubmissionGuard(ObjectProvider<DeployedForms> forms,
-            ObjectMapper objectMapper) {
+            ObjectMapper objectMapper, @Value("${camunda.bpm.webapp.application-path}") String webappPath) {
         FilterRegistrationBean<FormSubmissionGuard> registration =
-                new FilterRegistrationBean<>(new FormSubmissionGuard(forms, objectMapper));
+                new FilterRegistrationBean<>(new FormSubmissionGuard(webappPath, forms, objectMapper));
         registration.setName("form-submission-guard");
-        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+        registration.addUrlPatterns("/engine-rest/*", webappPath + "/api/engine/*");
         // After the engine REST API's authentication: a request without credentials is refused before its body is read.
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;

@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.openimr.cases.Roles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
@@ -36,6 +37,9 @@ class UserProvisioning implements InitializingBean {
 
     static final int DEMO_REVIEWERS = 12;
 
+    /** Camunda 7's built-in administrators group, named as such whichever engine runs. */
+    private static final String CAMUNDA_ADMINISTRATORS = "camunda-admin";
+
     private final IdentityService identityService;
     private final AuthorizationService authorizationService;
     private final SecurityProperties properties;
@@ -53,7 +57,9 @@ class UserProvisioning implements InitializingBean {
         group(Roles.REVIEWER, "Expert reviewers");
         group(Roles.SUPERVISOR, "Supervisors");
         group(Roles.ANALYST, "Process analysts");
-        group(Roles.ADMIN, "Administrators");
+        if (group(Roles.ADMIN, "Administrators")) {
+            carryOverCamundaAdministrators();
+        }
         grantRoles();
         String adminPassword = properties.admin().password();
         if (adminPassword != null && !adminPassword.isBlank()) {
@@ -70,7 +76,7 @@ class UserProvisioning implements InitializingBean {
     }
 
     private void grantRoles() {
-        // Members of camunda-admin skip only some checks; queries need explicit grants, as Camunda's own set-up gives them.
+        // Members of the administrators group skip only some checks; queries need explicit grants, as Camunda's own set-up gives them.
         for (Resources resource : Resources.values()) {
             grant(Roles.ADMIN, resource, RoleGrants.ANY, Permissions.ALL);
         }
@@ -91,12 +97,25 @@ class UserProvisioning implements InitializingBean {
         }
     }
 
-    private void group(String id, String name) {
-        if (identityService.createGroupQuery().groupId(id).count() == 0) {
-            Group group = identityService.newGroup(id);
-            group.setName(name);
-            group.setType(Roles.ADMIN.equals(id) ? "SYSTEM" : "WORKFLOW");
-            identityService.saveGroup(group);
+    /** Creates the group if missing; answers whether it did. */
+    private boolean group(String id, String name) {
+        if (identityService.createGroupQuery().groupId(id).count() > 0) {
+            return false;
+        }
+        Group group = identityService.newGroup(id);
+        group.setName(name);
+        group.setType(Roles.ADMIN.equals(id) ? "SYSTEM" : "WORKFLOW");
+        identityService.saveGroup(group);
+        return true;
+    }
+
+    /**
+     * A database carried over from Camunda to Operaton (docs/operations.md, "Running on Operaton"): when
+     * the engine's administrators group is new there, the members of Camunda's join it, and stay administrators.
+     */
+    private void carryOverCamundaAdministrators() {
+        for (User member : identityService.createUserQuery().memberOfGroup(CAMUNDA_ADMINISTRATORS).list()) {
+            identityService.createMembership(member.getId(), Roles.ADMIN);
         }
     }
 

@@ -14,10 +14,16 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Lets a person logged in to Tasklist or Cockpit open what those pages link to (the letter PDF
- * of the QA task) without a second login: a GET to the API with the webapps' session counts as
- * that user. Only safe methods, so the session cannot be used to change anything.
+ * of the QA task, the case file) without a second login: a GET to the API with the webapps'
+ * session counts as that user. Other methods count only when they come from the application's own
+ * pages ({@link #PAGE_HEADER}): uploading scanned mail, recording a page viewed. A
+ * forged cross-site request can carry the session cookie but not that header without the CORS
+ * pre-flight this application never grants, so the session cannot be used from elsewhere.
  */
 class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
+
+    /** The header the application's own pages send with requests that change something. */
+    static final String PAGE_HEADER = "X-IMR-Page";
 
     private final IdentityService identityService;
 
@@ -29,7 +35,7 @@ class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         HttpSession session = request.getSession(false);
-        if (session != null && "GET".equals(request.getMethod())
+        if (session != null && (isSafe(request) || isFromOwnPage(request))
                 && SecurityContextHolder.getContext().getAuthentication() == null) {
             Authentication user = AuthenticationUtil.getAuthsFromSession(session).getAuthenticationForProcessEngine("default");
             if (user != null) {
@@ -38,5 +44,13 @@ class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
             }
         }
         chain.doFilter(request, response);
+    }
+
+    private static boolean isSafe(HttpServletRequest request) {
+        return "GET".equals(request.getMethod());
+    }
+
+    private static boolean isFromOwnPage(HttpServletRequest request) {
+        return request.getHeader(PAGE_HEADER) != null;
     }
 }

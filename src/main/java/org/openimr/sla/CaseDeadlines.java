@@ -5,10 +5,9 @@ import static org.openimr.sla.SlaVariables.*;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import org.camunda.bpm.engine.HistoryService;
-import org.openimr.intake.CaseRecord;
-import org.openimr.intake.CaseRegistry;
-import org.openimr.intake.LatestVariables;
-import org.openimr.system.NotFoundException;
+import org.openimr.cases.CaseRecord;
+import org.openimr.cases.CaseRegistry;
+import org.openimr.cases.LatestVariables;
 import org.springframework.stereotype.Component;
 
 /** The deadlines of one case as its process variables hold them. */
@@ -33,8 +32,7 @@ class CaseDeadlines {
     }
 
     View view(String caseNumber) {
-        CaseRecord record = registry.findByCaseNumber(caseNumber)
-                .orElseThrow(() -> new NotFoundException("No case " + caseNumber));
+        CaseRecord record = registry.caseOf(caseNumber);
         LatestVariables values = LatestVariables.of(historyService, record.processInstanceId(), NAMES);
         return new View(caseNumber, record.expedited(), (String) values.get(SLA_STATUS),
                 (String) values.get(SLA_DEADLINE), values.instant(SLA_DUE_AT), values.instant(NOTICE_OF_ASSIGNMENT_DUE_AT),

@@ -8,7 +8,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.task.Task;
-import org.openimr.intake.CaseVariables;
+import org.openimr.cases.CaseVariables;
 import org.openimr.system.CaseClock;
 import org.openimr.system.FormDates;
 import org.springframework.stereotype.Component;

@@ -1,8 +1,8 @@
 package org.openimr.sla;
 
-import org.openimr.security.ApiAccessRules;
-import org.openimr.security.CaseAccess;
-import org.openimr.security.Roles;
+import org.openimr.cases.ApiAccessRules;
+import org.openimr.cases.CaseAccess;
+import org.openimr.cases.Roles;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;

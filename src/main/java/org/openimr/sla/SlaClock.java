@@ -4,7 +4,7 @@ import static org.openimr.sla.SlaVariables.*;
 
 import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.openimr.intake.CaseVariables;
+import org.openimr.cases.CaseVariables;
 import org.openimr.system.CaseClock;
 import org.openimr.system.FormDates;
 import org.openimr.system.VariableWrites;

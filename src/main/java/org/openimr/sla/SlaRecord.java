@@ -2,22 +2,25 @@ package org.openimr.sla;
 
 import static org.openimr.sla.SlaVariables.*;
 
-import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.function.Function;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.openimr.intake.CaseVariables;
+import org.openimr.cases.CaseRegistry;
+import org.openimr.cases.CaseRegistry.SlaFigures;
+import org.openimr.cases.CaseVariables;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Copies a case's deadline variables into its registry row, in the transaction that changed them,
- * so that the SLA summary is a few SQL aggregates however many cases are open. The variables stay
- * the source Cockpit, Tasklist and the timers read; every step that changes them calls {@link #copy}.
+ * Copies a case's deadline variables into its registry row (the case registry writes it), in the
+ * transaction that changed them, so that the SLA summary is a few SQL aggregates however many cases
+ * are open. The variables stay the source Cockpit, Tasklist and the timers read; every step that
+ * changes them calls {@link #copy}.
  */
 @Component
 class SlaRecord {
@@ -26,15 +29,18 @@ class SlaRecord {
             RECORDS_DAYS_LATE, RECORDS_COMPLETE_AT, DETERMINATION_ISSUED_AT, DETERMINATION_LATE);
 
     private final JdbcClient jdbc;
+    private final CaseRegistry registry;
     private final RuntimeService runtimeService;
 
-    SlaRecord(JdbcClient jdbc, RuntimeService runtimeService) {
+    SlaRecord(JdbcClient jdbc, CaseRegistry registry, RuntimeService runtimeService) {
         this.jdbc = jdbc;
+        this.registry = registry;
         this.runtimeService = runtimeService;
     }
 
     void copy(VariableScope execution) {
-        copy((String) execution.getVariable(CaseVariables.CASE_NUMBER), execution::getVariable, "");
+        registry.storeSla((String) execution.getVariable(CaseVariables.CASE_NUMBER), figures(execution::getVariable),
+                false);
     }
 
     /**
@@ -52,7 +58,7 @@ class SlaRecord {
                 var variables = runtimeService.getVariables(row.processInstanceId(), VARIABLES);
                 if (variables.get(SLA_STATUS) != null) {
                     // Only if still missing: a step of the case may have copied newer values meanwhile.
-                    copy(row.caseNumber(), variables::get, " and sla_status is null");
+                    registry.storeSla(row.caseNumber(), figures(variables::get), true);
                 }
             }
         }
@@ -61,30 +67,19 @@ class SlaRecord {
     private record Row(String caseNumber, String processInstanceId) {
     }
 
-    private void copy(String caseNumber, Function<String, Object> variables, String condition) {
-        jdbc.sql("""
-                update imr_case set sla_status = :status, sla_deadline = :deadline, sla_due_at = :dueAt,
-                    records_due_at = :recordsDueAt, records_days_late = :recordsDaysLate,
-                    records_complete_at = :recordsCompleteAt, determination_issued_at = :issuedAt,
-                    determination_late = :late
-                where case_number = :caseNumber""" + condition)
-                .param("status", text(variables.apply(SLA_STATUS)))
-                .param("deadline", text(variables.apply(SLA_DEADLINE)))
-                .param("dueAt", timestamp(variables.apply(SLA_DUE_AT)))
-                .param("recordsDueAt", timestamp(variables.apply(RECORDS_DUE_AT)))
-                .param("recordsDaysLate", variables.apply(RECORDS_DAYS_LATE) instanceof Number n ? n.intValue() : 0)
-                .param("recordsCompleteAt", timestamp(variables.apply(RECORDS_COMPLETE_AT)))
-                .param("issuedAt", timestamp(variables.apply(DETERMINATION_ISSUED_AT)))
-                .param("late", variables.apply(DETERMINATION_LATE))
-                .param("caseNumber", caseNumber)
-                .update();
+    private static SlaFigures figures(Function<String, Object> variables) {
+        return new SlaFigures(text(variables.apply(SLA_STATUS)), text(variables.apply(SLA_DEADLINE)),
+                instant(variables.apply(SLA_DUE_AT)), instant(variables.apply(RECORDS_DUE_AT)),
+                variables.apply(RECORDS_DAYS_LATE) instanceof Number n ? n.intValue() : 0,
+                instant(variables.apply(RECORDS_COMPLETE_AT)), instant(variables.apply(DETERMINATION_ISSUED_AT)),
+                (Boolean) variables.apply(DETERMINATION_LATE));
     }
 
     private static String text(Object value) {
         return value == null ? null : value.toString();
     }
 
-    private static Timestamp timestamp(Object value) {
-        return value instanceof Date date ? new Timestamp(date.getTime()) : null;
+    private static Instant instant(Object value) {
+        return value instanceof Date date ? date.toInstant() : null;
     }
 }

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
-import org.openimr.intake.CaseVariables;
+import org.openimr.cases.CaseVariables;
 import org.openimr.system.CaseClock;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;

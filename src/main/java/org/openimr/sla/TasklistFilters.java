@@ -14,8 +14,8 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.TaskQuery;
-import org.openimr.intake.CaseVariables;
-import org.openimr.security.Roles;
+import org.openimr.cases.CaseVariables;
+import org.openimr.cases.Roles;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.stereotype.Component;
 

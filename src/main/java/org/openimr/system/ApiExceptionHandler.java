@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
@@ -57,7 +59,9 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ProblemDetail unsupportedMediaType(HttpMediaTypeNotSupportedException e) {
-        return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json");
+        boolean multipart = e.getSupportedMediaTypes().stream().anyMatch(MediaType.MULTIPART_FORM_DATA::includes);
+        return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Send the body as "
+                + (multipart ? MediaType.MULTIPART_FORM_DATA_VALUE : MediaType.APPLICATION_JSON_VALUE));
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
@@ -70,6 +74,12 @@ class ApiExceptionHandler {
         ProblemDetail detail = problem(HttpStatus.PAYLOAD_TOO_LARGE, "The request is too large");
         detail.setProperty("errors", List.of(new FieldProblem("files", "are too large")));
         return detail;
+    }
+
+    /** A multipart body that cannot be read as one (cut off, no boundary). */
+    @ExceptionHandler(MultipartException.class)
+    ProblemDetail unreadableUpload(MultipartException e) {
+        return badRequest(List.of(new FieldProblem("body", "is not a readable multipart/form-data upload")));
     }
 
     @ExceptionHandler(NotFoundException.class)

@@ -21,8 +21,8 @@ import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableRuleImpl;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.openimr.cases.DisputedItemFields;
 import org.openimr.decision.Recommendation.Outcome;
-import org.openimr.intake.DisputedItemFields;
 
 /**
  * Runs the analysts' test cases (bpmn/guidelines/*.csv) against the tables beside them, in a

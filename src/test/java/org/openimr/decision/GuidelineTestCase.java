@@ -17,10 +17,10 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.openimr.intake.ApplicationParser;
-import org.openimr.intake.DisputedItem;
-import org.openimr.intake.DisputedItemFields;
-import org.openimr.intake.ItemField;
+import org.openimr.cases.ApplicationParser;
+import org.openimr.cases.DisputedItem;
+import org.openimr.cases.DisputedItemFields;
+import org.openimr.cases.ItemField;
 import org.openimr.system.InputReader;
 
 /**

@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 import org.openimr.CaseTest;
 import org.openimr.TestApplications;
+import org.openimr.cases.CaseRecord;
 import org.openimr.records.Documents;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -50,18 +51,18 @@ class LetterIssuedOnceTest extends CaseTest {
         cases.approveLetter(caseNumber);
         Job issue = managementService.createJobQuery().processInstanceId(cases.processInstanceId(caseNumber))
                 .activityId("IssueLetterTask").singleResult();
-        long caseId = cases.caseRecord(caseNumber).id();
+        CaseRecord caseRecord = cases.caseRecord(caseNumber);
 
         new TransactionTemplate(transactionManager).executeWithoutResult(crash -> {
             managementService.executeJob(issue.getId());
-            assertThat(letters.issued(caseId, LetterKind.FINAL_DETERMINATION)).isPresent();
+            assertThat(letters.issued(caseRecord, LetterKind.FINAL_DETERMINATION)).isPresent();
             crash.setRollbackOnly();
         });
-        assertThat(letters.latest(caseId, LetterKind.FINAL_DETERMINATION).orElseThrow().status()).isEqualTo("APPROVED");
+        assertThat(letters.latest(caseRecord, LetterKind.FINAL_DETERMINATION).orElseThrow().status()).isEqualTo("APPROVED");
         assertThat(cases.caseRecord(caseNumber).status()).isEqualTo("OPEN");
 
         managementService.executeJob(issue.getId());
-        StoredLetter letter = letters.issued(caseId, LetterKind.FINAL_DETERMINATION).orElseThrow();
+        StoredLetter letter = letters.issued(caseRecord, LetterKind.FINAL_DETERMINATION).orElseThrow();
         List<LetterService.IssuedCopy> copies = letters.issuedTo(letter);
         assertThat(copies).extracting(LetterService.IssuedCopy::role)
                 .containsExactly("EMPLOYEE", "REQUESTING_PHYSICIAN", "CLAIMS_ADMINISTRATOR");
@@ -69,7 +70,7 @@ class LetterIssuedOnceTest extends CaseTest {
 
         DelegateExecution again = execution(caseNumber);
         context.getBean("issueLetter", JavaDelegate.class).execute(again);
-        assertThat(letters.letters(caseId)).filteredOn(l -> l.kind().equals("FINAL_DETERMINATION")).hasSize(1);
+        assertThat(letters.letters(caseRecord)).filteredOn(l -> l.kind().equals("FINAL_DETERMINATION")).hasSize(1);
         assertThat(letters.issuedTo(letter)).isEqualTo(copies);
         verify(again).setVariable("outcome", "UPHELD");
     }
@@ -77,8 +78,8 @@ class LetterIssuedOnceTest extends CaseTest {
     @Test
     void theNoticeOfAssignmentStepRunAgainSendsNothingMoreAndKeepsTheRecordsDeadline() throws Exception {
         String caseNumber = cases.submit(TestApplications.seedCase());
-        long caseId = cases.caseRecord(caseNumber).id();
-        StoredLetter notice = letters.issued(caseId, LetterKind.NOTICE_OF_ASSIGNMENT).orElseThrow();
+        CaseRecord caseRecord = cases.caseRecord(caseNumber);
+        StoredLetter notice = letters.issued(caseRecord, LetterKind.NOTICE_OF_ASSIGNMENT).orElseThrow();
         List<LetterService.IssuedCopy> copies = letters.issuedTo(notice);
         Date recordsDue = (Date) cases.variable(caseNumber, "recordsDueAt");
 
@@ -86,9 +87,9 @@ class LetterIssuedOnceTest extends CaseTest {
         when(again.getVariable("noticeDelivery")).thenReturn("MAIL");
         context.getBean("sendNoticeOfAssignment", JavaDelegate.class).execute(again);
 
-        assertThat(letters.letters(caseId)).containsExactly(notice);
+        assertThat(letters.letters(caseRecord)).containsExactly(notice);
         assertThat(letters.issuedTo(notice)).isEqualTo(copies);
-        assertThat(documents.requests(caseId)).hasSize(1);
+        assertThat(documents.requests(caseRecord.id())).hasSize(1);
         verify(again).setVariable("recordsDueAt", recordsDue);
     }
 
@@ -97,8 +98,8 @@ class LetterIssuedOnceTest extends CaseTest {
         ObjectNode application = TestApplications.seedCase();
         application.put("signed", false);
         String caseNumber = cases.submit(application);
-        long caseId = cases.caseRecord(caseNumber).id();
-        StoredLetter notice = letters.issued(caseId, LetterKind.INELIGIBILITY_NOTICE).orElseThrow();
+        CaseRecord caseRecord = cases.caseRecord(caseNumber);
+        StoredLetter notice = letters.issued(caseRecord, LetterKind.INELIGIBILITY_NOTICE).orElseThrow();
         List<LetterService.IssuedCopy> copies = letters.issuedTo(notice);
 
         DelegateExecution again = execution(caseNumber);
@@ -107,7 +108,7 @@ class LetterIssuedOnceTest extends CaseTest {
                 .thenReturn(cases.variable(caseNumber, "ineligibilityReasonCodes"));
         context.getBean("sendIneligibilityNotice", JavaDelegate.class).execute(again);
 
-        assertThat(letters.letters(caseId)).containsExactly(notice);
+        assertThat(letters.letters(caseRecord)).containsExactly(notice);
         assertThat(letters.issuedTo(notice)).isEqualTo(copies);
         assertThat(cases.caseRecord(caseNumber).status()).isEqualTo("INELIGIBLE");
     }

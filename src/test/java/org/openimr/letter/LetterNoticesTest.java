@@ -13,6 +13,7 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.openimr.CaseTest;
 import org.openimr.TestApplications;
+import org.openimr.cases.CaseRecord;
 import org.openimr.system.CaseClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
@@ -31,8 +32,8 @@ class LetterNoticesTest extends CaseTest {
             throws Exception {
         String caseNumber = cases.submit(TestApplications.seedCase());
 
-        long caseId = cases.caseRecord(caseNumber).id();
-        StoredLetter notice = letters.latest(caseId, LetterKind.NOTICE_OF_ASSIGNMENT).orElseThrow();
+        CaseRecord caseRecord = cases.caseRecord(caseNumber);
+        StoredLetter notice = letters.latest(caseRecord, LetterKind.NOTICE_OF_ASSIGNMENT).orElseThrow();
         assertThat(notice.version()).isEqualTo(1);
         assertThat(notice.status()).isEqualTo("ISSUED");
         assertThat(letters.issuedTo(notice)).extracting(LetterService.IssuedCopy::role)
@@ -54,12 +55,12 @@ class LetterNoticesTest extends CaseTest {
         application.put("urDecisionAttached", false);
         String caseNumber = cases.submit(application);
 
-        long caseId = cases.caseRecord(caseNumber).id();
-        StoredLetter notice = letters.latest(caseId, LetterKind.INELIGIBILITY_NOTICE).orElseThrow();
+        CaseRecord caseRecord = cases.caseRecord(caseNumber);
+        StoredLetter notice = letters.latest(caseRecord, LetterKind.INELIGIBILITY_NOTICE).orElseThrow();
         assertThat(notice.status()).isEqualTo("ISSUED");
         assertThat(letters.issuedTo(notice)).extracting(LetterService.IssuedCopy::role)
                 .containsExactly("EMPLOYEE", "REQUESTING_PHYSICIAN", "CLAIMS_ADMINISTRATOR");
-        assertThat(letters.latest(caseId, LetterKind.NOTICE_OF_ASSIGNMENT)).isEmpty();
+        assertThat(letters.latest(caseRecord, LetterKind.NOTICE_OF_ASSIGNMENT)).isEmpty();
         String text = download(caseNumber, "INELIGIBILITY_NOTICE", "supervisor1", "ineligibility-notice-v1.pdf");
         assertThat(text).containsSubsequence("NOTICE: APPLICATION NOT ELIGIBLE FOR INDEPENDENT MEDICAL REVIEW",
                 "Case Number: " + caseNumber, "REASONS", (String) cases.variable(caseNumber, "ineligibilityReasons"),

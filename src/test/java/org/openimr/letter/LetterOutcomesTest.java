@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.openimr.CaseTest;
 import org.openimr.TestApplications;
-import org.openimr.intake.CaseRecord;
+import org.openimr.cases.CaseRecord;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -44,7 +44,7 @@ class LetterOutcomesTest extends CaseTest {
         assertThat(record.outcome()).isEqualTo(outcome);
         assertThat(cases.variable(caseNumber, "outcome")).isEqualTo(outcome);
 
-        StoredLetter letter = letters.latest(record.id(), LetterKind.FINAL_DETERMINATION).orElseThrow();
+        StoredLetter letter = letters.latest(record, LetterKind.FINAL_DETERMINATION).orElseThrow();
         String text = LetterTexts.body(letters.text(letter));
         List<String> treatments = List.of("Additional Massage Therapy Visits for the cervical spine as an outpatient",
                 "Chiropractic manipulation, lumbar spine, 2 times a week for 6 weeks", "Norco 10/325 mg, 60 tablets");
@@ -76,8 +76,8 @@ class LetterOutcomesTest extends CaseTest {
         cases.runJobs(caseNumber);
         Instant after = Instant.now();
 
-        long caseId = cases.caseRecord(caseNumber).id();
-        StoredLetter letter = letters.latest(caseId, LetterKind.FINAL_DETERMINATION).orElseThrow();
+        CaseRecord caseRecord = cases.caseRecord(caseNumber);
+        StoredLetter letter = letters.latest(caseRecord, LetterKind.FINAL_DETERMINATION).orElseThrow();
         List<LetterService.IssuedCopy> issued = letters.issuedTo(letter);
         assertThat(issued).extracting(LetterService.IssuedCopy::role)
                 .containsExactly("EMPLOYEE", "REPRESENTATIVE", "REQUESTING_PHYSICIAN", "CLAIMS_ADMINISTRATOR");
@@ -90,7 +90,7 @@ class LetterOutcomesTest extends CaseTest {
         assertThat(LetterTexts.body(letters.text(letter)))
                 .contains("Employee's representative Law Office of A. Test by mail");
 
-        letters.issue(caseNumber, LetterKind.FINAL_DETERMINATION);
+        letters.issue(cases.caseRecord(caseNumber), LetterKind.FINAL_DETERMINATION);
 
         assertThat(letters.issuedTo(letter)).isEqualTo(issued);
     }

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.openimr.intake.ImrApplication;
+import org.openimr.cases.ImrApplication;
 import org.openimr.reviewer.CaseReviewers.Qualifications;
 import org.springframework.context.support.StaticApplicationContext;
 
@@ -121,8 +121,7 @@ class LetterTemplatesTest {
         model.put("pagesReviewed", 54);
         model.put("clinicalSummaryParagraphs", List.of("The request was for six more massage therapy visits."));
         model.put("items", List.of(item("The Claims Administrator based their decision on the MTUS.")));
-        model.put("documents", List.of(Map.of("title", "PR-2", "author", "Dr. Test Physician", "date", "June 12, 2014",
-                "pages", 54)));
+        model.put("documents", List.of(Map.of("reference", "PR-2, Dr. Test Physician, June 12, 2014", "pages", 54)));
         model.put("recipients", List.of(new LetterStore.Recipient("EMPLOYEE", "Test Employee", "MAIL")));
         return model;
     }

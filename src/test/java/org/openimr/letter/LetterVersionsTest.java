@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
 import org.openimr.CaseTest;
 import org.openimr.TestApplications;
+import org.openimr.cases.CaseRecord;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -49,8 +50,8 @@ class LetterVersionsTest extends CaseTest {
             identityService.clearAuthentication();
         }
 
-        long caseId = cases.caseRecord(caseNumber).id();
-        assertThat(letters.letters(caseId)).filteredOn(letter -> letter.kind().equals("FINAL_DETERMINATION"))
+        CaseRecord caseRecord = cases.caseRecord(caseNumber);
+        assertThat(letters.letters(caseRecord)).filteredOn(letter -> letter.kind().equals("FINAL_DETERMINATION"))
                 .extracting(StoredLetter::version, StoredLetter::status, StoredLetter::createdBy, StoredLetter::reviewNote)
                 .containsExactly(
                         Tuple.tuple(1, "RETURNED", "system", "The summary should state the date of the visit note"),
@@ -63,8 +64,8 @@ class LetterVersionsTest extends CaseTest {
         cases.approveLetter(caseNumber);
         cases.runJobs(caseNumber);
 
-        StoredLetter first = letters.version(caseId, LetterKind.FINAL_DETERMINATION, 1).orElseThrow();
-        StoredLetter second = letters.version(caseId, LetterKind.FINAL_DETERMINATION, 2).orElseThrow();
+        StoredLetter first = letters.version(caseRecord, LetterKind.FINAL_DETERMINATION, 1).orElseThrow();
+        StoredLetter second = letters.version(caseRecord, LetterKind.FINAL_DETERMINATION, 2).orElseThrow();
         assertThat(first.status()).isEqualTo("RETURNED");
         assertThat(letters.issuedTo(first)).isEmpty();
         assertThat(second.status()).isEqualTo("ISSUED");

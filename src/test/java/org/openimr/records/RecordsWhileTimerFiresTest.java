@@ -18,7 +18,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 import org.openimr.CaseDriver;
 import org.openimr.TestApplications;
-import org.openimr.intake.CaseStageListener;
+import org.openimr.cases.CaseStageListener;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;

@@ -12,14 +12,13 @@ import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openimr.CaseDriver;
 import org.openimr.CaseTest;
 import org.openimr.TestApplications;
-import org.openimr.intake.CaseRecord;
+import org.openimr.cases.CaseRecord;
 import org.openimr.letter.LetterKind;
 import org.openimr.letter.LetterService;
 import org.openimr.letter.StoredLetter;
@@ -78,7 +77,7 @@ class ReviewerAssignmentTest extends CaseTest {
         cases.writeClinicalSummary(caseNumber);
         cases.decideAllItems(caseNumber, "UPHELD");
 
-        StoredLetter letter = letters.latest(record.id(), LetterKind.FINAL_DETERMINATION).orElseThrow();
+        StoredLetter letter = letters.latest(record, LetterKind.FINAL_DETERMINATION).orElseThrow();
         String text = CaseDriver.flat(letters.text(letter));
         List<String> certifications = new java.util.ArrayList<>(reviewer.specialties().stream()
                 .filter(Reviewer.Certification::boardCertified).map(c -> c.specialty().title()).toList());
@@ -191,7 +190,7 @@ class ReviewerAssignmentTest extends CaseTest {
     @Test
     void withNoQualifiedReviewerTheSupervisorSeesWhyAndAssignsOneWithoutAConflict() {
         String caseNumber = psychCaseWithItsOnlyPsychiatristTied();
-        BpmnAwareTests.assertThat(cases.processInstance(caseNumber)).isWaitingAt("AssignReviewerManuallyTask");
+        cases.progress(caseNumber).isWaitingAt("AssignReviewerManuallyTask");
         String report = (String) cases.variable(caseNumber, "reviewerSelectionReport");
         assertThat(report).contains("Fitting specialties: Psychiatry", "No reviewer was chosen",
                 "(reviewer6): affiliated with the claims administrator", "other reviewers practise no fitting specialty")
@@ -211,7 +210,7 @@ class ReviewerAssignmentTest extends CaseTest {
                         + ": affiliated with the claims administrator");
         assertThatThrownBy(() -> assignByHand(caseNumber, "reviewer10"))
                 .hasMessageContaining("not more than 5 years in clinical practice");
-        BpmnAwareTests.assertThat(cases.processInstance(caseNumber)).isWaitingAt("AssignReviewerManuallyTask");
+        cases.progress(caseNumber).isWaitingAt("AssignReviewerManuallyTask");
 
         int before = openCases("reviewer5");
         assignByHand(caseNumber, "reviewer5");

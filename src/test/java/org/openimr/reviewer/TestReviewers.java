@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
+import org.openimr.cases.Roles;
 import org.openimr.reviewer.Reviewer.Certification;
-import org.openimr.security.Roles;
 import org.openimr.system.CaseClock;
 import org.springframework.context.ApplicationContext;
 

@@ -3,6 +3,7 @@ package org.openimr.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -19,6 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import org.openimr.CaseTest;
+import org.openimr.records.DeliveryClient;
+import org.openimr.records.TestDocuments;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.io.ByteArrayResource;
@@ -87,10 +90,18 @@ class AccessMatrixTest extends CaseTest {
     CaseUnderReview caseOfA;
     CaseUnderReview caseOfB;
 
+    long reportOfA;
+    long faxOfA;
+
     @BeforeAll
     void twoCasesUnderReviewByDifferentReviewers() {
         caseOfA = CaseUnderReview.create(context);
         caseOfB = CaseUnderReview.create(context, caseOfA.reviewer());
+        JsonNode delivered = new DeliveryClient(http("intake1", "demo")).deliver(caseOfA.caseNumber(), List.of(
+                DeliveryClient.Sent.of("report.pdf", TestDocuments.pdf(2, "matrix"), "Progress report"),
+                DeliveryClient.Sent.of("fax.tif", TestDocuments.tiff(1, "matrix"), "Fax"))).body();
+        reportOfA = delivered.at("/files/0/documentId").asLong();
+        faxOfA = delivered.at("/files/1/documentId").asLong();
     }
 
     @AfterAll
@@ -140,6 +151,20 @@ class AccessMatrixTest extends CaseTest {
                 Map.of("reason", "BORED")), 401, 400, 403, 403, 400, 403, 400));
         rows.add(row("POST /api/cases/{caseNumber}/records", post("/api/cases/" + x + "/records",
                 Map.of("documents", List.of())), 401, 400, 403, 403, 400, 403, 400));
+        // A JSON body to the upload: past the rules, the endpoint asks for multipart (415).
+        rows.add(row("POST /api/cases/{caseNumber}/documents", post("/api/cases/" + x + "/documents", Map.of()),
+                401, 415, 403, 403, 415, 403, 415));
+        rows.add(row("GET /api/cases/{caseNumber}/documents", get("/api/cases/" + x + "/documents"),
+                401, 200, 200, 403, 200, 403, 200));
+        rows.add(row("GET /api/cases/{caseNumber}/documents/accesses", get("/api/cases/" + x + "/documents/accesses"),
+                401, 403, 403, 403, 200, 403, 200));
+        rows.add(row("GET /api/cases/{caseNumber}/documents/{documentId}/content",
+                get("/api/cases/" + x + "/documents/" + reportOfA + "/content"), 401, 200, 200, 403, 200, 403, 200));
+        rows.add(row("GET /api/cases/{caseNumber}/documents/{documentId}/pages/{page}",
+                get("/api/cases/" + x + "/documents/" + faxOfA + "/pages/1"), 401, 200, 200, 403, 200, 403, 200));
+        rows.add(row("POST /api/cases/{caseNumber}/documents/{documentId}/views",
+                post("/api/cases/" + x + "/documents/" + reportOfA + "/views", Map.of("page", 1)),
+                401, 204, 204, 403, 204, 403, 204));
         rows.add(row("GET /api/cases/{caseNumber}/letter", get("/api/cases/" + x + "/letter?kind=NOTICE_OF_ASSIGNMENT"),
                 401, 200, 200, 403, 200, 403, 200));
         rows.add(row("GET /api/cases/{caseNumber}/deadlines", get("/api/cases/" + x + "/deadlines"),

@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.task.TaskQuery;
 import org.junit.jupiter.api.Test;
 import org.openimr.CaseTest;
 import org.openimr.TestApplications;
+import org.openimr.cases.Roles;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**

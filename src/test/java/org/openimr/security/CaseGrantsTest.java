@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.junit.jupiter.api.Test;
 import org.openimr.CaseTest;
+import org.openimr.cases.Roles;
 import org.springframework.http.MediaType;
 
 /**

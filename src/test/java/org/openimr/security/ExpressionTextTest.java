@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.openimr.CaseDriver;
 import org.openimr.CaseTest;
 import org.openimr.TestApplications;
-import org.openimr.intake.CaseRecord;
+import org.openimr.cases.CaseRecord;
 import org.openimr.letter.LetterKind;
 import org.openimr.letter.LetterService;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -66,7 +66,7 @@ class ExpressionTextTest extends CaseTest {
         cases.decideAllItems(caseNumber, "UPHELD");
 
         CaseRecord record = cases.caseRecord(caseNumber);
-        String letter = CaseDriver.flat(letters.text(letters.latest(record.id(), LetterKind.FINAL_DETERMINATION)
+        String letter = CaseDriver.flat(letters.text(letters.latest(record, LetterKind.FINAL_DETERMINATION)
                 .orElseThrow()));
         assertThat(letter).contains(name, CaseDriver.flat(treatment), JUEL, SPEL, THYMELEAF_INLINE,
                 THYMELEAF_PREPROCESSED, TEMPLATE, FEEL);

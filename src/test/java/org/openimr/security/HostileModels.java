@@ -1,5 +1,7 @@
 package org.openimr.security;
 
+import static org.openimr.system.OneRuleTable.xml;
+
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -281,8 +283,19 @@ final class HostileModels {
         process("a condition in CDATA", "Guarded", "conditionExpression",
                 guarded("<conditionExpression xsi:type=\"tFormalExpression\"><![CDATA[" + runtimeExec(canary)
                         + "]]></conditionExpression>"));
-        process("the activiti namespace", "Target", "camunda:expression",
+        process("the activiti namespace", "Target", "activiti:expression",
                 around("<serviceTask id=\"Target\" activiti:expression=\"" + xml(runtimeExec(canary)) + "\"/>"));
+        process("the operaton namespace", "Target", "operaton:expression",
+                around("<serviceTask id=\"Target\" operaton:expression=\"" + xml(runtimeExec(canary)) + "\"/>"));
+        process("a class in the operaton namespace", "Target", "operaton:class",
+                around("<serviceTask id=\"Target\" operaton:class=\"java.lang.Runtime\"/>"));
+        process("an embedded form in the operaton namespace", "Target", "operaton:formKey",
+                around("<userTask id=\"Target\" operaton:formKey=\"embedded:deployment:evil.html\"/>"));
+        process("a custom validator in the operaton namespace", "Amount", "operaton:constraint",
+                around("<userTask id=\"Target\"><extensionElements><operaton:formData><operaton:formField "
+                        + "id=\"Amount\" type=\"string\"><operaton:validation><operaton:constraint "
+                        + "name=\"validator\" config=\"java.lang.Runtime\"/></operaton:validation></operaton:formField>"
+                        + "</operaton:formData></extensionElements></userTask>"));
         process("an embedded form", "Target", "camunda:formKey",
                 around("<userTask id=\"Target\" camunda:formKey=\"embedded:deployment:evil.html\"/>"));
         process("a custom form-field validator", "Amount", "camunda:constraint",
@@ -310,6 +323,7 @@ final class HostileModels {
                 <?xml version="1.0" encoding="UTF-8"?>
                 <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
                     xmlns:camunda="http://camunda.org/schema/1.0/bpmn" xmlns:activiti="http://activiti.org/bpmn"
+                    xmlns:operaton="http://operaton.org/schema/1.0/bpmn"
                     xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" id="Hostile%d"
                     targetNamespace="http://openimr.org/hostile">
                 %s
@@ -385,6 +399,8 @@ final class HostileModels {
         table("javascript output entry", "Output", "expressionLanguage", "x", "-", "1", "outputLanguage");
         table("an expression as the input variable", "Input", "camunda:inputVariable", "x", "-", "\"A\"",
                 "inputVariable");
+        table("an expression as the input variable, Operaton's namespace", "Input", "operaton:inputVariable", "x",
+                "-", "\"A\"", "operatonInputVariable");
         table("JUEL as the model's language", "HostileTables", "expressionLanguage", "x", "-", "\"A\"",
                 "definitionsLanguage");
         table("a marker in an output name", "Out", "name", "x", "-", "\"A\"", "outputName");
@@ -400,13 +416,15 @@ final class HostileModels {
         String expressionLanguage = twist.startsWith("expressionLanguage") ? " " + twist : "";
         String entryLanguage = twist.equals("entryLanguage") ? " expressionLanguage=\"juel\"" : "";
         String outputLanguage = twist.equals("outputLanguage") ? " expressionLanguage=\"javascript\"" : "";
-        String inputVariable = twist.equals("inputVariable") ? " camunda:inputVariable=\"x.getClass()\"" : "";
+        String inputVariable = twist.equals("inputVariable") ? " camunda:inputVariable=\"x.getClass()\""
+                : twist.equals("operatonInputVariable") ? " operaton:inputVariable=\"x.getClass()\"" : "";
         String definitionsLanguage = twist.equals("definitionsLanguage") ? " expressionLanguage=\"juel\"" : "";
         String outputName = twist.equals("outputName") ? "${x.getClass()}" : "outcome";
         String model = """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/"
-                    xmlns:camunda="http://camunda.org/schema/1.0/dmn" id="HostileTables"
+                    xmlns:camunda="http://camunda.org/schema/1.0/dmn"
+                    xmlns:operaton="http://operaton.org/schema/1.0/dmn" id="HostileTables"
                     name="Hostile" namespace="http://openimr.org/hostile"%s>
                   <decision id="mtus_MASSAGE" name="Apply massage therapy guideline" camunda:historyTimeToLive="P1D">
                     <decisionTable id="Table" hitPolicy="COLLECT">
@@ -486,34 +504,6 @@ final class HostileModels {
                 bytes("<definitions xmlns=\"http://www.omg.org/spec/CMMN/20151109/MODEL\"/>"), null, "resource"));
         models.add(new Model("a BPMN under another name", "hostile-" + (models.size() + 1) + ".BPMN",
                 bytes("<definitions/>"), null, "resource"));
-    }
-
-    /** A one-rule decision table (ids Expression, Entry, Output), for tests of the table rules. */
-    static String oneRuleTable(String decisionId, String inputExpression, String inputEntry, String outputEntry,
-            String entryAttributes) {
-        return """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/"
-                    xmlns:camunda="http://camunda.org/schema/1.0/dmn" id="Tables" name="Tables"
-                    namespace="http://openimr.org/test">
-                  <decision id="%s" name="Decide" camunda:historyTimeToLive="P1D">
-                    <decisionTable id="Table" hitPolicy="COLLECT">
-                      <input id="Input" label="x">
-                        <inputExpression id="Expression" typeRef="string"><text>%s</text></inputExpression>
-                      </input>
-                      <output id="Out" name="outcome" typeRef="string"/>
-                      <rule id="Rule">
-                        <inputEntry id="Entry"%s><text>%s</text></inputEntry>
-                        <outputEntry id="Output"><text>%s</text></outputEntry>
-                      </rule>
-                    </decisionTable>
-                  </decision>
-                </definitions>
-                """.formatted(decisionId, xml(inputExpression), entryAttributes, xml(inputEntry), xml(outputEntry));
-    }
-
-    static String xml(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
     private static String json(String text) {

@@ -12,8 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Consumer;
-import org.openimr.intake.DisputedItemFields;
-import org.openimr.intake.ItemField;
+import org.openimr.cases.DisputedItemFields;
+import org.openimr.cases.ItemField;
 
 /**
  * Generates request bodies an attacker or a broken client might send to the intake and records

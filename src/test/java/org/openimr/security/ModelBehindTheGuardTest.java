@@ -20,6 +20,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openimr.CaseTest;
+import org.openimr.cases.Roles;
+import org.openimr.system.OneRuleTable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -51,7 +53,7 @@ class ModelBehindTheGuardTest extends CaseTest {
     void aServiceTaskExpressionWrittenIntoTheDatabaseBecomesAnIncidentAndRunsNothing() {
         Path canary = folder.resolve("canary");
         String harmless = process("camunda:expression=\"${execution.getVariable('x')}\"", "");
-        String payload = HostileModels.xml(HostileModels.runtimeExec(canary.toString()));
+        String payload = OneRuleTable.xml(HostileModels.runtimeExec(canary.toString()));
         String hostile = process("camunda:expression=\"" + payload + "\"", "");
         assertThatThrownBy(() -> deploy(Map.of("behind.bpmn", hostile))).isInstanceOf(ParseException.class);
 
@@ -175,6 +177,6 @@ class ModelBehindTheGuardTest extends CaseTest {
     }
 
     private static String table(String inputExpression, String inputEntry, String outputEntry) {
-        return HostileModels.oneRuleTable("behindTheGuard", inputExpression, inputEntry, outputEntry, "");
+        return OneRuleTable.of("behindTheGuard", inputExpression, inputEntry, outputEntry, "");
     }
 }

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.junit.jupiter.api.Test;
 import org.openimr.CaseTest;
+import org.openimr.cases.Roles;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**

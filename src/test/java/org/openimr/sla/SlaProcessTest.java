@@ -15,11 +15,11 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openimr.CaseTest;
 import org.openimr.TestApplications;
+import org.openimr.cases.CaseRecord;
 import org.openimr.letter.LetterKind;
 import org.openimr.letter.LetterService;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -85,7 +85,7 @@ class SlaProcessTest extends CaseTest {
         moveClockTo(endOfDay(2025, 3, 18).plusSeconds(1));
         cases.runJobs(caseNumber);
 
-        BpmnAwareTests.assertThat(cases.processInstance(caseNumber)).hasPassed("MarkRecordsOverdueTask",
+        cases.progress(caseNumber).hasPassed("MarkRecordsOverdueTask",
                 "RequestRecordsFollowUpTask").isWaitingAt("WaitForRecordsTask", "FollowUpOverdueRecordsTask");
         assertThat(cases.variable(caseNumber, "slaStatus")).isEqualTo("BREACHED");
         Task followUp = cases.task(caseNumber, "FollowUpOverdueRecordsTask");
@@ -200,10 +200,10 @@ class SlaProcessTest extends CaseTest {
         cases.runJobs(caseNumber);
 
         // A late determination stays valid: the letter goes out and the open escalation ends with the case.
-        BpmnAwareTests.assertThat(cases.processInstance(caseNumber)).isEnded()
+        cases.progress(caseNumber).isEnded()
                 .hasPassed("LetterIssuedEndEvent", "DeterminationIssuedEndEvent");
-        long caseId = cases.caseRecord(caseNumber).id();
-        assertThat(letters.latest(caseId, LetterKind.FINAL_DETERMINATION).orElseThrow().status()).isEqualTo("ISSUED");
+        CaseRecord caseRecord = cases.caseRecord(caseNumber);
+        assertThat(letters.latest(caseRecord, LetterKind.FINAL_DETERMINATION).orElseThrow().status()).isEqualTo("ISSUED");
         assertThat(cases.caseRecord(caseNumber).status()).isEqualTo("DETERMINATION_ISSUED");
         assertThat(cases.variable(caseNumber, "determinationLate")).isEqualTo(true);
         assertThat(cases.variable(caseNumber, "slaStatus")).isEqualTo("BREACHED");
@@ -235,7 +235,7 @@ class SlaProcessTest extends CaseTest {
 
         conversions.convert(caseNumber, new ExpeditedConversions.Certification(LocalDate.of(2025, 3, 4)));
 
-        BpmnAwareTests.assertThat(cases.processInstance(caseNumber)).hasPassed("RecomputeDeadlinesTask")
+        cases.progress(caseNumber).hasPassed("RecomputeDeadlinesTask")
                 .isWaitingAt("WaitForRecordsTask");
         Instant due = converted.plus(Duration.ofHours(24));
         assertThat(date(caseNumber, "recordsDueAt")).isEqualTo(due);

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openimr.CaseTest;
 import org.openimr.TestApplications;
-import org.openimr.security.Roles;
+import org.openimr.cases.Roles;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The saved Tasklist filters, run as the people of each role run them. */

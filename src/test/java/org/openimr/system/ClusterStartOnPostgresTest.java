@@ -24,6 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.openimr.EmbeddedPostgres;
 import org.openimr.ImrCaseManagementApplication;
 import org.openimr.TestApplications;
+import org.openimr.records.DeliveryClient;
+import org.openimr.records.TestDocuments;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -38,8 +40,9 @@ import org.springframework.web.client.RestClient;
  * Two application nodes starting at the same moment on one new PostgreSQL database, as a cluster
  * does when it is first installed or restarted after a release: the engine's tables, the models,
  * the groups, users, authorizations, Tasklist filters and the demo roster are each set up once,
- * both nodes serve the same cases, and a changed model deployed from both nodes at once gets one
- * new version (Camunda's deployment lock with duplicate filtering).
+ * both nodes serve the same cases (a document delivered through one is read through the other), and
+ * a changed model deployed from both nodes at once gets one new version (Camunda's deployment lock
+ * with duplicate filtering).
  */
 class ClusterStartOnPostgresTest {
 
@@ -81,6 +84,14 @@ class ClusterStartOnPostgresTest {
         JsonNode read = http(nodes.get(1), "supervisor1").get().uri("/api/cases/{n}", caseNumber).retrieve()
                 .body(JsonNode.class);
         assertThat(read.get("stage").asText()).isEqualTo("AWAITING_RECORDS");
+
+        // The records' content is in the shared database: delivered through one node, read through the other.
+        byte[] report = TestDocuments.pdf(3, caseNumber);
+        JsonNode delivered = new DeliveryClient(http(nodes.get(0), "intake1")).deliver(caseNumber,
+                List.of(DeliveryClient.Sent.of("report.pdf", report, "Progress report"))).body();
+        byte[] readBack = http(nodes.get(1), "supervisor1").get().uri("/api/cases/{n}/documents/{d}/content", caseNumber,
+                delivered.at("/files/0/documentId").asLong()).retrieve().body(byte[].class);
+        assertThat(readBack).isEqualTo(report);
     }
 
     @Test

@@ -1,0 +1,245 @@
+package org.openimr.cases;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.openimr.system.CaseClock;
+import org.openimr.system.ConflictException;
+import org.openimr.system.NotFoundException;
+import org.openimr.system.Rows;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** The case registry table and the disputed items of each case; every write to them is made here. */
+@Repository
+public class CaseRegistry {
+
+    private static final String CASE_COLUMNS = """
+            id, case_number, process_instance_id, channel, status, stage, outcome, close_reason, expedited,
+            application_received_date, ur_decision_date, employee_name, employee_claim_number, employer_name,
+            claims_administrator_name, requesting_physician_name, requesting_physician_group, application_json,
+            created_at, created_by, closed_at""";
+
+    private static final RowMapper<CaseRecord> CASE_ROW = (rs, rowNum) -> new CaseRecord(rs.getLong("id"),
+            rs.getString("case_number"), rs.getString("process_instance_id"), rs.getString("channel"),
+            rs.getString("status"), rs.getString("stage"), rs.getString("outcome"), rs.getString("close_reason"),
+            rs.getBoolean("expedited"), Rows.date(rs, "application_received_date"), Rows.date(rs, "ur_decision_date"),
+            rs.getString("employee_name"), rs.getString("employee_claim_number"), rs.getString("employer_name"),
+            rs.getString("claims_administrator_name"), rs.getString("requesting_physician_name"),
+            rs.getString("requesting_physician_group"), rs.getString("application_json"),
+            Rows.instant(rs, "created_at"), rs.getString("created_by"), Rows.instant(rs, "closed_at"));
+
+    private static final RowMapper<StoredItem> ITEM_ROW = (rs, rowNum) -> new StoredItem(rs.getInt("item_no"),
+            rs.getString("requested_treatment"), rs.getString("treatment_category"), rs.getString("item_json"),
+            rs.getString("recommended_outcome"), rs.getString("recommended_rule_ids"),
+            rs.getString("recommended_citation"), rs.getString("recommended_rationale"),
+            rs.getString("citation_confidence"), rs.getString("decision"), rs.getString("decision_citation"),
+            rs.getString("decision_rationale"), Rows.nullableBoolean(rs, "departs_from_recommendation"),
+            rs.getString("decided_by"), Rows.instant(rs, "decided_at"));
+
+    private final JdbcClient jdbc;
+
+    CaseRegistry(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public long insert(String caseNumber, String fingerprint, Channel channel, ImrApplication application,
+            String applicationJson, String createdBy) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into imr_case (case_number, application_fingerprint, channel, status, stage, expedited,
+                    application_received_date, ur_decision_date, employee_name, employee_claim_number, employer_name,
+                    claims_administrator_name, requesting_physician_name, requesting_physician_group,
+                    application_json, created_at, created_by)
+                values (:caseNumber, :fingerprint, :channel, 'OPEN', 'RECEIVED', :expedited, :received, :urDecision,
+                    :employee, :claimNumber, :employer, :claimsAdministrator, :physician, :physicianGroup,
+                    :json, :createdAt, :createdBy)""")
+                .param("caseNumber", caseNumber)
+                .param("fingerprint", fingerprint)
+                .param("channel", channel.name())
+                .param("expedited", application.expedited())
+                .param("received", application.applicationReceivedDate())
+                .param("urDecision", application.urDecisionDate())
+                .param("employee", application.employee().name())
+                .param("claimNumber", application.employee().claimNumber())
+                .param("employer", application.employer().name())
+                .param("claimsAdministrator", application.claimsAdministrator().name())
+                .param("physician", application.requestingPhysician().name())
+                .param("physicianGroup", application.requestingPhysician().group())
+                .param("json", applicationJson)
+                .param("createdAt", Timestamp.from(CaseClock.now()))
+                .param("createdBy", createdBy)
+                .update(key, "id");
+        return key.getKey().longValue();
+    }
+
+    public void insertItem(long caseId, int itemNo, DisputedItem item, String itemJson) {
+        jdbc.sql("""
+                insert into imr_disputed_item (case_id, item_no, requested_treatment, treatment_category, item_json)
+                values (?, ?, ?, ?, ?)""")
+                .params(caseId, itemNo, item.requestedTreatment(), item.treatmentCategory(), itemJson)
+                .update();
+    }
+
+    public void linkProcessInstance(long caseId, String processInstanceId) {
+        jdbc.sql("update imr_case set process_instance_id = ? where id = ?").params(processInstanceId, caseId).update();
+    }
+
+    /** The case of this number, which must exist (404 otherwise): the way in to a case from its number. */
+    public CaseRecord caseOf(String caseNumber) {
+        return findByCaseNumber(caseNumber).orElseThrow(() -> new NotFoundException("No case " + caseNumber));
+    }
+
+    /** The case a process step works on, named by its {@link CaseVariables#CASE_NUMBER} variable. */
+    public CaseRecord caseOf(VariableScope step) {
+        return caseOf((String) step.getVariable(CaseVariables.CASE_NUMBER));
+    }
+
+    /** The case, which must exist (404 otherwise) and be open (409 otherwise). */
+    public CaseRecord openCase(String caseNumber) {
+        CaseRecord record = caseOf(caseNumber);
+        if (!record.isOpen()) {
+            throw new ConflictException("Case " + caseNumber + " is closed (" + record.status() + ")");
+        }
+        return record;
+    }
+
+    /**
+     * Whether the case is registered and not yet linked to a process: so only while the intake API's
+     * transaction, which registered it, starts its process.
+     */
+    public boolean awaitsItsProcess(String caseNumber) {
+        return findByCaseNumber(caseNumber).filter(record -> record.processInstanceId() == null).isPresent();
+    }
+
+    Optional<CaseRecord> findByCaseNumber(String caseNumber) {
+        return jdbc.sql("select " + CASE_COLUMNS + " from imr_case where case_number = ?")
+                .param(caseNumber).query(CASE_ROW).optional();
+    }
+
+    public Optional<CaseRecord> findById(long id) {
+        return jdbc.sql("select " + CASE_COLUMNS + " from imr_case where id = ?")
+                .param(id).query(CASE_ROW).optional();
+    }
+
+    public Optional<String> caseNumberWithFingerprint(String fingerprint) {
+        return jdbc.sql("select case_number from imr_case where application_fingerprint = ?")
+                .param(fingerprint).query(String.class).optional();
+    }
+
+    /**
+     * Whether another case of the same employee claim already disputes a treatment of the same
+     * category and description (eligibility rule E7), leaving out ineligible and withdrawn ones.
+     */
+    public boolean otherApplicationCoversTreatment(long caseId, String claimNumber, String employeeName,
+            String category, String requestedTreatment) {
+        return jdbc.sql("""
+                select count(*) from imr_case c join imr_disputed_item i on i.case_id = c.id
+                where c.id <> :caseId and c.status in ('OPEN', 'DETERMINATION_ISSUED')
+                  and (c.employee_claim_number = :claimNumber
+                       or (c.employee_claim_number is null and lower(c.employee_name) = lower(:employee)))
+                  and i.treatment_category = :category and lower(i.requested_treatment) = lower(:treatment)""")
+                .param("caseId", caseId)
+                .param("claimNumber", claimNumber)
+                .param("employee", employeeName)
+                .param("category", category)
+                .param("treatment", requestedTreatment)
+                .query(Integer.class).single() > 0;
+    }
+
+    public List<StoredItem> items(long caseId) {
+        return jdbc.sql("""
+                select item_no, requested_treatment, treatment_category, item_json, recommended_outcome,
+                    recommended_rule_ids, recommended_citation, recommended_rationale, citation_confidence, decision,
+                    decision_citation, decision_rationale, departs_from_recommendation, decided_by, decided_at
+                from imr_disputed_item where case_id = ? order by item_no""")
+                .param(caseId).query(ITEM_ROW).list();
+    }
+
+    public void updateStage(String caseNumber, String stage) {
+        jdbc.sql("update imr_case set stage = ? where case_number = ?").params(stage, caseNumber).update();
+    }
+
+    /** The case turned expedited after its application (the physician certified an imminent threat). */
+    public void markExpedited(String caseNumber) {
+        jdbc.sql("update imr_case set expedited = true where case_number = ?").param(caseNumber).update();
+    }
+
+    /** Closes an open case; returns false when it was already closed. */
+    public boolean close(long caseId, CaseStatus status, String outcome, String closeReason) {
+        return jdbc.sql("""
+                update imr_case set status = ?, outcome = ?, close_reason = ?, closed_at = ?
+                where id = ? and status = 'OPEN'""")
+                .params(status.name(), outcome, closeReason, Timestamp.from(CaseClock.now()), caseId)
+                .update() == 1;
+    }
+
+    /** Stores the guideline tables' recommendation beside the disputed item; long texts are cut to their columns. */
+    public void storeRecommendation(long caseId, int itemNo, String outcome, List<String> ruleIds, String citation,
+            String rationale, String citationConfidence) {
+        jdbc.sql("""
+                update imr_disputed_item set recommended_outcome = ?, recommended_rule_ids = ?, recommended_citation = ?,
+                    recommended_rationale = ?, citation_confidence = ? where case_id = ? and item_no = ?""")
+                .params(outcome, String.join(",", ruleIds), truncate(citation, 1000), truncate(rationale, 4000),
+                        citationConfidence, caseId, itemNo)
+                .update();
+    }
+
+    /** Stores the reviewer's decision beside the item's recommendation, so that departures can be counted per rule. */
+    public void storeDecision(long caseId, int itemNo, String decision, String citation, String rationale,
+            boolean departsFromRecommendation, String decidedBy) {
+        jdbc.sql("""
+                update imr_disputed_item set decision = ?, decision_citation = ?, decision_rationale = ?,
+                    departs_from_recommendation = ?, decided_by = ?, decided_at = ? where case_id = ? and item_no = ?""")
+                .params(decision, citation, rationale, departsFromRecommendation, decidedBy,
+                        Timestamp.from(CaseClock.now()), caseId, itemNo)
+                .update();
+    }
+
+    /**
+     * Keeps a case's deadline figures in its row, so that the SLA summary is a few SQL aggregates however
+     * many cases are open; {@code onlyIfMissing} leaves a row that has them already.
+     */
+    public void storeSla(String caseNumber, SlaFigures figures, boolean onlyIfMissing) {
+        jdbc.sql("""
+                update imr_case set sla_status = :status, sla_deadline = :deadline, sla_due_at = :dueAt,
+                    records_due_at = :recordsDueAt, records_days_late = :recordsDaysLate,
+                    records_complete_at = :recordsCompleteAt, determination_issued_at = :issuedAt,
+                    determination_late = :late
+                where case_number = :caseNumber""" + (onlyIfMissing ? " and sla_status is null" : ""))
+                .param("status", figures.status())
+                .param("deadline", figures.deadline())
+                .param("dueAt", timestamp(figures.dueAt()))
+                .param("recordsDueAt", timestamp(figures.recordsDueAt()))
+                .param("recordsDaysLate", figures.recordsDaysLate())
+                .param("recordsCompleteAt", timestamp(figures.recordsCompleteAt()))
+                .param("issuedAt", timestamp(figures.determinationIssuedAt()))
+                .param("late", figures.determinationLate())
+                .param("caseNumber", caseNumber)
+                .update();
+    }
+
+    /** A case's deadline figures as its row keeps them: the SLA status, the deadline it concerns and its dates. */
+    public record SlaFigures(String status, String deadline, Instant dueAt, Instant recordsDueAt, int recordsDaysLate,
+            Instant recordsCompleteAt, Instant determinationIssuedAt, Boolean determinationLate) {
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    private static String truncate(String text, int length) {
+        return text == null || text.length() <= length ? text : text.substring(0, length - 1) + "…";
+    }
+
+    /** A disputed item as stored, with the guideline recommendation and the reviewer's decision once made. */
+    public record StoredItem(int itemNo, String requestedTreatment, String treatmentCategory, String itemJson,
+            String recommendedOutcome, String recommendedRuleIds, String recommendedCitation,
+            String recommendedRationale, String citationConfidence, String decision, String decisionCitation,
+            String decisionRationale, Boolean departsFromRecommendation, String decidedBy, Instant decidedAt) {
+    }
+}

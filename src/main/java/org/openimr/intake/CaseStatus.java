@@ -1,9 +1,0 @@
-package org.openimr.intake;
-
-/** Where a case stands in the registry; every status but OPEN is final. */
-public enum CaseStatus {
-    OPEN,
-    INELIGIBLE,
-    WITHDRAWN,
-    DETERMINATION_ISSUED
-}

@@ -1,0 +1,13 @@
+// Tasklist configuration of the IMR case management application. It replaces the webapp's own
+// config.js (the application's classes come first on the class path) to load the case-file link
+// (app/tasklist/imr-case-file/plugin.js); the keyboard shortcuts are Tasklist's own.
+export default {
+  customScripts: ['imr-case-file/plugin'],
+  shortcuts: {
+    claimTask: {key: 'ctrl+alt+c', description: 'claims the currently selected task'},
+    focusFilter: {key: 'ctrl+shift+f', description: 'set the focus to the first filter in the list'},
+    focusList: {key: 'ctrl+alt+l', description: 'sets the focus to the first task in the list'},
+    focusForm: {key: 'ctrl+alt+f', description: 'sets the focus to the first input field in a task form'},
+    startProcess: {key: 'ctrl+alt+p', description: 'opens the start process modal dialog'}
+  }
+};
