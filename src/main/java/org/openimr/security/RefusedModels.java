@@ -18,8 +18,11 @@ final class RefusedModels extends ParseException {
     RefusedModels(Map<String, List<Problem>> problems) {
         super(message(problems), problems.keySet().iterator().next(),
                 problems.values().iterator().next(), List.of());
-        resorceReports.clear();
-        problems.forEach((resource, errors) -> resorceReports.add(new Report(resource, errors)));
+        // The list the engine's REST API reports from (a mutable list in Camunda and in Operaton); read
+        // through the public getter, whose name both keep, where the field's name differs between them.
+        List<ResourceReport> reports = getResorceReports();
+        reports.clear();
+        problems.forEach((resource, errors) -> reports.add(new Report(resource, errors)));
     }
 
     private static String message(Map<String, List<Problem>> problems) {
