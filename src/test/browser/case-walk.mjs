@@ -16,8 +16,11 @@ import {execFileSync} from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  Checks, httpClient, launchBrowser, login, logout, root, screenshots, startApplication, startPostgres, testClasspath,
-  waitFor
+  checkReadable, escape, field, formText, keyInApplication, openStartForm, radio, type
+} from './forms.mjs';
+import {
+  Checks, httpClient, launchBrowser, login, logout, root, screenshots, screenshot, startApplication, startPostgres,
+  testClasspath, waitFor
 } from './support.mjs';
 
 const shots = path.join(screenshots, 'walk');
@@ -55,85 +58,7 @@ let shotNumber = 0;
 /** Saves the page as NN-name.png, unless told otherwise tall enough for the longest scrolling pane to show whole. */
 async function shot(page, name, {whole = true} = {}) {
   shotNumber++;
-  const file = path.join(shots, `${String(shotNumber).padStart(2, '0')}-${name}.png`);
-  const viewport = page.viewportSize();
-  const needed = await page.evaluate(() => Math.max(...[...document.querySelectorAll('*')].map(e => e.scrollHeight)));
-  if (whole && needed > viewport.height) {
-    await page.setViewportSize({width: viewport.width, height: Math.min(needed + 120, 8000)});
-    await page.waitForTimeout(300);
-  }
-  await page.screenshot({path: file});
-  await page.setViewportSize(viewport);
-}
-
-// ---------------------------------------------------------------- form fields, found by their labels
-
-const escape = text => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** The one form-js field of the kind with this label (a missing or doubled field fails the step). */
-async function field(scope, kind, label) {
-  const found = scope.locator('.fjs-form-field-' + kind).filter({
-    has: scope.page().locator('label.fjs-form-field-label', {hasText: new RegExp('^' + escape(label) + '\\*?$')})
-  });
-  const count = await found.count();
-  if (count !== 1) {
-    throw new Error(`the form has ${count} ${kind} fields labelled "${label}"`);
-  }
-  return found;
-}
-
-async function type(scope, kind, label, value) {
-  const input = (await field(scope, kind, label)).locator('input.fjs-input, textarea');
-  await input.fill(String(value));
-  await input.blur();
-  await settle(scope);
-}
-
-/**
- * form-js takes typed text into its state a moment later (debounced); a field left at once for a
- * field that re-renders the form can lose it, so each entry waits that moment, as a person would.
- */
-async function settle(scope) {
-  await scope.page().waitForTimeout(400);
-}
-
-/** Dates are typed as a person types them, mm/dd/yyyy. */
-async function date(scope, label, isoDate) {
-  const [year, month, day] = isoDate.split('-');
-  const input = (await field(scope, 'datetime', label)).locator('input.fjs-input');
-  await input.fill(`${month}/${day}/${year}`);
-  await input.press('Enter');
-  await settle(scope);
-}
-
-async function choose(scope, label, option) {
-  const select = await field(scope, 'select', label);
-  await select.locator('.fjs-input-group').click();
-  await select.locator('.fjs-dropdownlist-item', {hasText: new RegExp('^' + escape(option) + '$')}).click();
-}
-
-async function radio(scope, label, option) {
-  await (await field(scope, 'radio', label)).getByLabel(option, {exact: true}).check();
-}
-
-async function tick(scope, label) {
-  await (await field(scope, 'checkbox', label)).locator('input').check();
-}
-
-/** The text of the form's read-only parts, as a person reads them. */
-async function formText(page) {
-  return (await page.locator('.fjs-form').innerText()).replace(/\s+/g, ' ');
-}
-
-// What staff should never have to read: codes (NOT_MEDICALLY_NECESSARY), ISO timestamps, JSON.
-const UNREADABLE = /\b[A-Z]+_[A-Z_]+\b|\d{4}-\d\d-\d\dT\d|[{[]\s*"\w+"\s*:/;
-
-/** Fails when the open form shows something from UNREADABLE. */
-async function checkReadable(page) {
-  const found = (await formText(page)).match(UNREADABLE);
-  if (found) {
-    throw new Error(`the form shows "${found[0]}" to staff`);
-  }
+  await screenshot(page, path.join(shots, `${String(shotNumber).padStart(2, '0')}-${name}.png`), {whole});
 }
 
 // ---------------------------------------------------------------- Tasklist
@@ -246,64 +171,7 @@ step('intake1 logs in to Tasklist', async () => {
 });
 
 step('intake1 keys in the paper application with three disputed items on the start form', async () => {
-  await page.getByText('Start process', {exact: true}).click();
-  await page.locator('.modal-body a', {hasText: 'IMR case'}).click();
-  await page.locator('.modal-body .fjs-form').waitFor({timeout: TIMEOUT});
-  const form = page.locator('.modal-body');
-  const group = name => form.getByRole('group', {name, exact: true});
-
-  const received = group('Application');
-  await date(received, 'Date received', application.applicationReceivedDate);
-  await choose(received, 'Filed by', 'Injured employee');
-  await radio(received, 'Notices go by', 'Mail');
-  await tick(received, 'Signed by the employee or representative');
-  await date(received, 'Date signed', application.applicationSignedDate);
-
-  const ur = group('Utilization review decision');
-  await date(ur, 'UR decision date', application.urDecisionDate);
-  await date(ur, 'Date served', application.urDecisionServedDate);
-  await choose(ur, 'The UR decision', 'Denied the treatment');
-  await tick(ur, 'A copy of the UR decision is attached');
-
-  const employee = group('Injured employee');
-  await type(employee, 'textfield', 'Name', application.employee.name);
-  await type(employee, 'textfield', 'Claim number', application.employee.claimNumber);
-  await date(employee, 'Date of injury', application.employee.dateOfInjury);
-  await date(employee, 'Date of birth', application.employee.dateOfBirth);
-  await type(employee, 'textarea', 'Address', application.employee.address);
-
-  await type(group('Employer'), 'textfield', 'Name', application.employer.name);
-  await type(group('Claims administrator'), 'textfield', 'Name', application.claimsAdministrator.name);
-  await type(group('Claims administrator'), 'textarea', 'Address', application.claimsAdministrator.address);
-  const physician = group('Requesting physician');
-  await type(physician, 'textfield', 'Name', application.requestingPhysician.name);
-  await type(physician, 'textfield', 'Specialty', application.requestingPhysician.specialty);
-  await type(physician, 'textfield', 'Medical group', application.requestingPhysician.group);
-
-  await choose(form, 'Number of disputed treatments', String(application.disputedItems.length));
-  for (let i = 0; i < application.disputedItems.length; i++) {
-    const item = application.disputedItems[i];
-    const row = group('Disputed treatment ' + (i + 1));
-    await type(row, 'textarea', 'Requested treatment, as on the UR decision', item.requestedTreatment);
-    await choose(row, 'Treatment category', item.categoryLabel);
-    await choose(row, 'Body region', item.regionLabel);
-    await date(row, 'Request (RFA) date', item.requestDate);
-    if (item.priorUnits !== undefined) {
-      await type(row, 'number', 'Visits or sessions completed', item.priorUnits);
-    }
-    if (item.requestedUnits !== undefined) {
-      await type(row, 'number', 'Visits or sessions requested', item.requestedUnits);
-    }
-    if (item.adjunctToActiveTherapy !== undefined) {
-      await radio(row, 'Part of an active programme?', item.adjunctToActiveTherapy ? 'Yes' : 'No');
-    }
-    if (item.exceptionFlag !== undefined) {
-      await radio(row, 'Exceptional circumstance?', item.exceptionFlag ? 'Yes' : 'No');
-    }
-    if (item.claimsAdministratorGuideline) {
-      await type(row, 'textfield', 'Guideline the claims administrator relied on', item.claimsAdministratorGuideline);
-    }
-  }
+  await keyInApplication(await openStartForm(page), application);
   await checkReadable(page);
   await shot(page, 'intake-start-form-filled');
   await page.locator('.modal-footer button', {hasText: 'Start'}).click();

@@ -1,7 +1,7 @@
 // What the browser checks share: a real PostgreSQL (zonky, as the Java tests use), the built
 // application started on a free port, headless Debian Chromium driven by playwright-core (no
-// browser download), logging in to the Camunda webapps, HTTP calls as a given user, and the
-// "N passed, M failed" count every check ends with.
+// browser download), screenshots, logging in to the Camunda webapps, HTTP calls as a given user,
+// waiting for what the application does, and the "N passed, M failed" count every check ends with.
 import {execFileSync, spawn} from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -188,6 +188,22 @@ export async function launchBrowser(prefix) {
       fs.rmSync(profile, {recursive: true, force: true});
     }
   };
+}
+
+/**
+ * Saves a screenshot of the page, unless told otherwise tall enough for the longest scrolling pane
+ * (a long form in a dialog) to show whole, up to maxHeight pixels.
+ */
+export async function screenshot(page, file, {whole = true, maxHeight = 8000} = {}) {
+  const viewport = page.viewportSize();
+  const needed = await page.evaluate(() => Math.max(...[...document.querySelectorAll('*')].map(e => e.scrollHeight)));
+  if (whole && needed > viewport.height) {
+    await page.setViewportSize({width: viewport.width, height: Math.min(needed + 120, maxHeight)});
+    await page.waitForTimeout(300);
+  }
+  // A tall page takes a while to capture on a busy machine.
+  await page.screenshot({path: file, timeout: 60_000});
+  await page.setViewportSize(viewport);
 }
 
 /** Logs in to a Camunda webapp ('tasklist', 'cockpit') on its login page. */

@@ -23,7 +23,7 @@ import org.openimr.system.InputReader;
  */
 public final class ApplicationParser {
 
-    static final int MAX_ITEMS = 20;
+    public static final int MAX_ITEMS = 20;
     private static final int NAME = 200;
     private static final int ADDRESS = 500;
 

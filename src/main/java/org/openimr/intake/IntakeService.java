@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
 import org.openimr.cases.CaseRegistry;
@@ -68,8 +69,22 @@ public class IntakeService {
         }
     }
 
+    /**
+     * An application keyed into the start form of a case process that has started already: registered
+     * as {@link #submit} registers one, and the process given what an API case starts with.
+     */
+    void registerStarted(ImrApplication application, String keyedBy, DelegateExecution execution) {
+        Registration registration = register(application, Channel.PAPER, keyedBy);
+        registry.linkProcessInstance(registration.caseId(), execution.getProcessInstanceId());
+        execution.setProcessBusinessKey(registration.caseNumber());
+        execution.setVariables(registration.variables());
+        // Kept as variables, unlike an API case's: most of them were the start form's fields, and Camunda
+        // cannot make a variable transient in the transaction that removed it.
+        execution.setVariables(registration.screeningInputs());
+    }
+
     /** Registers an application; the caller starts or continues its process with the variables. */
-    Registration register(ImrApplication application, Channel channel, String registeredBy) {
+    private Registration register(ImrApplication application, Channel channel, String registeredBy) {
         String fingerprint = ApplicationFingerprint.of(application);
         refuseDuplicate(fingerprint);
         String caseNumber = caseNumbers.next(application.applicationReceivedDate());

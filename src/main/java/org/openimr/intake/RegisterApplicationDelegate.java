@@ -16,7 +16,6 @@ import org.camunda.spin.json.SpinJsonNode;
 import org.openimr.cases.ApplicationParser;
 import org.openimr.cases.CaseRegistry;
 import org.openimr.cases.CaseVariables;
-import org.openimr.cases.Channel;
 import org.openimr.cases.DisputedItemFields;
 import org.openimr.cases.ImrApplication;
 import org.openimr.cases.ItemField;
@@ -26,10 +25,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * "Register application": a case started through the API is registered already; a paper
- * application keyed into the Tasklist start form is validated and registered here, exactly as
- * the API would, and its raw form fields give way to the case variables. The form keys each
- * disputed treatment in a group of its own (disputedItem1, disputedItem2, ...; a form-js dynamic
- * list leaves Tasklist's Start button disabled), as many as disputedTreatmentCount says.
+ * application keyed into the Tasklist start form is read into the intake API's JSON body, parsed
+ * and registered as the API does it, and its raw form fields give way to the case variables. The
+ * form keys each disputed treatment in a group of its own (disputedItem1, disputedItem2, ..., copies
+ * of one template, see docs/analyst-guide.md), as many as disputedTreatmentCount says.
  */
 @Component("registerApplication")
 class RegisterApplicationDelegate implements JavaDelegate {
@@ -67,17 +66,11 @@ class RegisterApplicationDelegate implements JavaDelegate {
         }
         ImrApplication application = ApplicationParser.parse(formAsJson(execution));
         String keyedBy = (String) execution.getVariable("initiator");
-        IntakeService.Registration registration = intake.register(application, Channel.PAPER,
-                keyedBy == null ? "tasklist" : keyedBy);
-        registry.linkProcessInstance(registration.caseId(), execution.getProcessInstanceId());
         execution.removeVariables(FORM_FIELDS);
         execution.removeVariable(ITEM_COUNT);
         execution.removeVariables(execution.getVariableNames().stream().filter(name -> ITEM.matcher(name).matches())
                 .toList());
-        execution.setVariables(registration.variables());
-        // A paper case keeps its screening inputs as variables: most were its start form's fields, variables already.
-        execution.setVariables(registration.screeningInputs());
-        execution.setProcessBusinessKey(registration.caseNumber());
+        intake.registerStarted(application, keyedBy == null ? "tasklist" : keyedBy, execution);
     }
 
     private JsonNode formAsJson(DelegateExecution execution) {
@@ -103,7 +96,7 @@ class RegisterApplicationDelegate implements JavaDelegate {
         return body;
     }
 
-    /** The form's select answers "1" to "10"; anything else leaves the items out, and validation says so. */
+    /** The form's select answers "1" to "20"; anything else leaves the items out, and validation says so. */
     private static int itemCount(Object value) {
         try {
             return value == null ? 0 : Integer.parseInt(value.toString().strip());

@@ -4,11 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import org.assertj.core.groups.Tuple;
+import org.camunda.bpm.engine.history.HistoricDecisionInputInstance;
 import org.junit.jupiter.api.Test;
 import org.openimr.CaseTest;
 import org.openimr.TestApplications;
+import org.openimr.cases.ApplicationParser;
 import org.openimr.cases.CaseRecord;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -19,7 +26,8 @@ import org.springframework.web.client.HttpClientErrorException;
  * A paper application keyed into the Tasklist start form: the submission Tasklist makes
  * (top-level fields as plain values, groups as Json, one group per disputed treatment and their
  * count as a string, radio answers as strings) is registered exactly as the API registers an
- * application, or refused leaving nothing behind.
+ * application, up to as many items, and starts its case as an API case starts; or it is refused
+ * as the API refuses it, leaving nothing behind.
  */
 class PaperApplicationTest extends CaseTest {
 
@@ -70,9 +78,85 @@ class PaperApplicationTest extends CaseTest {
         assertThat(processEngine.getRuntimeService().createProcessInstanceQuery().count()).isEqualTo(instancesBefore);
     }
 
+    @Test
+    void aPaperApplicationTakesAsManyItemsAsTheApiAndStartsAsAnApiCaseStarts() {
+        ObjectNode application = TestApplications.seedCase();
+        ArrayNode items = (ArrayNode) application.get("disputedItems");
+        for (int n = 2; n <= ApplicationParser.MAX_ITEMS; n++) {
+            items.add(TestApplications.item(application, 0).deepCopy()
+                    .put("requestedTreatment", "Massage therapy for the cervical spine, visit block " + n));
+        }
+        ObjectNode sameByApi = application.deepCopy();
+        ((ObjectNode) sameByApi.get("employee")).put("name", application.at("/employee/name").asText() + " by API")
+                .put("claimNumber", application.at("/employee/claimNumber").asText() + "-API");
+
+        String paper = (String) processEngine.getRuntimeService().getVariable(
+                submitStartForm(application).get("id").asText(), "caseNumber");
+        String api = cases.submit(sameByApi);
+
+        assertThat(processEngine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(paper)
+                .count()).isEqualTo(1);
+        List<String> keyed = new ArrayList<>();
+        items.forEach(item -> keyed.add(item.get("requestedTreatment").asText()));
+        assertThat(jdbc.sql("select requested_treatment from imr_disputed_item where case_id = ? order by item_no")
+                .param(cases.caseRecord(paper).id()).query(String.class).list()).isEqualTo(keyed);
+        // The variables of the API case, and the eligibility decision's inputs, which an API case is given only for
+        // its start (Camunda cannot make the start form's fields transient in the transaction that removes them).
+        Map<String, Object> paperVariables = variables(paper);
+        Map<String, Object> apiVariables = variables(api);
+        assertThat(paperVariables.keySet()).containsAll(apiVariables.keySet());
+        assertThat(paperVariables.keySet().stream().filter(name -> !apiVariables.containsKey(name)).sorted())
+                .containsExactly("applicationComplete", "daysFromUrServiceToFiling", "earlierApplicationForSameTreatment",
+                        "filedBy", "liabilityDisputed", "signed", "urDecisionAttached", "urDecisionType");
+        for (String registered : List.of("stage", "expedited", "noticeDelivery", "applicationReceivedDate",
+                "urDecisionDate", "itemCount", "requestedItems", "dateOfInjury")) {
+            assertThat(paperVariables.get(registered)).as(registered).isEqualTo(apiVariables.get(registered));
+        }
+        assertThat(paperVariables).containsEntry("channel", "PAPER").containsEntry("itemCount", ApplicationParser.MAX_ITEMS);
+        assertThat(processEngine.getHistoryService().createHistoricDecisionInstanceQuery()
+                .processInstanceId(cases.caseRecord(paper).processInstanceId()).decisionDefinitionKey("eligibility")
+                .includeInputs().singleResult().getInputs())
+                .extracting(HistoricDecisionInputInstance::getClauseName, HistoricDecisionInputInstance::getValue)
+                .contains(Tuple.tuple("Filed by", "EMPLOYEE"), Tuple.tuple("Days from UR service to filing", 14));
+    }
+
+    @Test
+    void aPaperApplicationWithMoreItemsThanTheApiTakesIsRefused() {
+        ObjectNode application = TestApplications.seedCase();
+        Map<String, Object> variables = new HashMap<>(TestApplications.startFormVariables(application));
+        variables.put("disputedTreatmentCount", Map.of("value", String.valueOf(ApplicationParser.MAX_ITEMS + 1)));
+
+        assertThatThrownBy(() -> submitStartForm(variables))
+                .isInstanceOfSatisfying(HttpClientErrorException.class, e -> assertThat(e.getResponseBodyAsString())
+                        .contains("variables.disputedTreatmentCount must be one of 1, 2, 3")
+                        .contains(", 20\""));
+    }
+
+    @Test
+    void theSameApplicationKeyedInTwiceIsRefusedAsTheApiRefusesIt() {
+        ObjectNode application = TestApplications.seedCase();
+        String first = (String) processEngine.getRuntimeService().getVariable(
+                submitStartForm(application).get("id").asText(), "caseNumber");
+        long instances = processEngine.getRuntimeService().createProcessInstanceQuery().count();
+
+        assertThatThrownBy(() -> submitStartForm(application))
+                .isInstanceOfSatisfying(HttpClientErrorException.class, e -> {
+                    assertThat(e.getStatusCode().value()).isEqualTo(409);
+                    assertThat(e.getResponseBodyAsString()).contains("already registered as case " + first);
+                });
+        assertThat(processEngine.getRuntimeService().createProcessInstanceQuery().count()).isEqualTo(instances);
+    }
+
+    private Map<String, Object> variables(String caseNumber) {
+        return processEngine.getRuntimeService().getVariables(cases.caseRecord(caseNumber).processInstanceId());
+    }
+
     /** Submits the start form the way Tasklist does for a Camunda Form. */
     private JsonNode submitStartForm(ObjectNode application) {
-        Map<String, Object> variables = TestApplications.startFormVariables(application);
+        return submitStartForm(TestApplications.startFormVariables(application));
+    }
+
+    private JsonNode submitStartForm(Map<String, Object> variables) {
         return http("intake1", "demo").post().uri("/engine-rest/process-definition/key/imr-case/submit-form")
                 .contentType(MediaType.APPLICATION_JSON).body(Map.of("variables", variables))
                 .retrieve().body(JsonNode.class);
