@@ -20,8 +20,17 @@ import org.camunda.bpm.dmn.engine.delegate.DmnDecisionTableEvaluationListener;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableImpl;
 import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableInputImpl;
+import org.camunda.bpm.dmn.engine.impl.el.JuelElContextFactory;
+import org.camunda.bpm.dmn.engine.impl.el.JuelElProvider;
+import org.camunda.bpm.dmn.engine.impl.el.VariableContextElResolver;
+import org.camunda.bpm.impl.juel.ExpressionFactoryImpl;
+import org.camunda.bpm.impl.juel.jakarta.el.ArrayELResolver;
+import org.camunda.bpm.impl.juel.jakarta.el.CompositeELResolver;
+import org.camunda.bpm.impl.juel.jakarta.el.ListELResolver;
+import org.camunda.bpm.impl.juel.jakarta.el.MapELResolver;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
+import org.openimr.system.ModelCallGuard;
 
 /**
  * Guideline tables parsed into a standalone DMN engine, configured like the application's
@@ -68,12 +77,23 @@ final class InMemoryGuidelineTables implements GuidelineTables {
         return names;
     }
 
-    /** A standalone engine as the application configures its own (legacy FEEL, {@link FeelEnginePlugin}). */
+    /**
+     * A standalone engine as the application configures its own (legacy FEEL, {@link FeelEnginePlugin}),
+     * whose JUEL (input expressions, output entries) reads variables and calls no method: it evaluates
+     * uploaded tables and any table ever deployed.
+     */
     static DmnEngine standaloneEngine(List<DmnDecisionTableEvaluationListener> listeners) {
         DefaultDmnEngineConfiguration configuration =
                 (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
         configuration.enableFeelLegacyBehavior(true);
         configuration.feelEngineFactory(new GuidelineFeelEngineFactory());
+        CompositeELResolver values = new CompositeELResolver();
+        values.add(new VariableContextElResolver());
+        values.add(new ArrayELResolver(true));
+        values.add(new ListELResolver(true));
+        values.add(new MapELResolver(true));
+        configuration.elProvider(new JuelElProvider(new ExpressionFactoryImpl(),
+                new JuelElContextFactory(ModelCallGuard.valuesOnly(values))));
         configuration.customPostDecisionTableEvaluationListeners(listeners);
         return configuration.buildEngine();
     }
