@@ -26,7 +26,7 @@ final class ModelApi {
             "sendNoticeOfAssignment", "markRecordsOverdue", "requestRecordsFollowUp", "requestMissingRecords",
             "setDeterminationDeadline", "selectReviewer", "assignReviewerManually", "applyGuidelineRules",
             "decideItem", "composeLetter", "reviewLetter", "issueLetter", "flagDeterminationAtRisk",
-            "markDeterminationLate", "closeWithdrawnCase", "recomputeDeadlines");
+            "markDeterminationLate", "closeWithdrawnCase", "recomputeDeadlines", "openRemandReview", "setRemandDeadline");
 
     /** The names under which the engine hands an expression its execution and its task. */
     static final Set<String> SCOPES = Set.of("execution", "task");
