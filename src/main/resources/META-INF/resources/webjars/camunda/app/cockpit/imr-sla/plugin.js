@@ -9,7 +9,14 @@ const STATUS = {
   BREACHED: {label: 'Breached', color: '#c62828', background: '#fdecea'}
 };
 
+const DEADLINE_LABELS = {
+  SCREENING: 'Screening (eligibility finding)',
+  RECORDS: 'Records (claims administrator)',
+  DETERMINATION: 'Determination'
+};
+
 const STAGE_LABELS = {
+  SCREENING: 'Screening',
   AWAITING_RECORDS: 'Awaiting records',
   RECORDS_CHECK: 'Records check',
   REVIEWER_SELECTION: 'Reviewer selection',
@@ -143,7 +150,7 @@ function closestTable(summary) {
       title: 'Open the case in Cockpit'}, item.caseNumber)),
     el('td', {}, badge(item.slaStatus)),
     el('td', {}, stageLabel(item.stage)),
-    el('td', {}, item.deadline === 'RECORDS' ? 'Records (claims administrator)' : 'Determination'),
+    el('td', {}, DEADLINE_LABELS[item.deadline] || item.deadline),
     el('td', {}, dateTime(item.dueAt)),
     el('td', {class: 'imr-sla-num', style: {color: item.hoursLeft < 0 ? STATUS.BREACHED.color : 'inherit'}},
       timeLeft(item.hoursLeft)),
