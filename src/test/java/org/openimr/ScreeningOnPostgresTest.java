@@ -2,18 +2,26 @@ package org.openimr;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,6 +38,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -41,8 +50,9 @@ import org.springframework.web.client.RestClient;
  * clean application goes straight to the notice of assignment; one with any finding waits at
  * "Screen application" for intake, under the screening deadline, which the SLA views count; the
  * screener confirms the findings (the ineligibility notice, issued once) or overrides them with a
- * reason kept in the case's screening history. The test has its own database, so the SLA summary
- * counts only its cases.
+ * reason kept in the case's screening history, or defers a liability dispute (E6) until the claims
+ * administrator's liability determination is recorded. The test has its own database, so the SLA
+ * summary counts only its cases.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext
@@ -64,6 +74,9 @@ class ScreeningOnPostgresTest {
 
     @Autowired
     LetterService letters;
+
+    @Autowired
+    ManagementService managementService;
 
     CaseDriver cases;
 
@@ -229,6 +242,136 @@ class ScreeningOnPostgresTest {
         // Cockpit's history of the case shows the decision and its reason too.
         assertThat(cases.variable(caseNumber, "screeningReason")).isEqualTo(reason);
         assertThat(cases.variable(caseNumber, "slaDeadline")).isEqualTo("RECORDS");
+    }
+
+    @Test
+    void deferringALiabilityDisputeSendsTheNoticeOnceWaitsWithRemindersAndGoesOnWhenLiabilityIsAccepted()
+            throws Exception {
+        ObjectNode application = TestApplications.seedCase();
+        application.put("liabilityDisputed", true);
+        String caseNumber = cases.submit(application);
+        screen(caseNumber, "DEFER", null);
+
+        cases.progress(caseNumber).hasPassed("SendDeferralNoticeTask").isWaitingAt("WaitForLiabilityDeterminationTask")
+                .hasNotPassed("SendIneligibilityNoticeTask", "SendNoticeOfAssignmentTask");
+        CaseRecord record = cases.caseRecord(caseNumber);
+        assertThat(record.status()).isEqualTo("OPEN");
+        assertThat(record.stage()).isEqualTo("DEFERRED");
+        StoredLetter notice = letters.issued(record, LetterKind.DEFERRAL_NOTICE).orElseThrow();
+        assertThat(CaseDriver.flat(letters.text(notice))).contains("INDEPENDENT MEDICAL REVIEW DEFERRED",
+                "Case Number: " + caseNumber, "deferred until liability is resolved", "The application is not closed.",
+                "(1) Additional Massage Therapy Visits");
+        assertThat(letters.recipientsIssued(notice)).hasSize(3);
+        // Run again (a retried job, an operator), the step sends nothing more.
+        context.getBean("sendDeferralNotice", JavaDelegate.class).execute(execution(caseNumber));
+        assertThat(letters.letters(record)).containsExactly(notice);
+
+        // The SLA views count it as deferred, on no deadline.
+        JsonNode deferred = stageRow(as("supervisor1").get().uri("/api/sla/summary").retrieve().body(JsonNode.class),
+                "DEFERRED");
+        assertThat(deferred.get("total").asInt()).isPositive();
+        assertThat(as("supervisor1").get().uri("/api/cases/{n}/deadlines", caseNumber).retrieve().body(JsonNode.class)
+                .get("slaDeadline").asText()).isEqualTo("LIABILITY");
+
+        // A supervisor is reminded every 14 days (the default) until the determination comes.
+        Job reminder = cases.timer(caseNumber, "DeferralReminderTimer");
+        assertThat(Duration.between(Instant.now(), reminder.getDuedate().toInstant()).toDays()).isBetween(13L, 14L);
+        managementService.executeJob(reminder.getId());
+        assertThat(cases.task(caseNumber, "CheckDeferredCaseTask").getName()).isEqualTo("Check deferred case");
+        // The reminder comes again, another interval on.
+        Job next = cases.timer(caseNumber, "DeferralReminderTimer");
+        assertThat(next.getId()).isNotEqualTo(reminder.getId());
+        assertThat(Duration.between(Instant.now(), next.getDuedate().toInstant()).toDays()).isBetween(13L, 14L);
+        cases.progress(caseNumber).isWaitingAt("WaitForLiabilityDeterminationTask", "CheckDeferredCaseTask");
+
+        JsonNode history = recordLiability(caseNumber, true);
+
+        cases.progress(caseNumber).hasPassed("SendNoticeOfAssignmentTask").isWaitingAt("WaitForRecordsTask");
+        assertThat(cases.tasks(caseNumber, "CheckDeferredCaseTask")).isEmpty();
+        assertThat(cases.timer(caseNumber, "DeferralReminderTimer")).isNull();
+        assertThat(cases.caseRecord(caseNumber).stage()).isEqualTo("AWAITING_RECORDS");
+        assertThat(history.get("decisions").findValuesAsText("decision")).containsExactly("DEFER", "LIABILITY_ACCEPTED");
+        assertThat(history.at("/decisions/1/reason").asText()).isEqualTo("Liability accepted by the claims administrator.");
+    }
+
+    @Test
+    void liabilityNotAcceptedEndsTheDeferredCaseAsIneligibleWithTheDetermination() {
+        ObjectNode application = TestApplications.seedCase();
+        application.put("liabilityDisputed", true);
+        String caseNumber = cases.submit(application);
+        screen(caseNumber, "DEFER", null);
+
+        recordLiability(caseNumber, false);
+
+        cases.progress(caseNumber).isEnded().hasPassed("SendIneligibilityNoticeTask")
+                .hasNotPassed("SendNoticeOfAssignmentTask");
+        CaseRecord record = cases.caseRecord(caseNumber);
+        assertThat(record.status()).isEqualTo("INELIGIBLE");
+        assertThat(CaseDriver.flat(letters.text(letters.issued(record, LetterKind.INELIGIBILITY_NOTICE).orElseThrow())))
+                .contains("The claims administrator determined on January 10, 2025 that it is not liable");
+    }
+
+    @Test
+    void aDeferralWithoutALiabilityDisputeIsRefusedAndALiabilityDeterminationOnlyEndsADeferral() {
+        ObjectNode application = TestApplications.seedCase();
+        application.put("urDecisionAttached", false);
+        String caseNumber = cases.submit(application);
+        Task task = cases.task(caseNumber, "ScreenApplicationTask");
+        taskService.claim(task.getId(), "intake1");
+
+        assertThatThrownBy(() -> taskService.complete(task.getId(), Map.of("screeningDecision", "DEFER")))
+                .hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining("liability is disputed");
+        cases.progress(caseNumber).isWaitingAt("ScreenApplicationTask");
+
+        HttpStatusCode status = as("intake1").post().uri("/api/cases/{n}/liability-determination", caseNumber)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("liabilityAccepted", true, "determinationDate", "2025-01-10"))
+                .exchange((request, response) -> response.getStatusCode());
+        assertThat(status.value()).isEqualTo(409);
+        HttpStatusCode invalid = as("intake1").post().uri("/api/cases/{n}/liability-determination", caseNumber)
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("liabilityAccepted", "perhaps"))
+                .exchange((request, response) -> response.getStatusCode());
+        assertThat(invalid.value()).isEqualTo(400);
+    }
+
+    @Test
+    void liabilityAcceptedWithOtherFindingsGoesBackToTheScreenerWithoutTheDispute() {
+        ObjectNode application = TestApplications.seedCase();
+        application.put("liabilityDisputed", true);
+        application.put("urDecisionAttached", false);
+        String caseNumber = cases.submit(application);
+        screen(caseNumber, "DEFER", null);
+
+        recordLiability(caseNumber, true);
+
+        cases.progress(caseNumber).isWaitingAt("ScreenApplicationTask");
+        String findings = (String) taskService.getVariable(cases.task(caseNumber, "ScreenApplicationTask").getId(),
+                "screeningFindings");
+        assertThat(findings).startsWith("- **E3**").doesNotContain("E6");
+    }
+
+    private void screen(String caseNumber, String decision, String reason) {
+        Task task = cases.task(caseNumber, "ScreenApplicationTask");
+        taskService.claim(task.getId(), "intake1");
+        Map<String, Object> answers = new HashMap<>(Map.of("screeningDecision", decision));
+        if (reason != null) {
+            answers.put("screeningReason", reason);
+        }
+        taskService.complete(task.getId(), answers);
+    }
+
+    private JsonNode recordLiability(String caseNumber, boolean accepted) {
+        return as("intake1").post().uri("/api/cases/{n}/liability-determination", caseNumber)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("liabilityAccepted", accepted, "determinationDate", "2025-01-10",
+                        "note", accepted ? "Liability accepted by the claims administrator." : "Denied."))
+                .retrieve().body(JsonNode.class);
+    }
+
+    private static DelegateExecution execution(String caseNumber) {
+        DelegateExecution execution = mock(DelegateExecution.class);
+        when(execution.getVariable("caseNumber")).thenReturn(caseNumber);
+        return execution;
     }
 
     private int screeningCases() {

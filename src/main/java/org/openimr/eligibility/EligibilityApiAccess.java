@@ -7,7 +7,10 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.stereotype.Component;
 
-/** A case's screening history is read by those who may read the case (cases.CaseAccess). */
+/**
+ * A case's screening history is read by those who may read the case; its liability determination
+ * is recorded by intake staff, supervisors and administrators (cases.CaseAccess).
+ */
 @Component
 class EligibilityApiAccess implements ApiAccessRules {
 
@@ -19,6 +22,8 @@ class EligibilityApiAccess implements ApiAccessRules {
 
     @Override
     public void apply(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {
-        requests.requestMatchers(HttpMethod.GET, "/api/cases/{caseNumber}/screening").access(cases.readers());
+        requests.requestMatchers(HttpMethod.GET, "/api/cases/{caseNumber}/screening").access(cases.readers())
+                .requestMatchers(HttpMethod.POST, "/api/cases/{caseNumber}/liability-determination")
+                .access(cases.workers());
     }
 }

@@ -8,8 +8,8 @@ import org.openimr.system.TextRules;
 import org.springframework.stereotype.Component;
 
 /**
- * Completes "Screen application": checks the screener's decision (an override needs its reason)
- * and records it, with the findings it answered, in the case's screening history. The process
+ * Completes "Screen application": checks the screener's decision (an override needs its reason,
+ * a deferral a liability dispute) and records it, with the findings it answered, in the case's screening history. The process
  * routes on {@code screeningDecision}.
  */
 @Component("screenApplication")
@@ -42,6 +42,9 @@ class ScreenApplicationListener implements TaskListener {
             }
         }
         String findings = (String) task.getVariable("ineligibilityReasonCodes");
+        if (decision == ScreeningDecision.DEFER && !Findings.codes(findings).contains(Findings.LIABILITY_DISPUTED)) {
+            throw new InvalidInputException(DECISION, "may be DEFER only when liability is disputed (E6)");
+        }
         history.record(registry.caseOf(task).id(), findings, decision, reason, task.getAssignee());
     }
 }

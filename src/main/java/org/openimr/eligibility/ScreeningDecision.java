@@ -7,7 +7,12 @@ enum ScreeningDecision {
     /** The findings stand: the case is not eligible and the parties get the ineligibility notice. */
     INELIGIBLE,
     /** The findings are overridden, with a reason: the case goes on to the notice of assignment. */
-    ELIGIBLE;
+    ELIGIBLE,
+    /**
+     * Liability is disputed (E6): the review waits, not closed, until the claims administrator's
+     * liability determination is recorded (8 CCR 9792.10.3(d)).
+     */
+    DEFER;
 
     static ScreeningDecision of(Object answer) {
         if (answer instanceof String text) {
@@ -17,6 +22,6 @@ enum ScreeningDecision {
                 }
             }
         }
-        throw new InvalidInputException(ScreenApplicationListener.DECISION, "must be one of INELIGIBLE, ELIGIBLE");
+        throw new InvalidInputException(ScreenApplicationListener.DECISION, "must be one of INELIGIBLE, ELIGIBLE, DEFER");
     }
 }

@@ -22,11 +22,16 @@ class ScreeningHistory {
     }
 
     void record(long caseId, String findings, ScreeningDecision decision, String reason, String decidedBy) {
+        record(caseId, findings, decision.name(), reason, decidedBy);
+    }
+
+    /** Also what ends a deferral: LIABILITY_ACCEPTED or LIABILITY_DENIED. */
+    void record(long caseId, String findings, String decision, String reason, String decidedBy) {
         jdbc.sql("""
                 insert into imr_screening_decision (case_id, findings, decision, reason, decided_by, decided_at)
                 values (:caseId, :findings, :decision, :reason, :decidedBy, :decidedAt)""")
                 .param("caseId", caseId).param("findings", findings == null ? "" : findings)
-                .param("decision", decision.name()).param("reason", reason).param("decidedBy", decidedBy)
+                .param("decision", decision).param("reason", reason).param("decidedBy", decidedBy)
                 .param("decidedAt", Timestamp.from(CaseClock.now())).update();
     }
 

@@ -44,6 +44,17 @@ public class SlaClock {
         record.copy(execution);
     }
 
+    /**
+     * The case is deferred until the claims administrator's liability determination (E6): it waits,
+     * on no statutory clock, and the SLA views count it as deferred rather than due.
+     */
+    public void deferred(DelegateExecution execution) {
+        VariableWrites.setIfChanged(execution, SLA_DEADLINE, LIABILITY);
+        SlaDates.set(execution, SLA_DUE_AT, null);
+        VariableWrites.setIfChanged(execution, SLA_STATUS, SlaStatus.ON_TRACK.name());
+        record.copy(execution);
+    }
+
     /** The case was found eligible: the notice of assignment is due within one business day (D4). */
     public void eligibilityFound(DelegateExecution execution) {
         Instant now = CaseClock.now();

@@ -11,12 +11,14 @@ const STATUS = {
 
 const DEADLINE_LABELS = {
   SCREENING: 'Screening (eligibility finding)',
+  LIABILITY: 'None: awaiting the liability determination',
   RECORDS: 'Records (claims administrator)',
   DETERMINATION: 'Determination'
 };
 
 const STAGE_LABELS = {
   SCREENING: 'Screening',
+  DEFERRED: 'Deferred (liability disputed)',
   AWAITING_RECORDS: 'Awaiting records',
   RECORDS_CHECK: 'Records check',
   REVIEWER_SELECTION: 'Reviewer selection',
