@@ -209,7 +209,7 @@ step('intake1 screens the application: the rules found it filed late (E1), and i
   const taskId = openTaskId(page);
   await claim(page);
   const form = page.locator('.task-details');
-  await radio(form, 'Your decision', 'Override the findings: eligible, assign the review');
+  await radio(form, 'Your decision', 'Override: eligible, assign the review');
   await type(form, 'textarea', 'Why the findings do not hold',
     'The UR decision was served by mail on June 30: five more days to file, so the application of August 3 is timely.');
   await shot(page, 'intake-screen-application');
