@@ -27,8 +27,9 @@ public class LiabilityDeterminationListener {
             return;
         }
         Date determined = (Date) execution.getVariable(LiabilityDeterminations.DETERMINATION_DATE);
+        String on = CaseClock.dateOf(determined.toInstant()).format(LETTER_DATE);
         Findings.set(execution, List.of(Findings.LIABILITY_DISPUTED), List.of("The claims administrator determined on "
-                + CaseClock.dateOf(determined.toInstant()).format(LETTER_DATE) + " that it is not liable for the injury or body part; "
-                + "the dispute is not one for independent medical review (8 CCR 9792.10.3(d))."));
+                + on + " that it is not liable for the injury or body part; the dispute is not one for independent "
+                + "medical review (8 CCR 9792.10.3(d))."));
     }
 }

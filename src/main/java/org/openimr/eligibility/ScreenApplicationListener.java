@@ -41,7 +41,7 @@ class ScreenApplicationListener implements TaskListener {
                 throw new InvalidInputException(REASON, refused);
             }
         }
-        String findings = (String) task.getVariable("ineligibilityReasonCodes");
+        String findings = (String) task.getVariable(Findings.CODES);
         if (decision == ScreeningDecision.DEFER && !Findings.codes(findings).contains(Findings.LIABILITY_DISPUTED)) {
             throw new InvalidInputException(DECISION, "may be DEFER only when liability is disputed (E6)");
         }
