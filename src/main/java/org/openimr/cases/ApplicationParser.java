@@ -1,6 +1,8 @@
 package org.openimr.cases;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -27,7 +29,18 @@ public final class ApplicationParser {
     private static final int NAME = 200;
     private static final int ADDRESS = 500;
 
+    private static final ObjectMapper STORED_JSON = new ObjectMapper();
+
     private ApplicationParser() {
+    }
+
+    /** The application a case keeps, as it was registered. */
+    public static ImrApplication stored(CaseRecord record) {
+        try {
+            return parse(STORED_JSON.readTree(record.applicationJson()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored applications are JSON", e);
+        }
     }
 
     public static ImrApplication parse(JsonNode body) {

@@ -12,6 +12,7 @@ import org.openimr.cases.CaseRecord;
 import org.openimr.cases.CaseRegistry;
 import org.openimr.cases.CaseRegistry.StoredItem;
 import org.openimr.cases.DisputedItem;
+import org.openimr.cases.ReviewItems;
 import org.openimr.system.CaseClock;
 import org.openimr.system.InputReader;
 import org.springframework.stereotype.Component;
@@ -39,7 +40,7 @@ class ApplyGuidelineRulesDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         CaseRecord record = registry.caseOf(execution);
-        int itemNo = ((Number) execution.getVariable("loopCounter")).intValue() + 1;
+        int itemNo = ReviewItems.itemNo(execution, ((Number) execution.getVariable("loopCounter")).intValue());
         StoredItem stored = registry.items(record.id()).get(itemNo - 1);
         DisputedItem item = withDateOfInjury(parse(stored.itemJson()), (Date) execution.getVariable("dateOfInjury"));
         Recommendation recommendation = evaluator.evaluate(item);

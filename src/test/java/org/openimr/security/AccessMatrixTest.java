@@ -179,6 +179,20 @@ class AccessMatrixTest extends CaseTest {
                 401, 403, 403, 403, 200, 403, 403));
         rows.add(row("POST /api/cases/{caseNumber}/reviewer", post("/api/cases/" + x + "/reviewer", Map.of()),
                 401, 403, 403, 403, 400, 403, 403));
+        rows.add(row("GET /api/cases/{caseNumber}/remands", get("/api/cases/" + x + "/remands"),
+                401, 200, 200, 403, 200, 403, 200));
+        rows.add(row("POST /api/cases/{caseNumber}/remands", post("/api/cases/" + x + "/remands", Map.of()),
+                401, 403, 403, 403, 400, 403, 403));
+        rows.add(row("GET /api/cases/{caseNumber}/invoices", get("/api/cases/" + x + "/invoices"),
+                401, 403, 403, 403, 200, 403, 200));
+        rows.add(row("GET /api/invoices/{number}", get("/api/invoices/INV-NONE-1"), 401, 403, 403, 403, 404, 403, 404));
+        rows.add(row("GET /api/invoices/{number}/pdf", get("/api/invoices/INV-NONE-1/pdf"),
+                401, 403, 403, 403, 404, 403, 404));
+        rows.add(row("POST /api/invoices/{number}/payments", post("/api/invoices/INV-NONE-1/payments", Map.of()),
+                401, 403, 403, 403, 400, 403, 400));
+        rows.add(row("GET /api/invoices/past-due", get("/api/invoices/past-due"), 401, 403, 403, 403, 200, 403, 200));
+        rows.add(row("GET /api/statements", get("/api/statements?claimsAdministrator=x&month=May"),
+                401, 403, 403, 403, 400, 403, 400));
         rows.add(row("GET /api/reviewers", get("/api/reviewers"), 401, 403, 403, 403, 200, 403, 403));
         rows.add(row("GET /api/reviewers/{userId}", get("/api/reviewers/reviewer12"), 401, 403, 403, 403, 200, 403, 403));
         rows.add(row("POST /api/reviewers", post("/api/reviewers", Map.of()), 401, 403, 403, 403, 400, 403, 403));
@@ -196,6 +210,10 @@ class AccessMatrixTest extends CaseTest {
         rows.add(row("GET /api/guidelines/departures", get("/api/guidelines/departures"), 401, 403, 403, 403, 200, 200, 200));
         rows.add(row("GET /api/guidelines/rules", get("/api/guidelines/rules"), 401, 403, 403, 403, 200, 200, 200));
         rows.add(row("POST /api/guidelines/impact", post("/api/guidelines/impact", null), 401, 403, 403, 403, 400, 400, 400));
+        rows.add(row("GET /api/reports/monthly", get("/api/reports/monthly?month=May"),
+                401, 403, 403, 403, 400, 400, 400));
+        rows.add(row("GET /api/publication", get("/api/publication?from=2026-11-01&to=November"),
+                401, 403, 403, 403, 400, 403, 400));
         rows.add(row("GET /api/sla/summary", get("/api/sla/summary"), 401, 403, 403, 403, 200, 403, 200));
         rows.add(row("GET /actuator/metrics", get("/actuator/metrics"), 401, 403, 403, 403, 200, 403, 200));
         rows.add(row("GET /actuator/health/liveness", get("/actuator/health/liveness"), 200, 200, 200, 200, 200, 200, 200));
