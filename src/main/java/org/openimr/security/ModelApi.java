@@ -17,16 +17,19 @@ final class ModelApi {
     /** Beans whose methods a model calls in an expression, e.g. {@code ${slaTasks.due(execution)}}. */
     static final Map<String, Set<String>> BEANS = Map.of(
             "caseStage", Set.of("enter"),
-            "slaClock", Set.of("eligibilityFound", "awaitRecords", "recordsReceived", "determinationIssued"),
+            "slaClock", Set.of("eligibilityFound", "screeningStarted", "deferred", "awaitRecords", "recordsReceived",
+                    "determinationIssued"),
             "slaTasks", Set.of("due", "followUp", "escalationDue", "priority"),
-            "formAnswers", Set.of("yesNo"));
+            "formAnswers", Set.of("yesNo"),
+            "liabilityDetermination", Set.of("recorded"),
+            "screeningReminders", Set.of("deferralCycle"));
 
     /** Delegates and listeners a model names in {@code camunda:delegateExpression="${name}"}. */
     static final Set<String> DELEGATES = Set.of("registerApplication", "screenEligibility", "sendIneligibilityNotice",
             "sendNoticeOfAssignment", "markRecordsOverdue", "requestRecordsFollowUp", "requestMissingRecords",
             "setDeterminationDeadline", "selectReviewer", "assignReviewerManually", "applyGuidelineRules",
             "decideItem", "composeLetter", "reviewLetter", "issueLetter", "flagDeterminationAtRisk",
-            "markDeterminationLate", "closeWithdrawnCase", "recomputeDeadlines", "openRemandReview", "setRemandDeadline");
+            "markDeterminationLate", "closeWithdrawnCase", "recomputeDeadlines", "openRemandReview", "setRemandDeadline", "screenApplication", "sendDeferralNotice");
 
     /** The names under which the engine hands an expression its execution and its task. */
     static final Set<String> SCOPES = Set.of("execution", "task");
