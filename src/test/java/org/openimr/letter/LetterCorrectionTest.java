@@ -105,7 +105,7 @@ class LetterCorrectionTest extends CaseTest {
 
         assertThatThrownBy(() -> cases.complete(caseNumber, "ReviewLetterTask", Map.of("letterApproved", "false",
                 "qaNote", "Fix item 2", "rationaleItemNo", 2L)))
-                .hasMessageContaining("rationaleItemNo give the number of an item of this letter, 1 to 1");
+                .hasMessageContaining("Item whose rationale should change give the number of an item of this letter, 1 to 1");
         assertThat(cases.tasks(caseNumber, "ReviewLetterTask")).hasSize(1);
     }
 
@@ -117,7 +117,7 @@ class LetterCorrectionTest extends CaseTest {
 
         assertThatThrownBy(() -> cases.complete(caseNumber, "WriteClinicalSummaryTask", Map.of("pagesReviewed", 60,
                 "clinicalSummary", "The claimant was described as a 44-year-old man injured in 2012.")))
-                .hasMessageContaining("pagesReviewed is more than the 54 pages of medical records received");
+                .hasMessageContaining("Pages reviewed is more than the 54 pages of medical records received");
         assertThat(cases.tasks(caseNumber, "WriteClinicalSummaryTask")).hasSize(1);
 
         cases.writeClinicalSummary(caseNumber);
