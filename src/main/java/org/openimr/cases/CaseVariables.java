@@ -15,6 +15,8 @@ public final class CaseVariables {
     public static final String ITEM_COUNT = "itemCount";
     public static final String REQUESTED_ITEMS = "requestedItems";
     public static final String OUTCOME = "outcome";
+    /** True when every disputed item is a formulary drug: the determination is due in 5 working days. */
+    public static final String FORMULARY_DISPUTE = "formularyDispute";
 
     private CaseVariables() {
     }

@@ -27,6 +27,10 @@ public final class DisputedItemFields {
             "PSYCH_EVAL", "PSYCHOTHERAPY", "SLEEP_AID", "CTS_SURGERY", "WRIST_SPLINT",
             "WORK_CONDITIONING", "OTHER");
 
+    /** The categories of outpatient drugs, which the MTUS Drug Formulary covers from 2018-01-01. */
+    public static final List<String> DRUG_CATEGORIES = List.of(
+            "OPIOID", "NSAID", "MUSCLE_RELAXANT", "AED", "PPI", "TOPICAL", "LIDOCAINE_PATCH", "SLEEP_AID");
+
     public static final List<ItemField> ALL = List.of(
             text("requestedTreatment", true, 500),
             code("treatmentCategory", true, TREATMENT_CATEGORIES.toArray(String[]::new)),
@@ -155,6 +159,20 @@ public final class DisputedItemFields {
             integer("cumulativeVisitsThisInjury", 0, 1000),
             bool("postSurgicalPhysicalMedicine"),
             bool("employerWrittenAuthorization"),
+            // Inputs of the tables for requests from 2017-12-01 and of the MTUS Drug Formulary.
+            code("painPhase", false, "ACUTE", "SUBACUTE", "CHRONIC"),
+            code("modalityType", false, "ACTIVE", "PASSIVE"),
+            bool("homeExerciseProgram"),
+            bool("injectionConsidered"),
+            bool("concurrentBenzodiazepine"),
+            bool("compounded"),
+            code("formularyStatus", false, "EXEMPT", "NON_EXEMPT", "UNLISTED"),
+            bool("brandWithGenericAvailable"),
+            bool("physicianAdministered"),
+            bool("physicianDispensed"),
+            bool("initialVisitWithin7DaysOfInjury"),
+            integer("daysFromSurgery", -365, 365),
+            integer("supplyDays", 1, 365),
             // The statutory visit cap (X01) depends on it; the case process fills it from the application's employee.
             date("dateOfInjury", false));
 

@@ -56,6 +56,10 @@ class ApplyGuidelineRulesDelegate implements JavaDelegate {
         if (recommendation.advisory() != null) {  // most items have none; the form shows the note only where one is set
             execution.setVariableLocal("advisoryNote", recommendation.advisory().note());
         }
+        if (recommendation.formulary() != null) {
+            execution.setVariableLocal("formularyNote", recommendation.formulary().note() + " ("
+                    + recommendation.formulary().citation() + ")");
+        }
     }
 
     /** The statutory visit cap needs the date of injury, which the application gives for the employee. */

@@ -36,6 +36,11 @@ class CandidateTables {
         this.repositoryService = repositoryService;
     }
 
+    /** The deployed tables as they stand (the latest version of every decision). */
+    InMemoryGuidelineTables current() {
+        return deployed().build();
+    }
+
     /** The deployed tables with those of the given deployment (e.g. one made from Camunda Modeler) on top. */
     InMemoryGuidelineTables withDeployment(String deploymentId) {
         if (repositoryService.createDeploymentQuery().deploymentId(deploymentId).count() == 0) {

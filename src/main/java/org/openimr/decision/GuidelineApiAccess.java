@@ -19,7 +19,7 @@ class GuidelineApiAccess implements ApiAccessRules {
     public void apply(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {
         requests.requestMatchers(HttpMethod.POST, "/api/guidelines/evaluate").hasAnyAuthority(Roles.authorities(
                         Roles.ALL.toArray(String[]::new)))
-                .requestMatchers(HttpMethod.GET, "/api/guidelines/departures")
+                .requestMatchers(HttpMethod.GET, "/api/guidelines/departures", "/api/guidelines/rules")
                 .hasAnyAuthority(Roles.authorities(Roles.SUPERVISOR, Roles.ANALYST, Roles.ADMIN))
                 .requestMatchers(HttpMethod.POST, "/api/guidelines/impact")
                 .hasAnyAuthority(Roles.authorities(Roles.SUPERVISOR, Roles.ANALYST, Roles.ADMIN));

@@ -52,11 +52,23 @@ class GuidelineController {
         return evaluator.evaluate(item);
     }
 
-    @Operation(summary = "How often reviewers decided against each rule's recommendation (supervisors, analysts)")
+    @Operation(summary = "How often reviewers decided against each rule's recommendation, with the table and MTUS "
+            + "editions each rule belongs to (supervisors, analysts)")
     @GetMapping("/departures")
     List<Departures> departures() {
-        return itemDecisions.departureRates().stream()
-                .map(rate -> new Departures(rate.ruleId(), rate.decided(), rate.departed(), rate.rate())).toList();
+        RuleCatalog catalog = candidateTables.current().catalog();
+        return itemDecisions.departureRates().stream().map(rate -> {
+            RuleCatalog.Entry rule = catalog.entry(rate.ruleId());
+            return new Departures(rate.ruleId(), rule.decisionKey(), rule.editions(), rate.decided(), rate.departed(),
+                    rate.rate());
+        }).toList();
+    }
+
+    @Operation(summary = "Every rule id of the deployed tables: its table, the MTUS editions that reach it and its "
+            + "citation confidence (supervisors, analysts)")
+    @GetMapping("/rules")
+    List<RuleCatalog.Entry> rules() {
+        return candidateTables.current().catalog().entries();
     }
 
     @Operation(summary = "Which past recommendations a changed set of tables would change (supervisors, analysts)",
@@ -75,10 +87,11 @@ class GuidelineController {
         }
         InMemoryGuidelineTables tables = uploaded ? candidateTables.withUploads(files)
                 : candidateTables.withDeployment(deploymentId);
-        return impactAnalysis.analyse(new GuidelineEvaluator(tables), from, to);
+        return impactAnalysis.analyse(new GuidelineEvaluator(tables), tables.catalog(), from, to);
     }
 
-    /** One rule's departures, as JSON. */
-    record Departures(String ruleId, long decided, long departed, double rate) {
+    /** One rule's departures, as JSON, with the table and MTUS editions the rule belongs to. */
+    record Departures(String ruleId, String decisionKey, List<String> editions, long decided, long departed,
+            double rate) {
     }
 }

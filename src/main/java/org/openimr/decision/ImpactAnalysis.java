@@ -47,10 +47,14 @@ public class ImpactAnalysis {
         this.objectMapper = objectMapper;
     }
 
-    /** Past items whose application arrived between from and to (both optional, inclusive). */
-    public Report analyse(GuidelineEvaluator candidate, LocalDate from, LocalDate to) {
+    /**
+     * Past items whose application arrived between from and to (both optional, inclusive). Each
+     * item meets the edition of its own request date, so one candidate set covers every edition;
+     * the catalog of the candidate tables says which edition each rule of the report belongs to.
+     */
+    Report analyse(GuidelineEvaluator candidate, RuleCatalog catalog, LocalDate from, LocalDate to) {
         long started = System.nanoTime();
-        Tally tally = new Tally();
+        Tally tally = new Tally(catalog);
         StringBuilder sql = new StringBuilder("""
                 select c.case_number, i.item_json, i.recommended_outcome, i.recommended_rule_ids
                 from imr_disputed_item i join imr_case c on c.id = i.case_id
@@ -100,18 +104,28 @@ public class ImpactAnalysis {
             long items, List<String> exampleCases) {
     }
 
-    /** For one rule: the changed items that would no longer rest on it, and those that newly would. */
-    public record RuleImpact(String ruleId, long itemsLosingRule, long itemsGainingRule, List<String> exampleCases) {
+    /**
+     * For one rule: the changed items that would no longer rest on it, and those that newly would;
+     * the table holding it and the MTUS editions that reach that table (none for rules that apply
+     * whatever the edition, or that the evaluator gives itself).
+     */
+    public record RuleImpact(String ruleId, String decisionKey, List<String> editions, long itemsLosingRule,
+            long itemsGainingRule, List<String> exampleCases) {
     }
 
     private static final class Tally {
 
+        final RuleCatalog catalog;
         long compared;
         long changed;
         long unreadable;
         final Map<Transition, Counted> transitions = new HashMap<>();
         final Map<String, long[]> ruleCounts = new TreeMap<>();
         final Map<String, Set<String>> ruleExamples = new HashMap<>();
+
+        Tally(RuleCatalog catalog) {
+            this.catalog = catalog;
+        }
 
         void add(String caseNumber, String storedOutcome, String storedRuleIds, Recommendation now) {
             compared++;
@@ -142,7 +156,8 @@ public class ImpactAnalysis {
                             e.getKey().toRuleIds(), e.getValue().items, List.copyOf(e.getValue().examples)))
                     .sorted(Comparator.comparingLong(Change::items).reversed()).toList();
             List<RuleImpact> byRule = ruleCounts.entrySet().stream()
-                    .map(e -> new RuleImpact(e.getKey(), e.getValue()[0], e.getValue()[1],
+                    .map(e -> new RuleImpact(e.getKey(), catalog.entry(e.getKey()).decisionKey(),
+                            catalog.entry(e.getKey()).editions(), e.getValue()[0], e.getValue()[1],
                             List.copyOf(ruleExamples.get(e.getKey()))))
                     .toList();
             return new Report(compared, changed, unreadable, millis, changes, byRule);

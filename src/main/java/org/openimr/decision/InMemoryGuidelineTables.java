@@ -20,6 +20,8 @@ import org.camunda.bpm.dmn.engine.delegate.DmnDecisionTableEvaluationListener;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableImpl;
 import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableInputImpl;
+import org.camunda.bpm.model.dmn.Dmn;
+import org.camunda.bpm.model.dmn.DmnModelInstance;
 
 /**
  * Guideline tables parsed into a standalone DMN engine, configured like the application's
@@ -33,11 +35,13 @@ final class InMemoryGuidelineTables implements GuidelineTables {
 
     private final DmnEngine engine;
     private final Map<String, DmnDecision> decisions;
+    private final RuleCatalog catalog;
     private final Map<String, List<String>> inputVariables = new HashMap<>();
 
-    private InMemoryGuidelineTables(DmnEngine engine, Map<String, DmnDecision> decisions) {
+    private InMemoryGuidelineTables(DmnEngine engine, Map<String, DmnDecision> decisions, RuleCatalog catalog) {
         this.engine = engine;
         this.decisions = Map.copyOf(decisions);
+        this.catalog = catalog;
         decisions.forEach((key, decision) -> inputVariables.put(key, inputVariables(decision)));
     }
 
@@ -71,10 +75,10 @@ final class InMemoryGuidelineTables implements GuidelineTables {
         return configuration.buildEngine();
     }
 
-    /** Every .dmn file of a folder, e.g. bpmn/guidelines. */
+    /** Every .dmn file of a folder and its subfolders, e.g. bpmn/guidelines. */
     static InMemoryGuidelineTables fromFolder(DmnEngine engine, Path folder) {
         Builder builder = new Builder(engine);
-        try (Stream<Path> files = Files.list(folder)) {
+        try (Stream<Path> files = Files.walk(folder)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".dmn")).sorted().toList()) {
                 try (InputStream in = Files.newInputStream(file)) {
                     builder.add(in);
@@ -88,6 +92,11 @@ final class InMemoryGuidelineTables implements GuidelineTables {
 
     Map<String, DmnDecision> decisions() {
         return decisions;
+    }
+
+    /** Which table, and which editions, each rule id of these tables belongs to. */
+    RuleCatalog catalog() {
+        return catalog;
     }
 
     @Override
@@ -113,26 +122,35 @@ final class InMemoryGuidelineTables implements GuidelineTables {
 
         private final DmnEngine engine;
         private final Map<String, DmnDecision> decisions = new LinkedHashMap<>();
+        private final Map<String, DmnModelInstance> models = new LinkedHashMap<>();
 
         Builder(DmnEngine engine) {
             this.engine = engine;
         }
 
-        /** Parses one DMN model; throws the engine's DmnException when it is not a valid one. */
+        /** Parses one DMN model; throws the model API's or the engine's exception when it is not a valid one. */
         List<String> add(InputStream model) {
-            List<DmnDecision> parsed = engine.parseDecisions(model);
-            parsed.forEach(decision -> decisions.put(decision.getKey(), decision));
+            DmnModelInstance instance = Dmn.readModelFromStream(model);
+            List<DmnDecision> parsed = engine.parseDecisions(instance);
+            parsed.forEach(decision -> {
+                decisions.put(decision.getKey(), decision);
+                models.put(decision.getKey(), instance);
+            });
             return parsed.stream().map(DmnDecision::getKey).toList();
         }
 
         /** Takes only the named decision of a model: the latest version of one table among older ones. */
         void addDecision(InputStream model, String key) {
-            engine.parseDecisions(model).stream().filter(decision -> decision.getKey().equals(key)).findFirst()
-                    .ifPresent(decision -> decisions.put(key, decision));
+            DmnModelInstance instance = Dmn.readModelFromStream(model);
+            engine.parseDecisions(instance).stream().filter(decision -> decision.getKey().equals(key)).findFirst()
+                    .ifPresent(decision -> {
+                        decisions.put(key, decision);
+                        models.put(key, instance);
+                    });
         }
 
         InMemoryGuidelineTables build() {
-            return new InMemoryGuidelineTables(engine, decisions);
+            return new InMemoryGuidelineTables(engine, decisions, RuleCatalog.of(models));
         }
     }
 }

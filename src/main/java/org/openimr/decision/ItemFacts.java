@@ -21,7 +21,9 @@ final class ItemFacts {
             "adjunctToActiveTherapy", "Part of an active programme",
             "functionalImprovement", "Functional improvement shown",
             "exceptionFlag", "Exceptional circumstance (flare-up, re-injury)",
-            "requestDate", "Request (RFA) date");
+            "requestDate", "Request (RFA) date",
+            "initialVisitWithin7DaysOfInjury", "Initial visit within 7 days of injury",
+            "daysFromSurgery", "Days from surgery (surgery = day 0)");
 
     /** Codes that do not read as words once lower-cased. */
     private static final Map<String, String> CODE_WORDS = Map.ofEntries(

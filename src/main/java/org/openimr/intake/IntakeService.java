@@ -14,6 +14,7 @@ import org.openimr.cases.CaseRegistry;
 import org.openimr.cases.CaseVariables;
 import org.openimr.cases.Channel;
 import org.openimr.cases.DisputedItem;
+import org.openimr.cases.FormularyScope;
 import org.openimr.cases.ImrApplication;
 import org.openimr.system.CaseClock;
 import org.openimr.system.RetryingTransactions;
@@ -119,6 +120,8 @@ public class IntakeService {
         variables.put(CaseVariables.UR_DECISION_DATE, CaseClock.toDate(CaseClock.startOf(application.urDecisionDate())));
         variables.put(CaseVariables.ITEM_COUNT, application.disputedItems().size());
         variables.put(CaseVariables.REQUESTED_ITEMS, requestedItems(application.disputedItems()));
+        variables.put(CaseVariables.FORMULARY_DISPUTE,
+                application.disputedItems().stream().allMatch(FormularyScope::formularyDispute));
         // The statutory visit cap of the guideline rules needs it, in a later transaction.
         variables.put("dateOfInjury", application.employee().dateOfInjury() == null ? null
                 : CaseClock.toDate(CaseClock.startOf(application.employee().dateOfInjury())));

@@ -12,8 +12,9 @@ import org.springframework.stereotype.Component;
  * The statutory deadlines of shared/domain/imr-process.md §3: notice of assignment within one
  * business day (D4), records within 15 days of a mailed notice, 12 of an electronic one, or 24
  * hours if expedited (D6), and the determination within 30 days of receipt of the application and
- * the complete records, 3 if expedited (D8). Calendar-day deadlines end at the close of the day
- * (23:59:59, California).
+ * the complete records, 3 if expedited (D8), 5 working days if every disputed item is a formulary
+ * drug (D8f, Labor Code 4610.6(d)(1)(A)). Deadlines end at the close of the day (23:59:59,
+ * California).
  */
 @Component
 public class Deadlines {
@@ -57,24 +58,30 @@ public class Deadlines {
         return endOfDay(CaseClock.dateOf(clockStart).plusDays(expedited ? 3 : 30));
     }
 
+    /** A formulary dispute's determination (D8f): the close of the fifth working day after the clock starts. */
+    public Instant formularyDeterminationDue(Instant clockStart) {
+        return endOfDay(calendar.plusBusinessDays(CaseClock.dateOf(clockStart), 5));
+    }
+
     /**
      * The determination clock (D8) starts when the IMRO has both the application and the complete
-     * records. A case expedited from its application runs 3 days from then. A case converted later
-     * runs 3 days from the later of the records and the conversion, unless its 30 days end sooner:
-     * converting never grants more time.
+     * records; it runs 30 days, or 5 working days for a formulary dispute (D8f). A case expedited
+     * from its application runs 3 days from then. A case converted later runs 3 days from the later
+     * of the records and the conversion, unless its regular period ends sooner: converting never
+     * grants more time.
      */
     public DeterminationClock determinationClock(Instant applicationReceivedAt, Instant recordsCompleteAt,
-            boolean expedited, Instant expeditedSince) {
+            boolean expedited, Instant expeditedSince, boolean formularyDispute) {
         Instant start = later(applicationReceivedAt, recordsCompleteAt);
+        Instant regularDue = formularyDispute ? formularyDeterminationDue(start) : determinationDue(start, false);
         if (!expedited) {
-            return clock(start, determinationDue(start, false));
+            return clock(start, regularDue);
         }
         if (expeditedSince == null) {
             return clock(start, determinationDue(start, true));
         }
         Instant expeditedStart = later(start, expeditedSince);
         Instant expeditedDue = determinationDue(expeditedStart, true);
-        Instant regularDue = determinationDue(start, false);
         return expeditedDue.isBefore(regularDue) ? clock(expeditedStart, expeditedDue) : clock(start, regularDue);
     }
 

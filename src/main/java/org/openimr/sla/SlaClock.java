@@ -88,7 +88,8 @@ public class SlaClock {
         Deadlines.DeterminationClock clock = deadlines.determinationClock(
                 SlaDates.get(execution, CaseVariables.APPLICATION_RECEIVED_DATE), recordsCompleteAt,
                 Boolean.TRUE.equals(execution.getVariable(CaseVariables.EXPEDITED)),
-                SlaDates.get(execution, EXPEDITED_SINCE));
+                SlaDates.get(execution, EXPEDITED_SINCE),
+                Boolean.TRUE.equals(execution.getVariable(CaseVariables.FORMULARY_DISPUTE)));
         FormDates.set(execution, DETERMINATION_DUE_AT, clock.dueAt());
         SlaDates.set(execution, DETERMINATION_AT_RISK_AT, clock.atRiskAt());
         VariableWrites.setIfChanged(execution, SLA_DEADLINE, DETERMINATION);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -12,6 +13,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.assertj.core.api.SoftAssertions;
 import org.camunda.bpm.dmn.engine.DmnDecision;
@@ -22,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.openimr.cases.DisputedItemFields;
+import org.openimr.decision.Recommendation.Formulary;
 import org.openimr.decision.Recommendation.Outcome;
 
 /**
@@ -81,11 +85,36 @@ class GuidelineTablesTest {
         for (String category : DisputedItemFields.TREATMENT_CATEGORIES) {
             if (!category.equals("OTHER")) {
                 softly.assertThat(TABLES.table(GuidelineEvaluator.TABLE_PREFIX + category)).as(category).isPresent();
+                softly.assertThat(TABLES.table(GuidelineTestCase.CURRENT_TABLES + category)).as(category).isPresent();
             }
         }
-        try (Stream<Path> files = Files.list(GuidelineTestCase.FOLDER)) {
+        try (Stream<Path> files = Files.walk(GuidelineTestCase.FOLDER)) {
             files.filter(f -> f.toString().endsWith(".dmn")).forEach(dmn -> softly.assertThat(
                     dmn.resolveSibling(dmn.getFileName().toString().replace(".dmn", ".csv"))).as("test cases of " + dmn).exists());
+        }
+        softly.assertAll();
+    }
+
+    /** Citations, rationales and notes are shown to staff and written into letters: they name guidelines, not our files. */
+    @Test
+    void noCitationRationaleOrFormNamesAFileOfThisProject() throws Exception {
+        Pattern outputEntry = Pattern.compile("<outputEntry[^>]*>\\s*<text>([^<]*)</text>");
+        Pattern projectFile = Pattern.compile("shared/|\\.md\\b|guideline-rules|mtus-current-rules|bpmn/|\\.dmn\\b|\\.csv\\b");
+        SoftAssertions softly = new SoftAssertions();
+        try (Stream<Path> files = Stream.concat(Files.walk(GuidelineTestCase.FOLDER), Files.list(Path.of("forms")))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".dmn") || f.toString().endsWith(".form")).toList()) {
+                String text = Files.readString(file);
+                List<String> shown = new ArrayList<>();
+                if (file.toString().endsWith(".form")) {
+                    shown.add(text);
+                } else {
+                    Matcher entries = outputEntry.matcher(text);
+                    while (entries.find()) {
+                        shown.add(entries.group(1));
+                    }
+                }
+                shown.forEach(words -> softly.assertThat(projectFile.matcher(words).find()).as(file + ": " + words).isFalse());
+            }
         }
         softly.assertAll();
     }
@@ -113,6 +142,22 @@ class GuidelineTablesTest {
         }
         if (expected.containsKey("citationContains")) {
             softly.assertThat(recommendation.citation()).as(where).contains(expected.get("citationContains"));
+        }
+        Formulary formulary = recommendation.formulary();
+        if (expected.containsKey("expectedFormularyStatus")) {
+            String status = formulary == null ? "NONE" : formulary.formularyStatus() == null ? "NOT_FOUND"
+                    : formulary.formularyStatus();
+            softly.assertThat(status).as(where + " formulary " + formulary).isEqualTo(expected.get("expectedFormularyStatus"));
+        }
+        if (expected.containsKey("expectedFormularyRuleId")) {
+            softly.assertThat(formulary == null ? "NONE" : formulary.ruleId()).as(where + " formulary " + formulary)
+                    .isEqualTo(expected.get("expectedFormularyRuleId"));
+        }
+        if (expected.containsKey("formularyNoteContains")) {
+            for (String part : expected.get("formularyNoteContains").split("\\|")) {
+                softly.assertThat(formulary == null ? "" : formulary.note()).as(where + " formulary " + formulary)
+                        .contains(part.strip());
+            }
         }
         softly.assertAll();
     }

@@ -35,10 +35,18 @@ record GuidelineTestCase(String file, int line, String name, Map<String, String>
         Map<String, String> expected) {
 
     static final Path FOLDER = Path.of("bpmn", "guidelines");
+    /** The tables of the MTUS from 2017-12-01 (the ACOEM guidelines), in bpmn/guidelines/current. */
+    static final String CURRENT_TABLES = "mtus2017_";
+    /**
+     * A file's default request date: in the CPMTG 2009 era for the tables of bpmn/guidelines, in
+     * the latest edition for those of its subfolders (the ACOEM tables and the drug formulary).
+     */
     static final String DEFAULT_REQUEST_DATE = "2014-06-20";
+    static final String CURRENT_DEFAULT_REQUEST_DATE = "2025-06-02";
     static final Set<String> EXPECTATIONS = Set.of("expectedOutcome", "expectedRuleIds", "expectedCapStatus",
-            "rationaleContains", "citationContains");
-    private static final Pattern TABLE_ID = Pattern.compile("<decision id=\"mtus_(\\w+)\"");
+            "rationaleContains", "citationContains", "expectedFormularyStatus", "expectedFormularyRuleId",
+            "formularyNoteContains");
+    private static final Pattern TABLE_ID = Pattern.compile("<decision id=\"(mtus2017_|mtus_)(\\w+)\"");
 
     @Override
     public String toString() {
@@ -90,7 +98,7 @@ record GuidelineTestCase(String file, int line, String name, Map<String, String>
     }
 
     static List<GuidelineTestCase> all() {
-        try (Stream<Path> files = Files.list(FOLDER)) {
+        try (Stream<Path> files = Files.walk(FOLDER)) {
             List<GuidelineTestCase> cases = new ArrayList<>();
             for (Path file : files.filter(f -> f.toString().endsWith(".csv")).sorted().toList()) {
                 cases.addAll(read(file));
@@ -102,8 +110,11 @@ record GuidelineTestCase(String file, int line, String name, Map<String, String>
     }
 
     static List<GuidelineTestCase> read(Path file) throws IOException {
-        String fileName = file.getFileName().toString();
-        String category = category(file);
+        String fileName = FOLDER.relativize(file).toString();
+        Matcher table = table(file);
+        String category = table == null ? null : table.group(2);
+        boolean current = table != null ? table.group(1).equals(CURRENT_TABLES) : !file.getParent().equals(FOLDER);
+        String defaultRequestDate = current ? CURRENT_DEFAULT_REQUEST_DATE : DEFAULT_REQUEST_DATE;
         List<String> lines = Files.readAllLines(file);
         List<String> header = null;
         List<GuidelineTestCase> cases = new ArrayList<>();
@@ -143,21 +154,21 @@ record GuidelineTestCase(String file, int line, String name, Map<String, String>
             if (category != null) {
                 inputs.putIfAbsent("treatmentCategory", category);
             }
-            inputs.putIfAbsent("requestDate", DEFAULT_REQUEST_DATE);
+            inputs.putIfAbsent("requestDate", defaultRequestDate);
             inputs.putIfAbsent("requestedTreatment", name);
             cases.add(new GuidelineTestCase(fileName, i + 1, name, inputs, expected));
         }
         return cases;
     }
 
-    /** The category of the table beside the file (x.dmn for x.csv), if it is a category table. */
-    private static String category(Path csv) throws IOException {
+    /** The table set (group 1) and category (group 2) of the table beside the file (x.dmn for x.csv), if it is a category table. */
+    private static Matcher table(Path csv) throws IOException {
         Path dmn = csv.resolveSibling(csv.getFileName().toString().replaceFirst("\\.csv$", ".dmn"));
         if (!Files.exists(dmn)) {
             return null;
         }
         Matcher id = TABLE_ID.matcher(Files.readString(dmn));
-        return id.find() ? id.group(1) : null;
+        return id.find() ? id : null;
     }
 
     /** A comma-separated line; a cell in double quotes may hold commas, a doubled quote stands for one. */

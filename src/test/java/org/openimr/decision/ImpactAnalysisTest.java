@@ -1,6 +1,7 @@
 package org.openimr.decision;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -75,8 +76,10 @@ class ImpactAnalysisTest extends CaseTest {
         assertThat(report.itemsChanged()).isEqualTo(1);
         assertThat(report.changes()).containsExactly(new Change("NOT_MEDICALLY_NECESSARY", List.of("MASSAGE-04"),
                 "MEDICALLY_NECESSARY", List.of("MASSAGE-02"), 1, List.of(overLimit)));
-        assertThat(report.byRule()).containsExactly(new RuleImpact("MASSAGE-02", 0, 1, List.of(overLimit)),
-                new RuleImpact("MASSAGE-04", 1, 0, List.of(overLimit)));
+        List<String> editions2009 = List.of("ACOEM2004_ONLY", "CPMTG_2009", "CPMTG_2016");
+        assertThat(report.byRule()).containsExactly(
+                new RuleImpact("MASSAGE-02", "mtus_MASSAGE", editions2009, 0, 1, List.of(overLimit)),
+                new RuleImpact("MASSAGE-04", "mtus_MASSAGE", editions2009, 1, 0, List.of(overLimit)));
         assertThat(report.changes()).flatExtracting(Change::exampleCases).doesNotContain(withinLimit);
     }
 
@@ -98,6 +101,43 @@ class ImpactAnalysisTest extends CaseTest {
             // The shared engine must go back to the tables the other tests expect.
             repositoryService.deleteDeployment(deploymentId, true);
         }
+    }
+
+    @Test
+    void aChangedCurrentTableChangesOnlyItemsOfTheAcoemEditionsAndTheReportNamesThem() throws Exception {
+        String current = pastCase(currentMassage(3, 4), "NEEDS_PHYSICIAN_JUDGEMENT", "MASSAGE-A05");
+        byte[] trialOf8 = Files.readString(Path.of("bpmn/guidelines/current/massage.dmn"))
+                .replace("&lt;= 6", "&lt;= 8").replace("&gt; 6", "&gt; 8").getBytes();
+
+        Report report = report(multipart("/api/guidelines/impact").file(new MockMultipartFile("files", "massage.dmn",
+                "application/xml", trialOf8)));
+
+        assertThat(report.itemsCompared()).isEqualTo(3);
+        assertThat(report.changes()).containsExactly(new Change("NEEDS_PHYSICIAN_JUDGEMENT", List.of("MASSAGE-A05"),
+                "MEDICALLY_NECESSARY", List.of("MASSAGE-A04"), 1, List.of(current)));
+        List<String> acoemEditions = List.of("MTUS_2017_12_01", "MTUS_2019_04_18", "MTUS_2019_08_11", "MTUS_2019_10_07",
+                "MTUS_2020_09_21", "MTUS_2021_07_19", "MTUS_2021_11_23");
+        assertThat(report.byRule()).containsExactly(
+                new RuleImpact("MASSAGE-A04", "mtus2017_MASSAGE", acoemEditions, 0, 1, List.of(current)),
+                new RuleImpact("MASSAGE-A05", "mtus2017_MASSAGE", acoemEditions, 1, 0, List.of(current)));
+    }
+
+    @Test
+    void routingAnEditionToOtherTablesMovesItsItems() throws Exception {
+        String current = pastCase(currentMassage(0, 4), "MEDICALLY_NECESSARY", "MASSAGE-A04");
+        // An analyst's error in the edition gate: its latest edition routed to the 2009 tables.
+        String gate = Files.readString(Path.of("bpmn/guidelines/mtus-edition.dmn"));
+        int latest = gate.lastIndexOf("\"mtus2017_\"");
+        byte[] changed = (gate.substring(0, latest) + "\"mtus_\"" + gate.substring(latest + "\"mtus2017_\"".length()))
+                .getBytes();
+
+        Report report = report(multipart("/api/guidelines/impact").file(new MockMultipartFile("files", "mtus-edition.dmn",
+                "application/xml", changed)));
+
+        assertThat(report.changes()).containsExactly(new Change("MEDICALLY_NECESSARY", List.of("MASSAGE-A04"),
+                "NEEDS_PHYSICIAN_JUDGEMENT", List.of("MASSAGE-EDITION"), 1, List.of(current)));
+        assertThat(report.byRule()).extracting(RuleImpact::ruleId, RuleImpact::decisionKey)
+                .containsExactly(tuple("MASSAGE-A04", "mtus2017_MASSAGE"), tuple("MASSAGE-EDITION", "mtus_MASSAGE"));
     }
 
     @Test
@@ -136,6 +176,13 @@ class ImpactAnalysisTest extends CaseTest {
                 {"requestedTreatment": "Massage, cervical", "treatmentCategory": "MASSAGE", "bodyRegion": "CERVICAL",
                  "requestDate": "2014-06-20", "priorUnits": %d, "requestedUnits": %d, "adjunctToActiveTherapy": true}"""
                 .formatted(prior, requested);
+    }
+
+    private static String currentMassage(int prior, int requested) {
+        return """
+                {"requestedTreatment": "Massage, lumbar", "treatmentCategory": "MASSAGE", "bodyRegion": "LUMBAR",
+                 "requestDate": "2025-06-02", "painPhase": "CHRONIC", "priorUnits": %d, "requestedUnits": %d,
+                 "adjunctToActiveTherapy": true}""".formatted(prior, requested);
     }
 
     static byte[] massageTableWithLimit(int visits) throws Exception {

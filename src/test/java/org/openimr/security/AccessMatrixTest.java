@@ -190,6 +190,7 @@ class AccessMatrixTest extends CaseTest {
         rows.add(row("POST /api/guidelines/evaluate", post("/api/guidelines/evaluate", Map.of()),
                 401, 400, 400, 400, 400, 400, 400));
         rows.add(row("GET /api/guidelines/departures", get("/api/guidelines/departures"), 401, 403, 403, 403, 200, 200, 200));
+        rows.add(row("GET /api/guidelines/rules", get("/api/guidelines/rules"), 401, 403, 403, 403, 200, 200, 200));
         rows.add(row("POST /api/guidelines/impact", post("/api/guidelines/impact", null), 401, 403, 403, 403, 400, 400, 400));
         rows.add(row("GET /api/sla/summary", get("/api/sla/summary"), 401, 403, 403, 403, 200, 403, 200));
         rows.add(row("GET /actuator/metrics", get("/actuator/metrics"), 401, 403, 403, 403, 200, 403, 200));

@@ -55,7 +55,7 @@ class SlaDeadlinesTest {
         Instant application = california(2025, 2, 20, 0, 0);
         Instant records = california(2025, 3, 3, 12, 0);
 
-        Deadlines.DeterminationClock clock = deadlines.determinationClock(application, records, false, null);
+        Deadlines.DeterminationClock clock = deadlines.determinationClock(application, records, false, null, false);
 
         assertThat(clock.startedAt()).isEqualTo(records);
         assertThat(clock.dueAt()).isEqualTo(endOfDay(2025, 4, 2));
@@ -68,26 +68,51 @@ class SlaDeadlinesTest {
         Instant records = california(2025, 3, 1, 12, 0);
         Instant application = california(2025, 3, 3, 0, 0);
 
-        assertThat(deadlines.determinationClock(application, records, false, null).dueAt()).isEqualTo(endOfDay(2025, 4, 2));
+        assertThat(deadlines.determinationClock(application, records, false, null, false).dueAt()).isEqualTo(endOfDay(2025, 4, 2));
     }
 
     @Test
     void anExpeditedDeterminationIsDueIn3Days() {
         Instant records = california(2025, 3, 3, 12, 0);
 
-        assertThat(deadlines.determinationClock(null, records, true, null).dueAt()).isEqualTo(endOfDay(2025, 3, 6));
+        assertThat(deadlines.determinationClock(null, records, true, null, false).dueAt()).isEqualTo(endOfDay(2025, 3, 6));
     }
 
     @Test
     void aConversionRuns3DaysFromTheConversionButNeverBeyondThe30Days() {
         Instant records = california(2025, 3, 3, 12, 0);
 
-        Deadlines.DeterminationClock early = deadlines.determinationClock(null, records, true, california(2025, 3, 10, 8, 0));
-        Deadlines.DeterminationClock late = deadlines.determinationClock(null, records, true, california(2025, 3, 31, 8, 0));
+        Deadlines.DeterminationClock early = deadlines.determinationClock(null, records, true, california(2025, 3, 10, 8, 0), false);
+        Deadlines.DeterminationClock late = deadlines.determinationClock(null, records, true, california(2025, 3, 31, 8, 0), false);
 
         assertThat(early.dueAt()).isEqualTo(endOfDay(2025, 3, 13));
         assertThat(early.startedAt()).isEqualTo(california(2025, 3, 10, 8, 0));
         assertThat(late.dueAt()).isEqualTo(endOfDay(2025, 4, 2));
+    }
+
+    @Test
+    void aFormularyDisputeIsDueAtTheCloseOfTheFifthWorkingDaySkippingWeekendAndHolidays() {
+        Instant recordsOnMonday = california(2025, 3, 3, 12, 0);
+        Instant recordsBeforeThanksgiving = california(2025, 11, 24, 9, 0);
+
+        assertThat(deadlines.determinationClock(null, recordsOnMonday, false, null, true).dueAt())
+                .isEqualTo(endOfDay(2025, 3, 10));
+        // Thanksgiving and the day after are state holidays: Tue 25, Wed 26, Mon 1, Tue 2, Wed 3.
+        assertThat(deadlines.determinationClock(null, recordsBeforeThanksgiving, false, null, true).dueAt())
+                .isEqualTo(endOfDay(2025, 12, 3));
+        assertThat(deadlines.determinationClock(null, recordsOnMonday, false, null, false).dueAt())
+                .isEqualTo(endOfDay(2025, 4, 2));
+    }
+
+    @Test
+    void anExpeditedFormularyDisputeKeepsItsThreeDaysAndAConversionNeverExtendsTheFiveWorkingDays() {
+        Instant records = california(2025, 3, 3, 12, 0);
+
+        assertThat(deadlines.determinationClock(null, records, true, null, true).dueAt()).isEqualTo(endOfDay(2025, 3, 6));
+        assertThat(deadlines.determinationClock(null, records, true, california(2025, 3, 4, 8, 0), true).dueAt())
+                .isEqualTo(endOfDay(2025, 3, 7));
+        assertThat(deadlines.determinationClock(null, records, true, california(2025, 3, 9, 8, 0), true).dueAt())
+                .isEqualTo(endOfDay(2025, 3, 10));
     }
 
     @Test

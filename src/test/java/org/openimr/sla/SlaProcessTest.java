@@ -3,7 +3,12 @@ package org.openimr.sla;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.openimr.sla.SlaDeadlinesTest.california;
 import static org.openimr.sla.SlaDeadlinesTest.endOfDay;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +28,7 @@ import org.openimr.cases.CaseRecord;
 import org.openimr.letter.LetterKind;
 import org.openimr.letter.LetterService;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * The deadlines of a case as the engine clock moves through them: every clock of
@@ -38,6 +44,9 @@ class SlaProcessTest extends CaseTest {
 
     @Autowired
     ExpeditedConversions conversions;
+
+    @Autowired
+    MockMvc mvc;
 
     @AfterEach
     void resetClock() {
@@ -290,6 +299,67 @@ class SlaProcessTest extends CaseTest {
 
         assertThat(date(caseNumber, "determinationDueAt")).isEqualTo(endOfDay(2025, 3, 15));
         assertThat(cases.timer(caseNumber, "DeterminationDueTimer").getDuedate().toInstant()).isEqualTo(endOfDay(2025, 3, 15));
+    }
+
+    @Test
+    void aCaseWhoseOnlyDisputedItemsAreFormularyDrugsIsDeterminedWithinFiveWorkingDays() throws Exception {
+        ObjectNode application = formularyCase();
+        TestApplications.item(application, 0).put("treatmentCategory", "OPIOID").put("drugName", "Norco 10/325")
+                .put("requestedTreatment", "Norco 10/325 mg, 60 tablets");
+        addDrug(application, "AED", "Gabapentin 300 mg");
+        String caseNumber = recordsCompleteOnWednesday(application);
+
+        // Thu 13, Fri 14, Mon 17, Tue 18, Wed 19: the close of the fifth working day after the records.
+        assertThat(cases.variable(caseNumber, "formularyDispute")).isEqualTo(true);
+        assertThat(date(caseNumber, "determinationDueAt")).isEqualTo(endOfDay(2025, 3, 19));
+        assertThat(cases.timer(caseNumber, "DeterminationDueTimer").getDuedate().toInstant()).isEqualTo(endOfDay(2025, 3, 19));
+        assertThat(cases.task(caseNumber, "WriteClinicalSummaryTask").getDueDate().toInstant()).isEqualTo(endOfDay(2025, 3, 19));
+        mvc.perform(get("/api/cases/" + caseNumber + "/deadlines").with(httpBasic("supervisor1", "demo")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.formularyDispute").value(true));
+    }
+
+    @Test
+    void aFormularyDrugBesideAnotherTreatmentKeepsTheThirtyDays() {
+        ObjectNode application = formularyCase();
+        addDrug(application, "OPIOID", "Norco 10/325");
+        String caseNumber = recordsCompleteOnWednesday(application);
+
+        assertThat(cases.variable(caseNumber, "formularyDispute")).isEqualTo(false);
+        assertThat(date(caseNumber, "determinationDueAt")).isEqualTo(endOfDay(2025, 4, 11));
+    }
+
+    @Test
+    void aPhysicianAdministeredDrugIsNoFormularyDispute() {
+        ObjectNode application = formularyCase();
+        TestApplications.item(application, 0).put("treatmentCategory", "NSAID").put("drugName", "Ketorolac 60 mg injection")
+                .put("requestedTreatment", "Ketorolac injection").put("physicianAdministered", true);
+        String caseNumber = submitAt(california(2025, 3, 3, 9, 30), application);
+
+        assertThat(cases.variable(caseNumber, "formularyDispute")).isEqualTo(false);
+    }
+
+    private static void addDrug(ObjectNode application, String category, String drugName) {
+        ((ArrayNode) application.get("disputedItems")).addObject().put("requestedTreatment", drugName + ", 30 days")
+                .put("treatmentCategory", category).put("drugName", drugName).put("requestDate", "2025-02-03");
+    }
+
+    /** Submitted on Monday 2025-03-03, its records in and complete on Wednesday 2025-03-12 at 14:00. */
+    private String recordsCompleteOnWednesday(ObjectNode application) {
+        String caseNumber = submitAt(california(2025, 3, 3, 9, 30), application);
+        moveClockTo(california(2025, 3, 12, 14, 0));
+        cases.recordsArrive(caseNumber);
+        cases.recordsComplete(caseNumber);
+        return caseNumber;
+    }
+
+    /** The seed case moved to 2025, when the MTUS Drug Formulary applies: its one item is massage. */
+    private static ObjectNode formularyCase() {
+        ObjectNode application = TestApplications.seedCase();
+        application.put("applicationReceivedDate", "2025-02-24").put("applicationSignedDate", "2025-02-20")
+                .put("urDecisionDate", "2025-02-10").put("urDecisionServedDate", "2025-02-12");
+        TestApplications.item(application, 0).put("requestDate", "2025-02-03");
+        return application;
     }
 
     private String submitAt(Instant when, ObjectNode application) {

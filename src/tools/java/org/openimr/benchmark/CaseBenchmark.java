@@ -12,7 +12,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The case benchmark (README, "Benchmark"). Starts the application in this JVM on a durable
+ * The case benchmark (docs/benchmark.md). Starts the application in this JVM on a durable
  * PostgreSQL and drives, over HTTP on loopback, N IMR cases end to end and N cases of a bare
  * process of the same shape, in alternating rounds, and prints throughput, latencies, their ratio,
  * peak heap and database growth per case. With {@code --backlog 1000,5000,20000} it instead leaves

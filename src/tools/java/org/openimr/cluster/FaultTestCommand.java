@@ -31,7 +31,7 @@ import org.openimr.load.Nodes;
 import org.slf4j.LoggerFactory;
 
 /**
- * The fault test (README, "Running as a cluster"): a durable PostgreSQL and two application nodes
+ * The fault test (docs/operations.md, Fault test): a durable PostgreSQL and two application nodes
  * started together as separate processes from the built jar; cases driven end to end through the
  * HTTP API on both nodes by simulated staff; one node killed with SIGKILL several times while cases
  * are in flight and started again; PostgreSQL stopped as in a crash and started again once; then

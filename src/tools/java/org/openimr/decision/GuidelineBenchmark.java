@@ -28,7 +28,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The guideline benchmark (README, "Benchmark"): evaluates a mixed set of disputed items (every
+ * The guideline benchmark (docs/benchmark.md): evaluates a mixed set of disputed items (every
  * analyst test case of bpmn/guidelines, all categories) and prints evaluations per second,
  * (1) in memory, in the standalone DMN engine with the application's evaluator, on 1 and 2
  * threads; (2) through the application's process engine (DecisionService, history FULL, H2 in
@@ -74,7 +74,7 @@ final class GuidelineBenchmark {
             JdbcTemplate jdbc = new JdbcTemplate(app.getBean(DataSource.class));
             generatePastItems(jdbc, inMemory, items, impactItems);
             InMemoryGuidelineTables.Builder candidate = new InMemoryGuidelineTables.Builder(dmnEngine);
-            try (Stream<Path> models = Files.list(GuidelineTestCase.FOLDER)) {
+            try (Stream<Path> models = Files.walk(GuidelineTestCase.FOLDER)) {
                 for (Path model : models.filter(f -> f.toString().endsWith(".dmn")).toList()) {
                     try (InputStream in = Files.newInputStream(model)) {
                         candidate.add(in);
@@ -85,7 +85,9 @@ final class GuidelineBenchmark {
             candidate.add(new ByteArrayInputStream(Files.readString(GuidelineTestCase.FOLDER.resolve("massage.dmn"))
                     .replace("&lt;= 6", "&lt;= 12").replace("&gt; 6", "&gt; 12").getBytes()));
             ImpactAnalysis analysis = app.getBean(ImpactAnalysis.class);
-            ImpactAnalysis.Report report = analysis.analyse(new GuidelineEvaluator(candidate.build()), null, null);
+            InMemoryGuidelineTables candidateTables = candidate.build();
+            ImpactAnalysis.Report report = analysis.analyse(new GuidelineEvaluator(candidateTables),
+                    candidateTables.catalog(), null, null);
             System.out.printf("Impact analysis: %,d items compared, %,d would change (%d transitions), %,d ms%n",
                     report.itemsCompared(), report.itemsChanged(), report.changes().size(), report.elapsedMillis());
             report.changes().stream().limit(3).forEach(change -> System.out.printf("  %,d: %s %s -> %s %s%n",
