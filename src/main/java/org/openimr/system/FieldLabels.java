@@ -61,6 +61,7 @@ public final class FieldLabels {
                     number = null;
                 } else {
                     group = key;
+                    key = single;
                 }
             } else {
                 group = key;

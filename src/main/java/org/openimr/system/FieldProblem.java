@@ -1,6 +1,7 @@
 package org.openimr.system;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.regex.Pattern;
 
 /**
  * One bad input field: its path in the request (e.g. {@code disputedItems[0].priorUnits}) and why.
@@ -9,13 +10,20 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  */
 public record FieldProblem(String field, String problem) {
 
+    /** A problem worded as what the field is or must be, which reads on from the label without a colon. */
+    private static final Pattern PREDICATE = Pattern.compile("(is|are|must|has|have|does|do|cannot|can|should|was|were)\\b");
+
     @JsonProperty("label")
     public String label() {
         return FieldLabels.of(field);
     }
 
-    /** The problem as a person reads it: "Disputed treatment 2: Request (RFA) date must not be in the future". */
+    /**
+     * The problem as a person reads it: "Disputed treatment 2: Request (RFA) date must not be in the
+     * future"; a problem worded as an instruction follows a colon ("Your rationale: give your own ...").
+     */
     public String sentence() {
-        return label() + " " + problem;
+        return label() + (PREDICATE.matcher(problem).lookingAt() ? " " : ": ") + problem;
     }
+
 }

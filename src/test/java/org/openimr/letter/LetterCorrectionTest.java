@@ -105,7 +105,7 @@ class LetterCorrectionTest extends CaseTest {
 
         assertThatThrownBy(() -> cases.complete(caseNumber, "ReviewLetterTask", Map.of("letterApproved", "false",
                 "qaNote", "Fix item 2", "rationaleItemNo", 2L)))
-                .hasMessageContaining("Item whose rationale should change give the number of an item of this letter, 1 to 1");
+                .hasMessageContaining("Item whose rationale should change: give the number of an item of this letter, 1 to 1");
         assertThat(cases.tasks(caseNumber, "ReviewLetterTask")).hasSize(1);
     }
 
