@@ -70,7 +70,9 @@ async function openFilter(page, name) {
 
 /** The entries of the open filter with this task name (Tasklist shows the case number only in the form). */
 function listed(page, name) {
-  return page.locator('ol.tasks-list > li').filter({has: page.locator('h4 a', {hasText: new RegExp('^\\s*' + escape(name) + '\\s*$')})});
+  // A task's name says what it is and whose: "Review letter (CM14-0000001)", "Decide disputed item 2 of 3: Chiro… (CM14-0000001)".
+  const named = new RegExp('^\\s*' + escape(name) + '( \\d+ of \\d+: .+)? \\(CM\\d\\d-\\d+\\)\\s*$');
+  return page.locator('ol.tasks-list > li').filter({has: page.locator('h4 a', {hasText: named})});
 }
 
 /**
