@@ -396,6 +396,8 @@ for (const itemNo of [1, 2, 3]) {
       if (!refusalChecked.done) {
         // Without the reviewer's own citation and rationale the form refuses to complete.
         if (!(await completeButton(page).isDisabled())) {
+          // The notice of the item completed before may still cover the button.
+          await dismissNotices(page);
           await completeButton(page).click();
           await page.waitForTimeout(1000);
         }

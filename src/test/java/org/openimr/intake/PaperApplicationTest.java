@@ -131,7 +131,8 @@ class PaperApplicationTest extends CaseTest {
 
         assertThatThrownBy(() -> submitStartForm(variables))
                 .isInstanceOfSatisfying(HttpClientErrorException.class, e -> assertThat(e.getResponseBodyAsString())
-                        .contains("variables.disputedTreatmentCount must be one of 1, 2, 3")
+                        .contains("\"field\":\"variables.disputedTreatmentCount\",\"problem\":\"must be one of 1, 2, 3")
+                        .contains("Please correct: Number of disputed treatments must be one of 1, 2, 3")
                         .contains(", 20\""));
     }
 
