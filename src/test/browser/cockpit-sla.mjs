@@ -1,8 +1,9 @@
 // Browser check of the Cockpit SLA dashboard: starts the built application (target/*.jar) on a
 // free port with an in-memory H2 database, puts cases into every SLA status through the HTTP
-// APIs, logs in to Cockpit as supervisor1 in headless Chromium, and checks the dashboard and the
-// instance search it links to. Screenshots go to target/screenshots/. Stops the application
-// afterwards. Run after `mvn package`: node src/test/browser/cockpit-sla.mjs
+// APIs, logs in to Cockpit as supervisor1 in headless Chromium, and checks the dashboard (with the
+// month's Division figures) and the instance search it links to. Screenshots go to
+// target/screenshots/. Stops the application afterwards. Run after `mvn package`:
+// node src/test/browser/cockpit-sla.mjs
 import fs from 'node:fs';
 import path from 'node:path';
 import {Checks, httpClient, launchBrowser, login, root, screenshots as shots, startApplication} from './support.mjs';
@@ -153,6 +154,9 @@ async function main() {
       'the closest-to-deadline list links each case to its Cockpit instance');
     const ageText = await page.textContent('.imr-sla-age');
     check(/days on average from complete records to letter, over 1 letter issued/.test(ageText), 'the average age is shown: ' + ageText);
+    await page.waitForSelector('.imr-sla-monthly tbody tr', {timeout: 60_000});
+    const lettersThisMonth = await page.textContent('.imr-sla-monthly tr[data-figure="letters_issued"] td:last-child');
+    check(Number(lettersThisMonth) >= 1, 'the monthly figures of this month count the letter issued: ' + lettersThisMonth);
     await page.screenshot({path: path.join(shots, 'cockpit-sla-dashboard.png'), fullPage: true});
 
     await page.click('.imr-sla-tile[href*="BREACHED"]');

@@ -18,6 +18,11 @@ import com.tngtech.archunit.lang.ArchRule;
  * <li>letter uses records, reviewer, decision and sla: a letter states the documents reviewed,
  * the reviewer's qualifications, the decisions and the case outcome, and the notice of assignment
  * asks for the records by their deadline.
+ * <li>billing uses letter: invoices and statements are rendered as the letters are, with the
+ * organization's letterhead.
+ * <li>publication uses reviewer: a published determination names no reviewer of the case.
+ * <li>remand and reports use only the core: the new review it opens runs through the case process, whose
+ * capabilities read the review from the core ({@code cases.Reviews}).
  * </ul>
  * A new package must be placed here before it can be used.
  */
@@ -39,6 +44,10 @@ class ArchitectureTest {
             .layer("letter").definedBy("org.openimr.letter..")
             .layer("sla").definedBy("org.openimr.sla..")
             .layer("security").definedBy("org.openimr.security..")
+            .layer("remand").definedBy("org.openimr.remand..")
+            .layer("billing").definedBy("org.openimr.billing..")
+            .layer("reports").definedBy("org.openimr.reports..")
+            .layer("publication").definedBy("org.openimr.publication..")
             .whereLayer("application").mayNotAccessAnyLayer()
             .whereLayer("system").mayNotAccessAnyLayer()
             .whereLayer("cases").mayOnlyAccessLayers("system")
@@ -48,6 +57,10 @@ class ArchitectureTest {
             .whereLayer("decision").mayOnlyAccessLayers("cases", "system")
             .whereLayer("sla").mayOnlyAccessLayers("cases", "system")
             .whereLayer("security").mayOnlyAccessLayers("cases", "system")
+            .whereLayer("remand").mayOnlyAccessLayers("cases", "system")
+            .whereLayer("billing").mayOnlyAccessLayers("cases", "system", "letter")
+            .whereLayer("reports").mayOnlyAccessLayers("cases", "system")
+            .whereLayer("publication").mayOnlyAccessLayers("cases", "system", "reviewer")
             .whereLayer("records").mayOnlyAccessLayers("cases", "system", "sla")
             .whereLayer("letter").mayOnlyAccessLayers("cases", "system", "records", "reviewer", "decision", "sla");
 

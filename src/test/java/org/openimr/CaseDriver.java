@@ -136,8 +136,10 @@ public class CaseDriver {
                 .activityId(activityId).timers().singleResult();
     }
 
+    /** The case's process instance now: the latest, once a remand started another on the same case. */
     public HistoricProcessInstance history(String caseNumber) {
-        return historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseNumber).singleResult();
+        return historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
+                .orderByProcessInstanceStartTime().desc().listPage(0, 1).get(0);
     }
 
     /** Letter text with its line breaks and spacing collapsed, to search for sentences. */

@@ -1,6 +1,8 @@
 package org.openimr.cases;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -28,7 +30,18 @@ public final class ApplicationParser {
     private static final int NAME = 200;
     private static final int ADDRESS = 500;
 
+    private static final ObjectMapper STORED_JSON = new ObjectMapper();
+
     private ApplicationParser() {
+    }
+
+    /** The application a case keeps, as it was registered. */
+    public static ImrApplication stored(CaseRecord record) {
+        try {
+            return parse(STORED_JSON.readTree(record.applicationJson()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored applications are JSON", e);
+        }
     }
 
     public static ImrApplication parse(JsonNode body) {
@@ -78,27 +91,54 @@ public final class ApplicationParser {
                 liabilityDisputed, expedited, delivery, employee, employer, claimsAdministrator, physician, items);
     }
 
-    /** Reads one disputed item against the field catalog; used by intake and by guideline evaluation. */
+    /**
+     * Reads one disputed item against the field catalog; used by intake and by guideline evaluation.
+     * A field given under a former name ({@link DisputedItemFields#FORMER_NAMES}) is read as the field
+     * that replaced it; given under both names with different values, the former name is refused.
+     */
     public static DisputedItem item(InputReader in) {
         Map<String, Object> facts = new LinkedHashMap<>();
         for (ItemField field : DisputedItemFields.ALL) {
-            Object value = switch (field.kind()) {
-                case TEXT -> in.text(field.name(), field.required(), field.max());
-                case DATE -> in.date(field.name(), field.required());
-                case BOOLEAN -> in.bool(field.name(), field.required());
-                case INTEGER -> in.integer(field.name(), field.required(), field.min(), field.max());
-                case DECIMAL -> {
-                    BigDecimal number = in.decimal(field.name(), field.required(),
-                            BigDecimal.valueOf(field.min()), BigDecimal.valueOf(field.max()));
-                    yield number == null ? null : number.doubleValue();
-                }
-                case CODE -> in.oneOf(field.name(), field.required(), field.codes());
-            };
+            Object value = value(in, field);
             if (value != null) {
                 facts.put(field.name(), value);
             }
         }
+        for (DisputedItemFields.FormerName former : DisputedItemFields.FORMER_NAMES) {
+            Object value = former.convert(value(in, former.field()));
+            if (value == null) {
+                continue;
+            }
+            Object given = facts.putIfAbsent(former.replacedBy(), value);
+            if (given != null && !given.equals(value)) {
+                in.problem(former.field().name(), "is the former name of " + former.replacedBy()
+                        + ", which is given with another value");
+            }
+        }
         return new DisputedItem(facts);
+    }
+
+    /** The former field names this item was given with, each with the name that replaced it. */
+    public static Map<String, String> formerNamesUsed(InputReader in) {
+        Map<String, String> used = new LinkedHashMap<>();
+        DisputedItemFields.FORMER_NAMES.stream().filter(former -> in.has(former.field().name()))
+                .forEach(former -> used.put(former.field().name(), former.replacedBy()));
+        return used;
+    }
+
+    private static Object value(InputReader in, ItemField field) {
+        return switch (field.kind()) {
+            case TEXT -> in.text(field.name(), field.required(), field.max());
+            case DATE -> in.date(field.name(), field.required());
+            case BOOLEAN -> in.bool(field.name(), field.required());
+            case INTEGER -> in.integer(field.name(), field.required(), field.min(), field.max());
+            case DECIMAL -> {
+                BigDecimal number = in.decimal(field.name(), field.required(),
+                        BigDecimal.valueOf(field.min()), BigDecimal.valueOf(field.max()));
+                yield number == null ? null : number.doubleValue();
+            }
+            case CODE -> in.oneOf(field.name(), field.required(), field.codes());
+        };
     }
 
     private static Employee employee(InputReader in) {

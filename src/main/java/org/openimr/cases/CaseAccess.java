@@ -67,6 +67,11 @@ public class CaseAccess {
         return caseOf(Roles.INTAKE, Roles.SUPERVISOR, Roles.ADMIN);
     }
 
+    /** The request rule for the review itself (the facts of an item): the assigned reviewer, or an administrator. */
+    public AuthorizationManager<RequestAuthorizationContext> reviewers() {
+        return caseOf(Roles.REVIEWER, Roles.ADMIN);
+    }
+
     private AuthorizationManager<RequestAuthorizationContext> caseOf(String... groups) {
         List<String> authorities = Arrays.stream(groups).map(Roles::authority).toList();
         return (Supplier<Authentication> authentication, RequestAuthorizationContext request) -> {

@@ -178,6 +178,52 @@ public class CaseRegistry {
                 .update() == 1;
     }
 
+    /** The case's current review: 1, then one more for each remand. */
+    public int reviewNo(long caseId) {
+        return jdbc.sql("select review_no from imr_case where id = ?").param(caseId).query(Integer.class).single();
+    }
+
+    /**
+     * Opens review {@code reviewNo} of a case whose determination an order set aside: the case is open
+     * again, with no outcome, and the items the order concerns lose their recommendation and decision
+     * (the determination ledger, {@link Reviews}, keeps those of the review before). False when the case
+     * has no issued determination to reopen, or another remand reopened it first.
+     */
+    public boolean reopenForRemand(long caseId, int reviewNo, List<Integer> items) {
+        boolean reopened = jdbc.sql("""
+                update imr_case set status = 'OPEN', stage = 'REMANDED', outcome = null, close_reason = null,
+                    closed_at = null, review_no = :reviewNo, sla_status = null, sla_deadline = null, sla_due_at = null,
+                    determination_issued_at = null, determination_late = null
+                where id = :id and status = 'DETERMINATION_ISSUED' and review_no = :reviewNo - 1""")
+                .param("reviewNo", reviewNo)
+                .param("id", caseId)
+                .update() == 1;
+        if (reopened) {
+            jdbc.sql("""
+                    update imr_disputed_item set recommended_outcome = null, recommended_rule_ids = null,
+                        recommended_citation = null, recommended_rationale = null, citation_confidence = null,
+                        decision = null, decision_citation = null, decision_rationale = null,
+                        departs_from_recommendation = null, decided_by = null, decided_at = null
+                    where case_id = :id and item_no in (:items)""")
+                    .param("id", caseId)
+                    .param("items", items)
+                    .update();
+        }
+        return reopened;
+    }
+
+    /** The case's deadline figures as its row keeps them ({@link #storeSla}). */
+    public SlaFigures slaFigures(String caseNumber) {
+        return jdbc.sql("""
+                select sla_status, sla_deadline, sla_due_at, records_due_at, records_days_late, records_complete_at,
+                    determination_issued_at, determination_late from imr_case where case_number = ?""")
+                .param(caseNumber)
+                .query((rs, n) -> new SlaFigures(rs.getString(1), rs.getString(2), Rows.instant(rs, "sla_due_at"),
+                        Rows.instant(rs, "records_due_at"), rs.getInt(5), Rows.instant(rs, "records_complete_at"),
+                        Rows.instant(rs, "determination_issued_at"), Rows.nullableBoolean(rs, "determination_late")))
+                .optional().orElseThrow(() -> new NotFoundException("No case " + caseNumber));
+    }
+
     /** Stores the guideline tables' recommendation beside the disputed item; long texts are cut to their columns. */
     public void storeRecommendation(long caseId, int itemNo, String outcome, List<String> ruleIds, String citation,
             String rationale, String citationConfidence) {

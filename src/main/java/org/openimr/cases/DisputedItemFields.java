@@ -72,18 +72,16 @@ public final class DisputedItemFields {
             code("indication", false, "OA", "LBP_FLARE", "CHRONIC_LBP", "NEUROPATHIC", "OTHER"),
             text("drugName", false, 200),
             code("drugClass", false, "Z_DRUG", "BENZODIAZEPINE", "SEDATING_ANTIDEPRESSANT", "OTHER"),
-            integer("durationWeeks", 0, 520),
+            integer("durationWeeks", 0, 1040),
             bool("contraindication"),
             bool("benefitDocumented"),
             bool("acuteExacerbation"),
             bool("neuropathicPain"),
-            integer("onDrugWeeks", 0, 520),
             bool("firstLineNeuropathicTried"),
             bool("sideEffectsDocumented"),
             bool("onNSAID"),
             bool("giRiskFactor"),
             bool("nsaidDyspepsia"),
-            integer("durationMonths", 0, 240),
             bool("containsNonRecommendedIngredient"),
             code("topicalNsaidSite", false, "JOINT_AMENABLE", "SPINE_HIP_SHOULDER", "NONE"),
             bool("capsaicinIntolerantOthers"),
@@ -109,22 +107,17 @@ public final class DisputedItemFields {
             code("approach", false, "TRANSFORAMINAL", "INTERLAMINAR", "CAUDAL"),
             integer("levels", 0, 10),
             integer("priorInjectionsThisYear", 0, 52),
-            integer("priorReliefPercent", 0, 100),
             integer("priorReliefWeeks", 0, 520),
             bool("medReduction"),
             bool("seriesRequested"),
             bool("radicularPain"),
-            integer("failedConservativeCareWeeks", 0, 2600),
             bool("fusionAtLevel"),
             bool("surgeryPlanned"),
             code("injectionType", false, "MBB", "INTRA_ARTICULAR_THERAPEUTIC"),
             bool("diagnosticMbbPositive"),
             integer("monthsSincePriorRfa", 0, 600),
-            integer("priorRfaReliefPercent", 0, 100),
-            integer("priorRfaReliefWeeks", 0, 520),
             bool("conservativePlanDocumented"),
             bool("frpCriteriaMet"),
-            integer("priorFrpDays", 0, 365),
             bool("gainsDocumented"),
             bool("isAftercare"),
             bool("controlledSubstanceTherapy"),
@@ -138,11 +131,9 @@ public final class DisputedItemFields {
             bool("intervalChange"),
             bool("standAloneBiofeedback"),
             code("psychDiagnosis", false, "MDD", "PTSD", "OTHER", "NONE"),
-            integer("weeksOnDrug", 0, 520),
             bool("sleepEvaluationDone"),
             bool("clinicalFindingsPositive"),
             bool("edxConfirmed"),
-            bool("conservativeCareFailed"),
             code("severity", false, "MILD", "MODERATE", "SEVERE"),
             code("splintType", false, "NEUTRAL_WRIST", "CUSTOM", "OTHER"),
             bool("duplicate"),
@@ -175,6 +166,30 @@ public final class DisputedItemFields {
             integer("supplyDays", 1, 365),
             // The statutory visit cap (X01) depends on it; the case process fills it from the application's employee.
             date("dateOfInjury", false));
+
+    /**
+     * Names that earlier versions accepted for a concept that now has one name: still read on
+     * input, mapped to the field named here and reported back as deprecated. Months of use are
+     * converted to weeks (52 weeks a year, rounded).
+     */
+    public static final List<FormerName> FORMER_NAMES = List.of(
+            new FormerName(integer("onDrugWeeks", 0, 520), "durationWeeks", 1),
+            new FormerName(integer("weeksOnDrug", 0, 520), "durationWeeks", 1),
+            new FormerName(integer("durationMonths", 0, 240), "durationWeeks", 52.0 / 12),
+            new FormerName(bool("conservativeCareFailed"), "failedConservativeCare", 1),
+            new FormerName(integer("failedConservativeCareWeeks", 0, 2600), "conservativeCareWeeks", 1),
+            new FormerName(integer("priorFrpDays", 0, 365), "priorUnits", 1),
+            new FormerName(integer("priorReliefPercent", 0, 100), "painReliefPercent", 1),
+            new FormerName(integer("priorRfaReliefPercent", 0, 100), "painReliefPercent", 1),
+            new FormerName(integer("priorRfaReliefWeeks", 0, 520), "priorReliefWeeks", 1));
+
+    /** A deprecated field name, the field it stands for now, and the factor a number is multiplied by. */
+    public record FormerName(ItemField field, String replacedBy, double factor) {
+
+        public Object convert(Object value) {
+            return value instanceof Integer number && factor != 1 ? (int) Math.round(number * factor) : value;
+        }
+    }
 
     private static final Map<String, ItemField> BY_NAME = new LinkedHashMap<>();
 

@@ -11,7 +11,9 @@ import org.openimr.system.InvalidInputException;
 import org.springframework.stereotype.Component;
 
 /**
- * Completing "Decide disputed item": keeps the reviewer's decision beside the recommendation.
+ * Completing "Decide disputed item": keeps the reviewer's decision beside the recommendation, or,
+ * when the reviewer corrected facts and asks to see the recommendation again, decides nothing and
+ * sends the item back through "Apply guideline rules".
  * Deciding against the recommendation, or where the tables left it to physician judgement,
  * takes the reviewer's own rationale and citation; otherwise the guideline's are adopted.
  */
@@ -19,7 +21,10 @@ import org.springframework.stereotype.Component;
 class DecideItemListener implements TaskListener {
 
     /** The fields of forms/decide-disputed-item.form. */
-    private static final List<String> ANSWERS = List.of("decision", "decisionRationale", "ownCitation", "ownRationale");
+    private static final List<String> ANSWERS = List.of("decision", "decisionRationale", "ownCitation", "ownRationale",
+            "recheckFacts");
+    /** Read by the gateway after the task: the reviewer corrected facts and sees the recommendation again. */
+    static final String FACTS_CORRECTED = "factsCorrected";
 
     private final CaseRegistry registry;
     private final ItemDecisions itemDecisions;
@@ -31,6 +36,12 @@ class DecideItemListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
+        boolean recheck = Boolean.TRUE.equals(task.getVariable("recheckFacts"));
+        task.getExecution().setVariableLocal(FACTS_CORRECTED, recheck);
+        if (recheck) {
+            ANSWERS.forEach(task::removeVariable);
+            return;
+        }
         Object decisionText = task.getVariable("decision");
         ItemDecision decision = Arrays.stream(ItemDecision.values()).filter(d -> d.name().equals(decisionText))
                 .findFirst().orElseThrow(() -> new InvalidInputException("decision", "choose Upheld or Overturned"));

@@ -1,6 +1,9 @@
 package org.openimr.decision;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
@@ -15,6 +18,8 @@ final class EngineGuidelineTables implements GuidelineTables {
 
     private final DecisionService decisionService;
     private final RepositoryService repositoryService;
+    /** A deployed version never changes: its columns are read from its model once. */
+    private final Map<String, List<TableColumn>> columns = new ConcurrentHashMap<>();
 
     EngineGuidelineTables(DecisionService decisionService, RepositoryService repositoryService) {
         this.decisionService = decisionService;
@@ -25,7 +30,9 @@ final class EngineGuidelineTables implements GuidelineTables {
     public Optional<Table> table(String decisionKey) {
         DecisionDefinition latest = repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey(decisionKey)
                 .latestVersion().singleResult();
-        return Optional.ofNullable(latest).map(definition -> variables -> decisionService
-                .evaluateDecisionTableById(definition.getId()).variables(variables).evaluate().getResultList());
+        return Optional.ofNullable(latest).map(definition -> GuidelineTables.table(variables -> decisionService
+                .evaluateDecisionTableById(definition.getId()).variables(variables).evaluate().getResultList(),
+                () -> columns.computeIfAbsent(definition.getId(), id -> TableColumn.of(
+                        repositoryService.getDmnModelInstance(id), decisionKey))));
     }
 }

@@ -4,14 +4,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.openimr.cases.ApplicationParser;
 import org.openimr.cases.DisputedItem;
+import org.openimr.cases.DisputedItemFields;
+import org.openimr.system.CaseClock;
 import org.openimr.system.InputReader;
 import org.openimr.system.InvalidInputException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -40,16 +46,48 @@ class GuidelineController {
         this.impactAnalysis = impactAnalysis;
     }
 
-    @Operation(summary = "Evaluate one disputed item (the intake API's item fields) against the deployed tables")
+    @Operation(summary = "Evaluate one disputed item (the intake API's item fields) against the deployed tables",
+            description = "Also answers ignoredFields (given, but read by no table evaluated for the item), "
+                    + "missingFacts (read by the category's table, not given) and deprecatedFields (former field "
+                    + "names given, each with its name now; still accepted).")
     @ApiResponse(responseCode = "200", description = "The recommendation with every finding")
     @ApiResponse(responseCode = "400", description = "Invalid fields, each named with its problem")
     @PostMapping(path = "/evaluate", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Recommendation evaluate(@RequestBody JsonNode body) {
+    Evaluation evaluate(@RequestBody JsonNode body) {
         InputReader in = InputReader.of(body);
         DisputedItem item = ApplicationParser.item(in);
+        Map<String, String> formerNames = ApplicationParser.formerNamesUsed(in);
+        CategoryFacts facts = item.treatmentCategory() == null || item.requestDate() == null ? null
+                : evaluator.facts(item.treatmentCategory(), item.requestDate());
+        if (facts != null) {
+            item = facts.withTableOnlyFacts(in, item);
+        }
         in.rejectUnknownFields();
         in.throwIfInvalid();
-        return evaluator.evaluate(item);
+        Set<String> read = new HashSet<>(facts.names());
+        read.addAll(CategoryFacts.APPLICATION_FIELDS);
+        read.addAll(evaluator.factsReadBeside(item));
+        DisputedItem evaluated = item;
+        List<String> ignored = in.fieldNames().stream().sorted()
+                .filter(name -> !read.contains(formerNames.getOrDefault(name, name))).toList();
+        List<String> missing = facts.names().stream().filter(name -> evaluated.get(name) == null).toList();
+        return new Evaluation(evaluator.evaluate(item), ignored, missing, formerNames.entrySet().stream()
+                .map(former -> new Evaluation.FormerField(former.getKey(), former.getValue())).toList());
+    }
+
+    @Operation(summary = "The facts a category's guideline table reads, from the deployed table itself",
+            description = "Each fact: name, type (the DMN typeRef), allowed values, label and description of its "
+                    + "column, whether the application carries it, and the table inputs that read it; derived "
+                    + "inputs (e.g. totalUnits) name the facts they are computed from. The table is the one in "
+                    + "force on requestDate (default: today).")
+    @ApiResponse(responseCode = "400", description = "An unknown category")
+    @GetMapping("/categories/{category}/facts")
+    CategoryFacts facts(@PathVariable String category,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate requestDate) {
+        if (!DisputedItemFields.TREATMENT_CATEGORIES.contains(category)) {
+            throw new InvalidInputException("category", "must be one of " + DisputedItemFields.TREATMENT_CATEGORIES);
+        }
+        return evaluator.facts(category, requestDate == null ? CaseClock.today() : requestDate);
     }
 
     @Operation(summary = "How often reviewers decided against each rule's recommendation, with the table and MTUS "

@@ -1,6 +1,9 @@
 package org.openimr.decision;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +20,7 @@ import org.openimr.decision.Recommendation.Advisory;
 import org.openimr.decision.Recommendation.Finding;
 import org.openimr.decision.Recommendation.Formulary;
 import org.openimr.decision.Recommendation.Outcome;
+import org.openimr.system.CaseClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -86,6 +90,12 @@ public class GuidelineEvaluator {
                     + "; the reviewer decides on the medical evidence search sequence (8 CCR 9792.21.1).")
                     .with(advisory, formulary);
         }
+        // A column an analyst added for a fact the item lacks reads null, as every field of the contract does.
+        for (TableColumn column : table.get().columns()) {
+            if (!inputs.containsKey(column.variable())) {
+                inputs.put(column.variable(), null);
+            }
+        }
         List<Finding> findings = new ArrayList<>();
         for (Map<String, Object> row : table.get().evaluate(inputs)) {
             findings.add(new Finding((String) row.get("ruleId"), Outcome.valueOf((String) row.get("recommendedOutcome")),
@@ -93,6 +103,32 @@ public class GuidelineEvaluator {
                     (String) row.get("citationConfidence")));
         }
         return aggregate(findings).with(advisory, formulary);
+    }
+
+    /** The facts the category's table in force on the request date reads (see {@link CategoryFacts}). */
+    public CategoryFacts facts(String category, LocalDate requestDate) {
+        Map<String, Object> inputs = new HashMap<>();
+        inputs.put("requestDate", Date.from(CaseClock.startOf(requestDate)));
+        Map<String, Object> edition = edition(inputs);
+        String key = (edition.get(TABLES_OUTPUT) instanceof String set ? set : TABLE_PREFIX) + category;
+        Optional<GuidelineTables.Table> table = tables.table(key);
+        return CategoryFacts.of(category, table.isPresent() ? key : null, (String) edition.get(EDITION_DECISION),
+                table.map(GuidelineTables.Table::columns).orElse(List.of()), edition.keySet());
+    }
+
+    /**
+     * The facts the tables evaluated beside the category's read for this item: the statutory visit
+     * cap's and, for a drug under the MTUS Drug Formulary, the drug list's and the formulary rules'.
+     */
+    public Set<String> factsReadBeside(DisputedItem item) {
+        List<String> keys = FormularyScope.drugUnderFormulary(item)
+                ? List.of(CAP_DECISION, DRUG_LIST_DECISION, FORMULARY_DECISION) : List.of(CAP_DECISION);
+        Set<String> names = new LinkedHashSet<>();
+        for (String key : keys) {
+            tables.table(key).ifPresent(table -> names.addAll(
+                    CategoryFacts.of(null, key, null, table.columns(), Set.of()).names()));
+        }
+        return names;
     }
 
     /** The edition gate's row for the request date: the edition, its table set and its guideline versions. */
@@ -171,7 +207,7 @@ public class GuidelineEvaluator {
                         ? "CONFIRMED" : "UNCONFIRMED";
                 return new Recommendation(outcome, deciding.stream().map(Finding::ruleId).distinct().toList(),
                         String.join("; ", citations),
-                        String.join(" ", deciding.stream().map(Finding::rationale).toList()), confidence, findings, null,
+                        String.join(" ", deciding.stream().map(Finding::rationale).distinct().toList()), confidence, findings, null,
                         null);
             }
         }
@@ -195,7 +231,6 @@ public class GuidelineEvaluator {
         Map<String, Object> inputs = new ItemInputs(item);
         Integer requested = (Integer) item.get("requestedUnits");
         inputs.put("totalUnits", sum((Integer) item.get("priorUnits"), requested));
-        inputs.put("totalFrpDays", sum((Integer) item.get("priorFrpDays"), requested));
         inputs.put("capVisits", sum((Integer) item.get("cumulativeVisitsThisInjury"), requested));
         inputs.put("drugNameKey", firstWord((String) item.get("drugName")));
         if (item.get("painPhase") == null) {

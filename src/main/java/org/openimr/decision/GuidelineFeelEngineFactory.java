@@ -11,8 +11,10 @@ import org.camunda.bpm.dmn.feel.impl.juel.el.CompositeFunctionMapper;
 import org.camunda.bpm.dmn.feel.impl.juel.el.ElContextFactory;
 import org.camunda.bpm.dmn.feel.impl.juel.el.FeelElContextFactory;
 import org.camunda.bpm.dmn.feel.impl.juel.el.FeelFunctionMapper;
+import org.camunda.bpm.impl.juel.jakarta.el.ELResolver;
 import org.camunda.bpm.impl.juel.jakarta.el.FunctionMapper;
 import org.camunda.commons.utils.cache.Cache;
+import org.openimr.system.ModelCallGuard;
 
 /**
  * The legacy FEEL engine with faster caches. (1) Its FEEL-to-JUEL translations: the stock cache is
@@ -23,6 +25,8 @@ import org.camunda.commons.utils.cache.Cache;
  * 1,000, fewer than the tables' distinct entries, and a miss parses the entry again; it holds
  * {@link #MAX_ENTRIES} here. (3) The dates of {@code date and time("...")} entries (the edition
  * gate's): the stock function parses the text on every evaluation; here each text is parsed once.
+ * Legacy FEEL pastes an entry's endpoints into JUEL, so its expressions resolve values only and
+ * call no method ({@link ModelCallGuard#valuesOnly}), whatever a table deployed in the past holds.
  */
 final class GuidelineFeelEngineFactory extends FeelEngineFactoryImpl {
 
@@ -73,6 +77,11 @@ final class GuidelineFeelEngineFactory extends FeelEngineFactoryImpl {
                 });
                 mappers.add(super.createFunctionMapper());
                 return mappers;
+            }
+
+            @Override
+            public ELResolver createElResolver() {
+                return ModelCallGuard.valuesOnly(super.createElResolver());
             }
         };
     }

@@ -20,8 +20,17 @@ import org.camunda.bpm.dmn.engine.delegate.DmnDecisionTableEvaluationListener;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableImpl;
 import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableInputImpl;
+import org.camunda.bpm.dmn.engine.impl.el.JuelElContextFactory;
+import org.camunda.bpm.dmn.engine.impl.el.JuelElProvider;
+import org.camunda.bpm.dmn.engine.impl.el.VariableContextElResolver;
+import org.camunda.bpm.impl.juel.ExpressionFactoryImpl;
+import org.camunda.bpm.impl.juel.jakarta.el.ArrayELResolver;
+import org.camunda.bpm.impl.juel.jakarta.el.CompositeELResolver;
+import org.camunda.bpm.impl.juel.jakarta.el.ListELResolver;
+import org.camunda.bpm.impl.juel.jakarta.el.MapELResolver;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
+import org.openimr.system.ModelCallGuard;
 
 /**
  * Guideline tables parsed into a standalone DMN engine, configured like the application's
@@ -37,11 +46,14 @@ final class InMemoryGuidelineTables implements GuidelineTables {
     private final Map<String, DmnDecision> decisions;
     private final RuleCatalog catalog;
     private final Map<String, List<String>> inputVariables = new HashMap<>();
+    private final Map<String, List<TableColumn>> columns = new HashMap<>();
 
-    private InMemoryGuidelineTables(DmnEngine engine, Map<String, DmnDecision> decisions, RuleCatalog catalog) {
+    private InMemoryGuidelineTables(DmnEngine engine, Map<String, DmnDecision> decisions,
+            Map<String, DmnModelInstance> models, RuleCatalog catalog) {
         this.engine = engine;
         this.decisions = Map.copyOf(decisions);
         this.catalog = catalog;
+        models.forEach((key, model) -> columns.put(key, TableColumn.of(model, key)));
         decisions.forEach((key, decision) -> inputVariables.put(key, inputVariables(decision)));
     }
 
@@ -65,12 +77,23 @@ final class InMemoryGuidelineTables implements GuidelineTables {
         return names;
     }
 
-    /** A standalone engine as the application configures its own (legacy FEEL, {@link FeelEnginePlugin}). */
+    /**
+     * A standalone engine as the application configures its own (legacy FEEL, {@link FeelEnginePlugin}),
+     * whose JUEL (input expressions, output entries) reads variables and calls no method: it evaluates
+     * uploaded tables and any table ever deployed.
+     */
     static DmnEngine standaloneEngine(List<DmnDecisionTableEvaluationListener> listeners) {
         DefaultDmnEngineConfiguration configuration =
                 (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
         configuration.enableFeelLegacyBehavior(true);
         configuration.feelEngineFactory(new GuidelineFeelEngineFactory());
+        CompositeELResolver values = new CompositeELResolver();
+        values.add(new VariableContextElResolver());
+        values.add(new ArrayELResolver(true));
+        values.add(new ListELResolver(true));
+        values.add(new MapELResolver(true));
+        configuration.elProvider(new JuelElProvider(new ExpressionFactoryImpl(),
+                new JuelElContextFactory(ModelCallGuard.valuesOnly(values))));
         configuration.customPostDecisionTableEvaluationListeners(listeners);
         return configuration.buildEngine();
     }
@@ -101,8 +124,8 @@ final class InMemoryGuidelineTables implements GuidelineTables {
 
     @Override
     public Optional<Table> table(String decisionKey) {
-        return decisions.containsKey(decisionKey) ? Optional.of(variables -> evaluate(decisionKey, variables))
-                : Optional.empty();
+        return decisions.containsKey(decisionKey) ? Optional.of(GuidelineTables.table(
+                variables -> evaluate(decisionKey, variables), () -> columns.get(decisionKey))) : Optional.empty();
     }
 
     private List<Map<String, Object>> evaluate(String decisionKey, Map<String, Object> variables) {
@@ -150,7 +173,7 @@ final class InMemoryGuidelineTables implements GuidelineTables {
         }
 
         InMemoryGuidelineTables build() {
-            return new InMemoryGuidelineTables(engine, decisions, RuleCatalog.of(models));
+            return new InMemoryGuidelineTables(engine, decisions, models, RuleCatalog.of(models));
         }
     }
 }

@@ -43,18 +43,43 @@ final class ItemFacts {
     private ItemFacts() {
     }
 
-    static String describe(DisputedItem item) {
+    /**
+     * The facts for the reviewer's form: what the application gives of the request, then each clinical
+     * fact of the category's table with its value and where it stands: read in a document (its title and
+     * page), established as not documented, or as the application gave it and not yet confirmed.
+     */
+    static String describe(DisputedItem given, CategoryFacts table, Map<String, EstablishedFacts.Fact> established,
+            Map<Long, String> documentTitles) {
         StringBuilder text = new StringBuilder();
-        item.facts().forEach((field, value) -> {
-            if (!SHOWN_ELSEWHERE.contains(field)) {
-                text.append("- ").append(LABELS.getOrDefault(field, label(field))).append(": ").append(words(value))
-                        .append('\n');
+        given.facts().forEach((field, value) -> {
+            if (CategoryFacts.APPLICATION_FIELDS.contains(field) && !SHOWN_ELSEWHERE.contains(field)) {
+                text.append("- ").append(labelOf(field)).append(": ").append(words(value)).append('\n');
             }
         });
-        if (item.claimsAdministratorGuideline() != null) {
-            text.append("- Claims administrator's guideline: ").append(item.claimsAdministratorGuideline()).append('\n');
+        for (CategoryFacts.Fact fact : table.clinicalFacts()) {
+            EstablishedFacts.Fact done = established.get(fact.name());
+            text.append("- ").append(fact.label() == null ? labelOf(fact.name()) : fact.label()).append(": ");
+            if (done == null) {
+                Object value = given.get(fact.name());
+                text.append(value == null ? "empty (not yet established)"
+                        : words(value) + " (as the application states; not yet confirmed from the records)");
+            } else if (done.notDocumented()) {
+                text.append("not documented in the records");
+            } else {
+                text.append(words(done.value())).append(" (").append(documentTitles.getOrDefault(done.documentId(),
+                        "document " + done.documentId())).append(", page ").append(done.page()).append(')');
+            }
+            text.append('\n');
+        }
+        if (given.claimsAdministratorGuideline() != null) {
+            text.append("- Claims administrator's guideline: ").append(given.claimsAdministratorGuideline()).append('\n');
         }
         return text.toString().strip();
+    }
+
+    /** The words for a field: the start form's where it has them, else its name in words. */
+    static String labelOf(String field) {
+        return LABELS.getOrDefault(field, label(field));
     }
 
     /** "priorUnits" reads "Prior units"; "dailyMED" reads "Daily MED". */
@@ -67,7 +92,7 @@ final class ItemFacts {
         return Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
-    private static String words(Object value) {
+    static String words(Object value) {
         if (value instanceof Boolean flag) {
             return flag ? "yes" : "no";
         }

@@ -38,7 +38,8 @@ final class ItemInputs extends AbstractMap<String, Object> {
 
     @Override
     public boolean containsKey(Object name) {
-        return derived.containsKey(name) || name instanceof String field && DisputedItemFields.byName(field) != null;
+        return derived.containsKey(name) || name instanceof String field
+                && (DisputedItemFields.byName(field) != null || item.facts().containsKey(field));
     }
 
     @Override
@@ -54,6 +55,7 @@ final class ItemInputs extends AbstractMap<String, Object> {
             for (ItemField field : DisputedItemFields.ALL) {
                 all.put(field.name(), get(field.name()));
             }
+            item.facts().keySet().forEach(name -> all.putIfAbsent(name, get(name)));
             all.putAll(derived);
         }
         return all.entrySet();

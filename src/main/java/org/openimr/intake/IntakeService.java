@@ -14,9 +14,7 @@ import org.openimr.cases.CaseRegistry;
 import org.openimr.cases.CaseVariables;
 import org.openimr.cases.Channel;
 import org.openimr.cases.DisputedItem;
-import org.openimr.cases.FormularyScope;
 import org.openimr.cases.ImrApplication;
-import org.openimr.system.CaseClock;
 import org.openimr.system.RetryingTransactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -98,7 +96,7 @@ public class IntakeService {
                     application.employee().name(), item.treatmentCategory(), item.requestedTreatment());
         }
         log.info("Registered case {} ({} disputed items, channel {})", caseNumber, items.size(), channel);
-        return new Registration(caseId, caseNumber, variables(application, caseNumber, channel),
+        return new Registration(caseId, caseNumber, CaseVariables.of(application, caseNumber, channel),
                 screeningInputs(application, earlierApplication));
     }
 
@@ -107,25 +105,6 @@ public class IntakeService {
         registry.caseNumberWithFingerprint(fingerprint).ifPresent(existing -> {
             throw new DuplicateApplicationException(existing);
         });
-    }
-
-    private Map<String, Object> variables(ImrApplication application, String caseNumber, Channel channel) {
-        Map<String, Object> variables = new HashMap<>();
-        variables.put(CaseVariables.CASE_NUMBER, caseNumber);
-        variables.put(CaseVariables.CHANNEL, channel.name());
-        variables.put(CaseVariables.EXPEDITED, application.expedited());
-        variables.put(CaseVariables.NOTICE_DELIVERY, application.noticeDelivery().name());
-        variables.put(CaseVariables.APPLICATION_RECEIVED_DATE,
-                CaseClock.toDate(CaseClock.startOf(application.applicationReceivedDate())));
-        variables.put(CaseVariables.UR_DECISION_DATE, CaseClock.toDate(CaseClock.startOf(application.urDecisionDate())));
-        variables.put(CaseVariables.ITEM_COUNT, application.disputedItems().size());
-        variables.put(CaseVariables.REQUESTED_ITEMS, requestedItems(application.disputedItems()));
-        variables.put(CaseVariables.FORMULARY_DISPUTE,
-                application.disputedItems().stream().allMatch(FormularyScope::formularyDispute));
-        // The statutory visit cap of the guideline rules needs it, in a later transaction.
-        variables.put("dateOfInjury", application.employee().dateOfInjury() == null ? null
-                : CaseClock.toDate(CaseClock.startOf(application.employee().dateOfInjury())));
-        return variables;
     }
 
     /** Inputs of the eligibility decision (bpmn/eligibility.dmn). */
@@ -142,15 +121,6 @@ public class IntakeService {
         inputs.put("applicationComplete", application.employee().claimNumber() != null
                 && application.employee().dateOfInjury() != null);
         return inputs;
-    }
-
-    /** The disputed treatments as a numbered Markdown list, as the Tasklist forms show them. */
-    private static String requestedItems(List<DisputedItem> items) {
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < items.size(); i++) {
-            text.append(i + 1).append(". ").append(items.get(i).requestedTreatment()).append('\n');
-        }
-        return text.toString().strip();
     }
 
     private String json(Object value) {

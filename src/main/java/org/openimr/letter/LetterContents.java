@@ -12,11 +12,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.openimr.cases.ApplicationParser;
 import org.openimr.cases.CaseRecord;
 import org.openimr.cases.CaseRegistry;
 import org.openimr.cases.CaseRegistry.StoredItem;
 import org.openimr.cases.ImrApplication;
+import org.openimr.cases.Reviews;
+import org.openimr.cases.Reviews.Remand;
+import org.openimr.decision.StatedFacts;
 import org.openimr.letter.LetterStore.Recipient;
 import org.openimr.records.Documents;
 import org.openimr.reviewer.CaseReviewers;
@@ -36,15 +40,19 @@ class LetterContents {
     static final DateTimeFormatter LETTER_DATE_TIME = DateTimeFormatter.ofPattern("MMMM d, yyyy, h:mm a z", Locale.US);
 
     private final CaseRegistry registry;
+    private final Reviews reviews;
     private final Documents documents;
     private final CaseReviewers reviewers;
     private final LetterStore store;
     private final OrganizationProperties organization;
     private final ObjectMapper objectMapper;
+    private final StatedFacts statedFacts;
 
-    LetterContents(CaseRegistry registry, Documents documents, CaseReviewers reviewers, LetterStore store,
-            OrganizationProperties organization, ObjectMapper objectMapper) {
+    LetterContents(CaseRegistry registry, Reviews reviews, Documents documents, CaseReviewers reviewers,
+            LetterStore store, OrganizationProperties organization, ObjectMapper objectMapper, StatedFacts statedFacts) {
+        this.statedFacts = statedFacts;
         this.registry = registry;
+        this.reviews = reviews;
         this.documents = documents;
         this.reviewers = reviewers;
         this.store = store;
@@ -76,7 +84,9 @@ class LetterContents {
         model.put("employer", application.employer());
         model.put("claimsAdministrator", application.claimsAdministrator());
         model.put("physician", application.requestingPhysician());
-        model.put("items", items(record));
+        Optional<Remand> remand = remand(record);
+        model.put("items", items(record, remand));
+        model.put("remand", remand.map(order -> remandFacts(record, order)).orElse(null));
         model.put("documents", documents.forCase(record.id()).stream()
                 .map(d -> Map.of("reference", d.reference(), "pages", d.pages()))
                 .toList());
@@ -84,6 +94,10 @@ class LetterContents {
         model.put("recipients", recipients(application, kind));
         model.put("clinicalSummaryParagraphs", paragraphs(details.get("clinicalSummary")));
         return model;
+    }
+
+    OrganizationProperties organization() {
+        return organization;
     }
 
     /** Who receives a letter, in the order of its distribution list. */
@@ -107,9 +121,39 @@ class LetterContents {
         return recipients;
     }
 
-    private List<Map<String, Object>> items(CaseRecord record) {
+    /** The order the case is under review for now, if its current review follows a remand. */
+    Optional<Remand> remand(CaseRecord record) {
+        int reviewNo = registry.reviewNo(record.id());
+        return reviewNo > 1 ? reviews.remand(record.id(), reviewNo) : Optional.empty();
+    }
+
+    /** The items the current review decides: all of them, or after a remand those the order concerns. */
+    List<StoredItem> itemsUnderReview(CaseRecord record, Optional<Remand> remand) {
+        return registry.items(record.id()).stream()
+                .filter(item -> remand.map(order -> order.items().contains(item.itemNo())).orElse(true)).toList();
+    }
+
+    /** What the letter after a remand says of the order and of the determination it set aside. */
+    private Map<String, Object> remandFacts(CaseRecord record, Remand order) {
+        Map<String, Object> facts = new HashMap<>();
+        facts.put("issuedBy", order.issuedBy() == Reviews.OrderIssuer.WCAB
+                ? "the Workers' Compensation Appeals Board"
+                : "the Administrative Director of the Division of Workers' Compensation");
+        facts.put("reference", order.orderReference());
+        facts.put("orderDate", format(order.orderDate()));
+        facts.put("receivedDate", format(order.orderReceivedDate()));
+        facts.put("items", String.join(", ", order.items().stream().map(n -> "(" + n + ")").toList()));
+        facts.put("setAsideDate", reviews.determinations(record.id()).stream()
+                .filter(d -> d.reviewNo() == order.reviewNo() - 1).findFirst()
+                .map(d -> format(CaseClock.dateOf(d.issuedAt()))).orElse(null));
+        return facts;
+    }
+
+    private List<Map<String, Object>> items(CaseRecord record, Optional<Remand> remand) {
+        Map<Long, Documents.Document> sources = new HashMap<>();
+        documents.forCase(record.id()).forEach(document -> sources.put(document.id(), document));
         List<Map<String, Object>> items = new ArrayList<>();
-        for (StoredItem item : registry.items(record.id())) {
+        for (StoredItem item : itemsUnderReview(record, remand)) {
             Map<String, Object> view = new LinkedHashMap<>();
             view.put("number", item.itemNo());
             view.put("requestedTreatment", item.requestedTreatment());
@@ -118,9 +162,34 @@ class LetterContents {
             view.put("claimsAdministratorGuideline", claimsAdministratorGuideline(item.itemJson()));
             view.put("citation", item.decisionCitation());
             view.put("rationale", item.decisionRationale());
+            view.put("facts", factSentences(record.id(), item, sources));
             items.add(view);
         }
         return items;
+    }
+
+    /**
+     * The facts an item was decided on, each with its source, the way the seed letter says "Per the
+     * records provided": "Per the progress report of June 12, 2014 (page 3), visits or sessions
+     * completed: 6." A fact marked not documented, or given only in the application, says so.
+     */
+    private List<String> factSentences(long caseId, StoredItem item, Map<Long, Documents.Document> sources) {
+        List<String> sentences = new ArrayList<>();
+        for (StatedFacts.StatedFact fact : statedFacts.of(caseId, item)) {
+            if (fact.notDocumented()) {
+                sentences.add("The records provided do not document " + fact.label() + ".");
+            } else if (fact.fromRecords()) {
+                Documents.Document document = sources.get(fact.documentId());
+                String source = document == null ? "records provided" : document.title()
+                        + (document.documentDate() == null ? "" : " of " + format(document.documentDate()));
+                sentences.add("Per the " + source + " (page " + fact.page() + "), " + fact.label() + ": "
+                        + fact.value() + ".");
+            } else {
+                sentences.add("Per the application for independent medical review, not confirmed in the records "
+                        + "provided, " + fact.label() + ": " + fact.value() + ".");
+            }
+        }
+        return sentences;
     }
 
     /**

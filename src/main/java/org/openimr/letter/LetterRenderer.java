@@ -61,7 +61,11 @@ class LetterRenderer {
     }
 
     Rendered render(LetterKind kind, Map<String, Object> model) {
-        String html = templates.process(kind.template(), new Context(Locale.US, model));
+        return render(kind.template(), model);
+    }
+
+    Rendered render(String template, Map<String, Object> model) {
+        String html = templates.process(template, new Context(Locale.US, model));
         ByteArrayOutputStream pdf = new ByteArrayOutputStream();
         try {
             PdfRendererBuilder builder = new PdfRendererBuilder();
@@ -72,7 +76,7 @@ class LetterRenderer {
             builder.run();
             return new Rendered(pdf.toByteArray());
         } catch (IOException e) {
-            throw new IllegalStateException("Rendering the " + kind + " failed", e);
+            throw new IllegalStateException("Rendering the " + template + " failed", e);
         }
     }
 

@@ -1,6 +1,7 @@
 package org.openimr.letter;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,6 +58,29 @@ public class LetterService {
         log.info("Case {}: {} version {} issued", record.caseNumber(), kind, letter.version());
         return new StoredLetter(letter.id(), letter.caseId(), letter.kind(), letter.version(), Status.ISSUED.name(),
                 letter.createdAt(), letter.createdBy(), letter.reviewNote());
+    }
+
+    /**
+     * Marks the case's earlier issued final determination letters superseded by this one: issued after a
+     * remand, it replaces the determination the order set aside, which stays on file.
+     */
+    public void supersedeEarlier(CaseRecord record, StoredLetter letter) {
+        store.supersede(record.id(), LetterKind.valueOf(letter.kind()), letter.version());
+    }
+
+    /** The version that superseded this letter, if one did. */
+    public Optional<Integer> supersededBy(StoredLetter letter) {
+        return store.supersededBy(letter.id());
+    }
+
+    /**
+     * Renders a document that belongs to no single case's letters (an invoice, a statement) from its
+     * template in the letter templates' folder, with the organization's letterhead ({@code org}).
+     */
+    public byte[] render(String template, Map<String, Object> model) {
+        Map<String, Object> withOrganization = new HashMap<>(model);
+        withOrganization.put("org", contents.organization());
+        return renderer.render(template, withOrganization).pdf();
     }
 
     public void approve(CaseRecord record, LetterKind kind, String note) {

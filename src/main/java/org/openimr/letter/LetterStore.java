@@ -21,7 +21,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class LetterStore {
 
-    enum Status { DRAFT, RETURNED, APPROVED, ISSUED }
+    enum Status { DRAFT, RETURNED, APPROVED, ISSUED, SUPERSEDED }
 
     record Recipient(String role, String name, String delivery) {
     }
@@ -87,6 +87,21 @@ class LetterStore {
     void review(long letterId, Status status, String note) {
         jdbc.sql("update imr_letter set status = ?, review_note = ? where id = ?").params(status.name(), note, letterId)
                 .update();
+    }
+
+    /** The case's issued versions of a kind before {@code version} become superseded by it; a second call changes nothing. */
+    void supersede(long caseId, LetterKind kind, int version) {
+        jdbc.sql("""
+                update imr_letter set status = 'SUPERSEDED', superseded_by_version = ?
+                where case_id = ? and kind = ? and status = 'ISSUED' and version < ?""")
+                .params(version, caseId, kind.name(), version)
+                .update();
+    }
+
+    Optional<Integer> supersededBy(long letterId) {
+        return jdbc.sql("select superseded_by_version from imr_letter where id = ?").param(letterId)
+                .query((row, n) -> (Integer) row.getObject(1, Integer.class)).list().stream().filter(Objects::nonNull)
+                .findFirst();
     }
 
     /**

@@ -27,11 +27,11 @@ class CaseReviewerController {
             SelectionView latestSelection) {
     }
 
-    record AssignmentView(String userId, Specialty specialty, Instant assignedAt, String assignedBy, String reason,
-            String note, Instant releasedAt, String releaseReason) {
+    record AssignmentView(String userId, int reviewNo, Specialty specialty, Instant assignedAt, String assignedBy,
+            String reason, String note, Instant releasedAt, String releaseReason) {
 
         static AssignmentView of(Assignment a) {
-            return new AssignmentView(a.reviewerUserId(), Specialty.valueOf(a.specialty()), a.assignedAt(),
+            return new AssignmentView(a.reviewerUserId(), a.reviewNo(), Specialty.valueOf(a.specialty()), a.assignedAt(),
                     a.assignedBy(), a.reason(), a.note(), a.releasedAt(), a.releaseReason());
         }
     }

@@ -65,15 +65,16 @@ public class CaseReviewers {
 
     ReviewerSelection.Result select(String caseNumber) {
         CaseRecord record = registry.caseOf(caseNumber);
-        ReviewerSelection.Result result = selection.select(record.id(), fittingSpecialties(record), parties(record),
-                "system");
+        ReviewerSelection.Result result = selection.select(record.id(), registry.reviewNo(record.id()),
+                fittingSpecialties(record), parties(record), "system");
         result.chosen().ifPresent(chosen -> caseGrants.grantReviewer(record.processInstanceId(), chosen.userId()));
         return result;
     }
 
     /**
      * A supervisor's choice when selection found no one. Refused, with the reasons, for a reviewer
-     * who is inactive, tied to a party, or lacks a qualification the letter states; capacity,
+     * who is inactive, reviewed the case before a remand, is tied to a party, or lacks a qualification
+     * the letter states; capacity,
      * specialty fit and California licensure may be set aside and are recorded.
      */
     @Transactional
@@ -85,10 +86,12 @@ public class CaseReviewers {
         Reviewer reviewer = roster.byUserId(userId)
                 .orElseThrow(() -> new NotFoundException("No reviewer " + userId + " in the roster"));
         List<Specialty> fitting = fittingSpecialties(record);
-        refuseUnfit(reviewer, caseNumber, parties(record));
+        int reviewNo = registry.reviewNo(record.id());
+        refuseUnfit(reviewer, record, reviewNo);
         String setAside = takePlace(reviewer, fitting);
-        assignments.add(record.id(), reviewer.id(), SelectionRules.specialtyFor(reviewer, fitting), supervisor,
-                "Assigned by " + supervisor + ": no qualified reviewer with a free place was found", setAside);
+        assignments.add(record.id(), reviewNo, reviewer.id(), SelectionRules.specialtyFor(reviewer, fitting),
+                supervisor, "Assigned by " + supervisor + ": no qualified reviewer with a free place was found",
+                setAside);
         caseGrants.grantReviewer(record.processInstanceId(), reviewer.userId());
         log.info("Case {}: reviewer {} assigned by {}", caseNumber, reviewer.userId(), supervisor);
         return reviewer;
@@ -115,19 +118,30 @@ public class CaseReviewers {
             Reviewer reviewer = roster.byUserId(userId)
                     .orElseThrow(() -> new InvalidInputException("userId", "is not a reviewer of the roster"));
             List<Specialty> fitting = fittingSpecialties(record);
-            refuseUnfit(reviewer, caseNumber, parties(record));
+            int reviewNo = registry.reviewNo(record.id());
+            refuseUnfit(reviewer, record, reviewNo);
             if (!assignments.release(current.id(), "Reassigned by " + supervisor + ": " + reason)) {
                 throw new ConflictException("The reviewer of case " + caseNumber + " changed meanwhile; try again");
             }
             roster.releasePlace(current.reviewerId());
             String setAside = takePlace(reviewer, fitting);
-            assignments.add(record.id(), reviewer.id(), SelectionRules.specialtyFor(reviewer, fitting), supervisor,
-                    "Reassigned from " + current.reviewerUserId() + ": " + reason, setAside);
+            assignments.add(record.id(), reviewNo, reviewer.id(), SelectionRules.specialtyFor(reviewer, fitting),
+                    supervisor, "Reassigned from " + current.reviewerUserId() + ": " + reason, setAside);
             int moved = reviewerTasks.move(record.processInstanceId(), current.reviewerUserId(), reviewer.userId());
             log.info("Case {}: reviewer {} replaced by {} (by {}, {} open tasks moved)", caseNumber,
                     current.reviewerUserId(), reviewer.userId(), supervisor, moved);
             return assignments.current(record.id()).orElseThrow();
         });
+    }
+
+    /** The names and user ids of every reviewer who served the case, in any review: what a publication must not show. */
+    public List<String> namesOfEveryReviewer(long caseId) {
+        List<String> names = new ArrayList<>();
+        for (Assignment assignment : assignments.history(caseId)) {
+            names.add(assignment.reviewerUserId());
+            roster.byId(assignment.reviewerId()).ifPresent(reviewer -> names.add(reviewer.displayName()));
+        }
+        return names.stream().distinct().toList();
     }
 
     public Optional<Qualifications> qualifications(long caseId) {
@@ -156,11 +170,12 @@ public class CaseReviewers {
                 record.requestingPhysicianGroup());
     }
 
-    private void refuseUnfit(Reviewer reviewer, String caseNumber, CaseParties parties) {
-        List<String> refusals = SelectionRules.refusals(reviewer, parties, CaseClock.today());
+    private void refuseUnfit(Reviewer reviewer, CaseRecord record, int reviewNo) {
+        EarlierReviewers earlier = reviewNo > 1 ? assignments.earlierThan(record.id(), reviewNo) : EarlierReviewers.NONE;
+        List<String> refusals = SelectionRules.refusals(reviewer, parties(record), earlier, CaseClock.today());
         if (!refusals.isEmpty()) {
-            throw new ConflictException("Reviewer " + reviewer.userId() + " cannot review case " + caseNumber + ": "
-                    + String.join("; ", refusals));
+            throw new ConflictException("Reviewer " + reviewer.userId() + " cannot review case " + record.caseNumber()
+                    + ": " + String.join("; ", refusals));
         }
     }
 

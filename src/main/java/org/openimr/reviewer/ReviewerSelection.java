@@ -86,13 +86,18 @@ public class ReviewerSelection {
         this.selections = selections;
     }
 
+    /**
+     * Selects the reviewer of review {@code reviewNo} of the case; reviewers of its earlier reviews
+     * are left out, each with that reason.
+     */
     @Transactional
-    public Result select(long caseId, List<Specialty> fitting, CaseParties parties, String selectedBy) {
+    public Result select(long caseId, int reviewNo, List<Specialty> fitting, CaseParties parties, String selectedBy) {
         LocalDate today = CaseClock.today();
+        EarlierReviewers earlier = reviewNo > 1 ? assignments.earlierThan(caseId, reviewNo) : EarlierReviewers.NONE;
         List<Candidate> excluded = new ArrayList<>();
         List<Reviewer> qualified = new ArrayList<>();
         for (Reviewer reviewer : roster.all()) {
-            List<String> reasons = SelectionRules.disqualifications(reviewer, fitting, parties, today);
+            List<String> reasons = SelectionRules.disqualifications(reviewer, fitting, parties, earlier, today);
             if (reasons.isEmpty()) {
                 qualified.add(reviewer);
             } else {
@@ -127,7 +132,7 @@ public class ReviewerSelection {
         selections.record(caseId, selectedBy, result);
         if (chosen != null) {
             // The selection record holds the reasons for every other reviewer.
-            assignments.add(caseId, chosen.id(), specialty, selectedBy,
+            assignments.add(caseId, reviewNo, chosen.id(), specialty, selectedBy,
                     "Selected: qualified, with the fewest open cases", null);
         }
         return result;

@@ -21,11 +21,12 @@ final class SelectionRules {
 
     /** Every rule the reviewer fails for automatic selection; empty means qualified with a free place. */
     static List<String> disqualifications(Reviewer reviewer, List<Specialty> fitting, CaseParties parties,
-            LocalDate today) {
+            EarlierReviewers earlier, LocalDate today) {
         List<String> reasons = new ArrayList<>();
         if (!reviewer.active()) {
             reasons.add("inactive");
         }
+        addIfPresent(reasons, earlier.reason(reviewer));
         reasons.addAll(qualificationsTheLetterStates(reviewer, today));
         reasons.addAll(conflicts(reviewer, parties));
         reasons.addAll(settableAside(reviewer, fitting));
@@ -36,15 +37,16 @@ final class SelectionRules {
     }
 
     /**
-     * Why a supervisor may not assign the reviewer by hand: inactive, a tie to a party, or a
-     * qualification the final determination letter states as a fact for every reviewer (board
-     * certified, more than five years in practice, at least 24 hours a week).
+     * Why a supervisor may not assign the reviewer by hand: inactive, a reviewer of an earlier review
+     * of the case, a tie to a party, or a qualification the final determination letter states as a
+     * fact for every reviewer (board certified, more than five years in practice, at least 24 hours a week).
      */
-    static List<String> refusals(Reviewer reviewer, CaseParties parties, LocalDate today) {
+    static List<String> refusals(Reviewer reviewer, CaseParties parties, EarlierReviewers earlier, LocalDate today) {
         List<String> reasons = new ArrayList<>();
         if (!reviewer.active()) {
             reasons.add("inactive");
         }
+        addIfPresent(reasons, earlier.reason(reviewer));
         if (!reviewer.boardCertified()) {
             reasons.add("not board certified");
         }
@@ -113,6 +115,12 @@ final class SelectionRules {
             }
         }
         return fitting.size();
+    }
+
+    private static void addIfPresent(List<String> reasons, String reason) {
+        if (reason != null) {
+            reasons.add(reason);
+        }
     }
 
     private static List<String> qualificationsTheLetterStates(Reviewer reviewer, LocalDate today) {

@@ -31,7 +31,8 @@ import org.springframework.stereotype.Component;
  * grant, so that the group's task list slows down as the backlog grows (docs/benchmark.md, Backlog).
  * <li>Variables of type Object are deserialized only into types the engine allows (Camunda's
  * type validation): a client of the REST API cannot name a class for the engine to instantiate.
- * <li>Models with scripts are refused ({@link ScriptFreeModels}).
+ * <li>Models with scripts are refused ({@link ScriptFreeModels}); what else a model may contain is
+ * {@link ModelGuardPlugin}'s.
  * </ul>
  */
 @Component

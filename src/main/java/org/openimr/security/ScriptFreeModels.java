@@ -14,16 +14,23 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
  */
 class ScriptFreeModels extends AbstractBpmnParseListener {
 
+    static final String REFUSAL = "is a script, and scripts are not allowed in process models: call a Java delegate "
+            + "of the application instead";
+
     @Override
     public void parseRootElement(Element rootElement, List<ProcessDefinitionEntity> processDefinitions) {
         refuseScripts(rootElement);
     }
 
+    /** A script task, a script element, or a formal expression (a condition) in a script language. */
+    static boolean isScript(Element element) {
+        String tag = element.getTagName();
+        return "scriptTask".equals(tag) || "script".equals(tag) || element.attribute("language") != null;
+    }
+
     private static void refuseScripts(Element element) {
         String tag = element.getTagName();
-        // A formal expression (a condition) with a language attribute is a script in that language.
-        boolean scripted = "scriptTask".equals(tag) || "script".equals(tag) || element.attribute("language") != null;
-        if (scripted) {
+        if (isScript(element)) {
             // Reported as a parse error of the model, so the deployment is refused (400) saying where.
             throw new BpmnParseException("Scripts are not allowed in process models (" + tag
                     + "); call a Java delegate of the application instead", element);

@@ -260,6 +260,42 @@ public final class InputReader {
         return texts.size() == value.size() ? texts : null;
     }
 
+    /**
+     * An array of distinct whole numbers from {@code min} to {@code max}; null when absent (reported
+     * when minSize > 0) or invalid.
+     */
+    public List<Integer> integers(String name, int minSize, int maxSize, int min, int max) {
+        JsonNode value = value(name);
+        if (value == null) {
+            if (minSize > 0) {
+                problem(name, "is required");
+            }
+            return null;
+        }
+        if (!value.isArray()) {
+            problem(name, "must be an array");
+            return null;
+        }
+        if (value.size() < minSize || value.size() > maxSize) {
+            problem(name, "must have " + minSize + " to " + maxSize + " entries");
+            return null;
+        }
+        List<Integer> numbers = new ArrayList<>();
+        for (int i = 0; i < value.size(); i++) {
+            JsonNode element = value.get(i);
+            String elementPath = path(name) + "[" + i + "]";
+            if (!element.isIntegralNumber() || !element.canConvertToInt() || element.intValue() < min
+                    || element.intValue() > max) {
+                problems.add(new FieldProblem(elementPath, "must be a whole number from " + min + " to " + max));
+            } else if (numbers.contains(element.intValue())) {
+                problems.add(new FieldProblem(elementPath, "is given twice"));
+            } else {
+                numbers.add(element.intValue());
+            }
+        }
+        return numbers.size() == value.size() ? numbers : null;
+    }
+
     /** Reports every field of this object that was never read: strict input, no silent drops. */
     public void rejectUnknownFields() {
         if (node == null) {

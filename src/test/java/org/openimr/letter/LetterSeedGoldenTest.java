@@ -3,6 +3,7 @@ package org.openimr.letter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.openimr.CaseDriver;
 import org.openimr.CaseTest;
 import org.openimr.TestApplications;
+import org.openimr.cases.CaseDocuments;
 import org.openimr.reviewer.CaseReviewers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -44,6 +46,9 @@ class LetterSeedGoldenTest extends CaseTest {
     @Autowired
     CaseReviewers reviewers;
 
+    @Autowired
+    CaseDocuments documents;
+
     @Test
     void theSeedCaseYieldsTheSeedLetter() throws Exception {
         String caseNumber = cases.submit(TestApplications.seedCase());
@@ -52,6 +57,21 @@ class LetterSeedGoldenTest extends CaseTest {
         String summary = resource("/cases/seed-clinical-summary.txt");
         String rationale = resource("/cases/seed-rationale.txt");
         cases.complete(caseNumber, "WriteClinicalSummaryTask", Map.of("pagesReviewed", 54, "clinicalSummary", summary));
+        // The reviewer establishes the facts from the progress report, one of them as not documented,
+        // and sees the recommendation again.
+        long report = documents.documents(cases.caseRecord(caseNumber).id()).get(0).id();
+        String assigned = cases.task(caseNumber, "DecideItemTask").getAssignee();
+        mvc.perform(put("/api/cases/{caseNumber}/items/1/facts", caseNumber).with(httpBasic(assigned, "demo"))
+                        .contentType(MediaType.APPLICATION_JSON).content("""
+                                {"facts": [{"name": "adjunctToActiveTherapy", "value": false, "documentId": %d, "page": 3},
+                                           {"name": "priorUnits", "value": 6, "documentId": %d, "page": 3},
+                                           {"name": "requestedUnits", "value": 6, "documentId": %d, "page": 4},
+                                           {"name": "exceptionFlag", "notDocumented": true}]}"""
+                                .formatted(report, report, report)))
+                .andExpect(status().isOk());
+        cases.complete(caseNumber, "DecideItemTask", Map.of("recheckFacts", true));
+        assertThat(processEngine.getTaskService().getVariable(cases.task(caseNumber, "DecideItemTask").getId(),
+                "recommendationRuleIds")).isEqualTo("MASSAGE-01, MASSAGE-04");
         // The reviewer agrees with the guideline recommendation and words the rationale as in the seed.
         cases.complete(caseNumber, "DecideItemTask", Map.of("decision", "UPHELD", "decisionRationale", rationale));
         CaseReviewers.Qualifications reviewer = reviewers.qualifications(cases.caseRecord(caseNumber).id()).orElseThrow();
@@ -81,6 +101,12 @@ class LetterSeedGoldenTest extends CaseTest {
         assertThat(text).containsPattern("MAXIMUS guideline: Decision based on MTUS Chronic Pain [^:]*60 of 127");
         assertThat(CaseDriver.squash(text)).contains(CaseDriver.squash("Decision rationale: " + rationale));
         assertThat(text).containsPattern("Decision rationale: [^:]*The request is not medically necessary\\.");
+        assertThat(CaseDriver.flat(text)).contains("Facts relied on: Per the Primary treating physician's progress "
+                + "report (PR-2) of June 12, 2014 (page 3), adjunct to active therapy: no.")
+                .contains("Per the Primary treating physician's progress report (PR-2) of June 12, 2014 (page 3), "
+                        + "visits completed: 6.")
+                .contains("(page 4), visits requested: 6.")
+                .contains("The records provided do not document exceptional circumstance.");
         // The seed's paragraph word for word, but for the certification of the reviewer this case got.
         assertThat(text).contains(resource("/cases/seed-how-made.txt").replace("Occupational Medicine",
                 ReviewerStatement.inWords(reviewer.boardCertifications())));

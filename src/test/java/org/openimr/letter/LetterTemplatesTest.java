@@ -134,6 +134,7 @@ class LetterTemplatesTest {
         item.put("claimsAdministratorGuideline", claimsAdministratorGuideline);
         item.put("citation", "MTUS Chronic Pain Medical Treatment Guidelines (2009), page 60 of 127");
         item.put("rationale", "Massage should be an adjunct to exercise. The request is not medically necessary.");
+        item.put("facts", List.of("Per the Progress report of June 12, 2014 (page 3), visits completed: 6."));
         return item;
     }
 

@@ -204,12 +204,12 @@ class ReviewerSelectionTest extends CaseTest {
                     new Reviewer(reviewer.id(), reviewer.userId(), reviewer.displayName(),
                             reviewer.clinicalPracticeSince(), reviewer.activePracticeHours(), reviewer.capacity(), 0,
                             true, reviewer.specialties(), reviewer.licenceStates(), reviewer.affiliations()),
-                    fitting, nobody, CaseClock.today())).isEmpty());
+                    fitting, nobody, EarlierReviewers.NONE, CaseClock.today())).isEmpty());
         }
     }
 
     private Result select(CaseRecord record) {
-        return selection.select(record.id(), NEUROSURGERY, caseReviewers.parties(record), "test");
+        return selection.select(record.id(), 1, NEUROSURGERY, caseReviewers.parties(record), "test");
     }
 
     private CaseRecord newCase(ObjectNode application) {

@@ -165,6 +165,11 @@ class AccessMatrixTest extends CaseTest {
         rows.add(row("POST /api/cases/{caseNumber}/documents/{documentId}/views",
                 post("/api/cases/" + x + "/documents/" + reportOfA + "/views", Map.of("page", 1)),
                 401, 204, 204, 403, 204, 403, 204));
+        rows.add(row("GET /api/cases/{caseNumber}/items/{itemNo}/facts", get("/api/cases/" + x + "/items/1/facts"),
+                401, 200, 200, 403, 200, 403, 200));
+        // An empty list of facts: past the rules, the endpoint refuses it (400).
+        rows.add(row("PUT /api/cases/{caseNumber}/items/{itemNo}/facts", new Call(HttpMethod.PUT,
+                "/api/cases/" + x + "/items/1/facts", Map.of("facts", List.of())), 401, 403, 400, 403, 403, 403, 400));
         rows.add(row("GET /api/cases/{caseNumber}/letter", get("/api/cases/" + x + "/letter?kind=NOTICE_OF_ASSIGNMENT"),
                 401, 200, 200, 403, 200, 403, 200));
         rows.add(row("GET /api/cases/{caseNumber}/deadlines", get("/api/cases/" + x + "/deadlines"),
@@ -175,6 +180,20 @@ class AccessMatrixTest extends CaseTest {
                 401, 403, 403, 403, 200, 403, 403));
         rows.add(row("POST /api/cases/{caseNumber}/reviewer", post("/api/cases/" + x + "/reviewer", Map.of()),
                 401, 403, 403, 403, 400, 403, 403));
+        rows.add(row("GET /api/cases/{caseNumber}/remands", get("/api/cases/" + x + "/remands"),
+                401, 200, 200, 403, 200, 403, 200));
+        rows.add(row("POST /api/cases/{caseNumber}/remands", post("/api/cases/" + x + "/remands", Map.of()),
+                401, 403, 403, 403, 400, 403, 403));
+        rows.add(row("GET /api/cases/{caseNumber}/invoices", get("/api/cases/" + x + "/invoices"),
+                401, 403, 403, 403, 200, 403, 200));
+        rows.add(row("GET /api/invoices/{number}", get("/api/invoices/INV-NONE-1"), 401, 403, 403, 403, 404, 403, 404));
+        rows.add(row("GET /api/invoices/{number}/pdf", get("/api/invoices/INV-NONE-1/pdf"),
+                401, 403, 403, 403, 404, 403, 404));
+        rows.add(row("POST /api/invoices/{number}/payments", post("/api/invoices/INV-NONE-1/payments", Map.of()),
+                401, 403, 403, 403, 400, 403, 400));
+        rows.add(row("GET /api/invoices/past-due", get("/api/invoices/past-due"), 401, 403, 403, 403, 200, 403, 200));
+        rows.add(row("GET /api/statements", get("/api/statements?claimsAdministrator=x&month=May"),
+                401, 403, 403, 403, 400, 403, 400));
         rows.add(row("GET /api/reviewers", get("/api/reviewers"), 401, 403, 403, 403, 200, 403, 403));
         rows.add(row("GET /api/reviewers/{userId}", get("/api/reviewers/reviewer12"), 401, 403, 403, 403, 200, 403, 403));
         rows.add(row("POST /api/reviewers", post("/api/reviewers", Map.of()), 401, 403, 403, 403, 400, 403, 403));
@@ -189,9 +208,15 @@ class AccessMatrixTest extends CaseTest {
                 Map.of()), 401, 403, 403, 403, 400, 403, 403));
         rows.add(row("POST /api/guidelines/evaluate", post("/api/guidelines/evaluate", Map.of()),
                 401, 400, 400, 400, 400, 400, 400));
+        rows.add(row("GET /api/guidelines/categories/{category}/facts", get("/api/guidelines/categories/MASSAGE/facts"),
+                401, 200, 200, 200, 200, 200, 200));
         rows.add(row("GET /api/guidelines/departures", get("/api/guidelines/departures"), 401, 403, 403, 403, 200, 200, 200));
         rows.add(row("GET /api/guidelines/rules", get("/api/guidelines/rules"), 401, 403, 403, 403, 200, 200, 200));
         rows.add(row("POST /api/guidelines/impact", post("/api/guidelines/impact", null), 401, 403, 403, 403, 400, 400, 400));
+        rows.add(row("GET /api/reports/monthly", get("/api/reports/monthly?month=May"),
+                401, 403, 403, 403, 400, 400, 400));
+        rows.add(row("GET /api/publication", get("/api/publication?from=2026-11-01&to=November"),
+                401, 403, 403, 403, 400, 403, 400));
         rows.add(row("GET /api/sla/summary", get("/api/sla/summary"), 401, 403, 403, 403, 200, 403, 200));
         rows.add(row("GET /actuator/metrics", get("/actuator/metrics"), 401, 403, 403, 403, 200, 403, 200));
         rows.add(row("GET /actuator/health/liveness", get("/actuator/health/liveness"), 200, 200, 200, 200, 200, 200, 200));

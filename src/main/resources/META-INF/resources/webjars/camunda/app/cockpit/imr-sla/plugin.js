@@ -1,7 +1,8 @@
 // Cockpit SLA dashboard for supervisors: open IMR cases by stage and SLA status, the cases closest
-// to (or furthest past) their statutory deadline with links to the instance, and the average age
-// from complete records to letter. Data: GET /api/sla/summary of the application, read with the
-// Cockpit session (same origin). Plain DOM, no framework: Cockpit gives a plugin a node to fill.
+// to (or furthest past) their statutory deadline with links to the instance, the average age
+// from complete records to letter, and the Division's monthly figures of a chosen month. Data:
+// GET /api/sla/summary and GET /api/reports/monthly of the application, read with the Cockpit
+// session (same origin). Plain DOM, no framework: Cockpit gives a plugin a node to fill.
 
 const STATUS = {
   ON_TRACK: {label: 'On track', color: '#2e7d32', background: '#e8f5e9'},
@@ -168,6 +169,68 @@ function age(summary) {
         a.issuedLate + ' late).');
 }
 
+const FIGURES = {
+  applications_received: 'Applications received',
+  eligible: 'Eligible',
+  ineligible: 'Ineligible',
+  ineligible_by_reason: 'Ineligible, by reason',
+  letters_issued: 'Letters issued',
+  letters_by_outcome: 'Letters by outcome',
+  letters_by_category: 'Letters by treatment category',
+  average_days_from_assigned: 'Average age from date assigned (days)',
+  median_days_from_assigned: 'Median age from date assigned (days)',
+  average_days_from_complete_records: 'Average age from complete records (days)',
+  median_days_from_complete_records: 'Median age from complete records (days)',
+  late_determinations: 'Late determinations',
+  late_records: 'Late records'
+};
+
+function currentMonth() {
+  return new Date().toLocaleDateString('en-CA', {timeZone: 'America/Los_Angeles'}).substring(0, 7);
+}
+
+function monthlyUrl(month) {
+  return contextPath() + '/api/reports/monthly?month=' + encodeURIComponent(month);
+}
+
+async function loadMonthly(month) {
+  const response = await fetch(monthlyUrl(month), {credentials: 'same-origin', headers: {Accept: 'text/csv'}});
+  if (!response.ok) {
+    throw new Error('The monthly figures could not be loaded (HTTP ' + response.status + ').');
+  }
+  return (await response.text()).trim().split('\n').slice(1).map(line => {
+    const [figure, group, outcome, value] = line.split(',');
+    return {figure, group, outcome, value};
+  });
+}
+
+// The figures of the month chosen (this month at first), as the CSV the Division receives gives them.
+function monthlySection() {
+  const input = el('input', {type: 'month', class: 'imr-sla-month', value: currentMonth()});
+  const download = el('a', {class: 'imr-sla-download'}, 'Download CSV');
+  const body = el('div', {});
+  async function show() {
+    const month = input.value || currentMonth();
+    download.setAttribute('href', monthlyUrl(month));
+    body.replaceChildren();
+    try {
+      const rows = (await loadMonthly(month)).map(row => el('tr', {'data-figure': row.figure},
+        el('td', {}, FIGURES[row.figure] || row.figure),
+        el('td', {}, [row.group, row.outcome].filter(Boolean).join(' \u00b7 ')),
+        el('td', {class: 'imr-sla-num'}, row.value === '' ? '\u2013' : row.value)));
+      body.appendChild(el('table', {class: 'imr-sla-monthly'},
+        el('thead', {}, el('tr', {}, el('th', {}, 'Figure'), el('th', {}, 'Breakdown'),
+          el('th', {class: 'imr-sla-num'}, 'Value'))),
+        el('tbody', {}, rows)));
+    } catch (error) {
+      body.appendChild(el('p', {class: 'imr-sla-error'}, error.message));
+    }
+  }
+  input.addEventListener('change', show);
+  show();
+  return el('div', {}, el('p', {}, 'Month: ', input, ' ', download), body);
+}
+
 async function renderDashboard(node) {
   node.appendChild(el('style', {}, STYLE));
   const root = el('div', {class: 'imr-sla'}, el('h2', {}, 'Deadlines and SLAs'));
@@ -184,6 +247,8 @@ async function renderDashboard(node) {
       closestTable(summary),
       el('h3', {}, 'Average age from complete records to letter'),
       age(summary),
+      el('h3', {}, 'The Division\'s monthly figures'),
+      monthlySection(),
       el('p', {class: 'imr-sla-note'},
         'To find cases yourself: Processes \u203a IMR case \u203a add a Variable criterion (slaStatus = BREACHED, ' +
         'stage = AWAITING_RECORDS, expedited = true) or search the Business Key for a case number.'));
