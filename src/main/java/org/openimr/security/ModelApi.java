@@ -19,14 +19,15 @@ final class ModelApi {
             "caseStage", Set.of("enter"),
             "slaClock", Set.of("eligibilityFound", "awaitRecords", "recordsReceived", "determinationIssued"),
             "slaTasks", Set.of("due", "followUp", "escalationDue", "priority"),
-            "formAnswers", Set.of("yesNo"));
+            "formAnswers", Set.of("yesNo"),
+            "pagesReviewedCheck", Set.of("check"));
 
     /** Delegates and listeners a model names in {@code camunda:delegateExpression="${name}"}. */
     static final Set<String> DELEGATES = Set.of("registerApplication", "screenEligibility", "sendIneligibilityNotice",
             "sendNoticeOfAssignment", "markRecordsOverdue", "requestRecordsFollowUp", "requestMissingRecords",
             "setDeterminationDeadline", "selectReviewer", "assignReviewerManually", "applyGuidelineRules",
             "decideItem", "composeLetter", "reviewLetter", "issueLetter", "flagDeterminationAtRisk",
-            "markDeterminationLate", "closeWithdrawnCase", "recomputeDeadlines");
+            "markDeterminationLate", "closeWithdrawnCase", "recomputeDeadlines", "correctLetter");
 
     /** The names under which the engine hands an expression its execution and its task. */
     static final Set<String> SCOPES = Set.of("execution", "task");
