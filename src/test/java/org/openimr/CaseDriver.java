@@ -86,6 +86,13 @@ public class CaseDriver {
         taskService.complete(task(caseNumber, taskKey).getId(), variables);
     }
 
+    /** Intake confirms the eligibility table's findings: the case is not eligible. */
+    public void confirmFindings(String caseNumber) {
+        Task task = task(caseNumber, "ScreenApplicationTask");
+        taskService.claim(task.getId(), "intake1");
+        taskService.complete(task.getId(), Map.of("screeningDecision", "INELIGIBLE"));
+    }
+
     public void recordsComplete(String caseNumber) {
         complete(caseNumber, "CheckRecordsCompletenessTask", Map.of("recordsComplete", true));
     }

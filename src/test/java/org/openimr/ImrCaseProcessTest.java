@@ -74,7 +74,7 @@ class ImrCaseProcessTest extends CaseTest {
         String caseNumber = cases.submit(TestApplications.threeItemCase());
         CaseProgress progress = cases.progress(caseNumber);
         progress.hasPassed("RegisterApplicationTask", "ScreenEligibilityTask",
-                "SendNoticeOfAssignmentTask").isWaitingAt("WaitForRecordsTask");
+                "SendNoticeOfAssignmentTask").hasNotPassed("ScreenApplicationTask").isWaitingAt("WaitForRecordsTask");
 
         cases.recordsArrive(caseNumber);
         progress.isWaitingAt("CheckRecordsCompletenessTask");
@@ -123,10 +123,13 @@ class ImrCaseProcessTest extends CaseTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("ineligibleApplications")
-    void anIneligibleApplicationEndsWithTheNoticeAndItsReason(String reason, Consumer<ObjectNode> change) {
+    void anIneligibleApplicationConfirmedByTheScreenerEndsWithTheNoticeAndItsReason(String reason,
+            Consumer<ObjectNode> change) {
         ObjectNode application = TestApplications.seedCase();
         change.accept(application);
         String caseNumber = cases.submit(application);
+        cases.progress(caseNumber).isWaitingAt("ScreenApplicationTask").hasNotPassed("SendIneligibilityNoticeTask");
+        cases.confirmFindings(caseNumber);
 
         cases.progress(caseNumber).isEnded().hasPassed("SendIneligibilityNoticeTask",
                 "CaseIneligibleEndEvent").hasNotPassed("SendNoticeOfAssignmentTask");
@@ -243,7 +246,7 @@ class ImrCaseProcessTest extends CaseTest {
     }
 
     @Test
-    void aSecondApplicationForTheSameTreatmentIsIneligibleAsAlreadyUnderReview() {
+    void aSecondApplicationForTheSameTreatmentConfirmedByTheScreenerIsIneligibleAsAlreadyUnderReview() {
         ObjectNode first = TestApplications.seedCase();
         cases.submit(first);
         ObjectNode second = first.deepCopy();
@@ -251,6 +254,7 @@ class ImrCaseProcessTest extends CaseTest {
         second.put("urDecisionServedDate", "2014-06-30");
 
         String caseNumber = cases.submit(second);
+        cases.confirmFindings(caseNumber);
 
         assertThat(cases.variable(caseNumber, "ineligibilityReasonCodes")).isEqualTo("E7");
         assertThat(cases.caseRecord(caseNumber).status()).isEqualTo("INELIGIBLE");

@@ -10,10 +10,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Ends "Screen eligibility": turns the findings of bpmn/eligibility.dmn (one row per rule the
- * application fails, hit policy COLLECT) into the flat variables the process routes on and the
- * reasons the ineligibility notice gives. The findings are read from the task's transient
- * decision result: the decision's history has them, a process variable would only repeat them.
- * An eligible case gets no reasons: only the ineligibility notice reads them.
+ * application fails, hit policy COLLECT) into the flat variables the process routes on, the
+ * reasons the ineligibility notice gives and the list "Screen application" shows ({@link Findings}).
+ * The findings are read from the task's transient decision result: the decision's history has
+ * them, a process variable would only repeat them. A clean case gets no reasons.
  */
 @Component("screenEligibility")
 class ScreenEligibilityListener implements ExecutionListener {
@@ -25,15 +25,11 @@ class ScreenEligibilityListener implements ExecutionListener {
     public void notify(DelegateExecution execution) {
         DmnDecisionResult findings = (DmnDecisionResult) execution.getVariableLocal(DECISION_RESULT);
         List<String> codes = new ArrayList<>();
-        StringBuilder reasons = new StringBuilder();
+        List<String> reasons = new ArrayList<>();
         for (Map<String, Object> finding : findings.getResultList()) {
             codes.add((String) finding.get("reasonCode"));
-            reasons.append(finding.get("reasonText")).append('\n');
+            reasons.add((String) finding.get("reasonText"));
         }
-        execution.setVariable("eligible", codes.isEmpty());
-        if (!codes.isEmpty()) {
-            execution.setVariable("ineligibilityReasonCodes", String.join(",", codes));
-            execution.setVariable("ineligibilityReasons", reasons.toString().strip());
-        }
+        Findings.set(execution, codes, reasons);
     }
 }

@@ -4,7 +4,8 @@ package org.openimr.letter;
 public enum LetterKind {
     FINAL_DETERMINATION("final-determination"),
     NOTICE_OF_ASSIGNMENT("notice-of-assignment"),
-    INELIGIBILITY_NOTICE("ineligibility-notice");
+    INELIGIBILITY_NOTICE("ineligibility-notice"),
+    DEFERRAL_NOTICE("deferral-notice");
 
     private final String template;
 

@@ -27,7 +27,8 @@ final class ModelApi {
             "sendNoticeOfAssignment", "markRecordsOverdue", "requestRecordsFollowUp", "requestMissingRecords",
             "setDeterminationDeadline", "selectReviewer", "assignReviewerManually", "applyGuidelineRules",
             "decideItem", "composeLetter", "reviewLetter", "issueLetter", "flagDeterminationAtRisk",
-            "markDeterminationLate", "closeWithdrawnCase", "recomputeDeadlines", "correctLetter");
+            "markDeterminationLate", "closeWithdrawnCase", "recomputeDeadlines", "openRemandReview", "setRemandDeadline",
+            "correctLetter");
 
     /** The names under which the engine hands an expression its execution and its task. */
     static final Set<String> SCOPES = Set.of("execution", "task");

@@ -35,6 +35,11 @@ public class Deadlines {
         return calendar;
     }
 
+    /** D3: the eligibility finding is due "immediately"; staff have until the close of the next business day. */
+    public Instant screeningDue(Instant findingsAt) {
+        return endOfNextBusinessDay(findingsAt);
+    }
+
     public Instant noticeOfAssignmentDue(Instant eligibleAt) {
         return endOfNextBusinessDay(eligibleAt);
     }

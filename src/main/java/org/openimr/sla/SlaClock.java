@@ -30,6 +30,31 @@ public class SlaClock {
         this.record = record;
     }
 
+    /**
+     * The eligibility table found something, and staff screen the application: the AD decides
+     * "immediately" once it has what it needs (D3), which the screening task keeps to the close of
+     * the next business day.
+     */
+    public void screeningStarted(DelegateExecution execution) {
+        Instant due = deadlines.screeningDue(CaseClock.now());
+        FormDates.set(execution, SCREENING_DUE_AT, due);
+        VariableWrites.setIfChanged(execution, SLA_DEADLINE, SCREENING);
+        SlaDates.set(execution, SLA_DUE_AT, due);
+        VariableWrites.setIfChanged(execution, SLA_STATUS, SlaStatus.ON_TRACK.name());
+        record.copy(execution);
+    }
+
+    /**
+     * The case is deferred until the claims administrator's liability determination (E6): it waits,
+     * on no statutory clock, and the SLA views count it as deferred rather than due.
+     */
+    public void deferred(DelegateExecution execution) {
+        VariableWrites.setIfChanged(execution, SLA_DEADLINE, LIABILITY);
+        SlaDates.set(execution, SLA_DUE_AT, null);
+        VariableWrites.setIfChanged(execution, SLA_STATUS, SlaStatus.ON_TRACK.name());
+        record.copy(execution);
+    }
+
     /** The case was found eligible: the notice of assignment is due within one business day (D4). */
     public void eligibilityFound(DelegateExecution execution) {
         Instant now = CaseClock.now();

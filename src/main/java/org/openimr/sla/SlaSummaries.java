@@ -30,12 +30,12 @@ class SlaSummaries {
 
     static final int CLOSEST = 10;
     /** Stages in the order a case passes them, so the dashboard reads from the start of a case to its end. */
-    static final List<String> STAGES = List.of("AWAITING_RECORDS", "RECORDS_CHECK", "REVIEWER_SELECTION",
-            "CLINICAL_SUMMARY", "ITEM_DECISIONS", "LETTER_QA", "LETTER_CORRECTION");
+    static final List<String> STAGES = List.of("SCREENING", "DEFERRED", "AWAITING_RECORDS", "RECORDS_CHECK",
+            "REVIEWER_SELECTION", "CLINICAL_SUMMARY", "ITEM_DECISIONS", "LETTER_QA", "LETTER_CORRECTION");
     private static final String CASE_STATE_COLUMNS = """
             case_number, process_instance_id, stage, sla_status, sla_deadline, sla_due_at, expedited,
             records_due_at, records_days_late""";
-    /** Open cases with a deadline running: eligibility screening starts none. */
+    /** Open cases with a deadline running: a clean application's automatic screening starts none. */
     private static final String OPEN_WITH_DEADLINE = "status = 'OPEN' and sla_status is not null";
 
     private final JdbcClient jdbc;

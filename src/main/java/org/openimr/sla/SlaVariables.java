@@ -8,11 +8,16 @@ public final class SlaVariables {
 
     /** ON_TRACK, AT_RISK or BREACHED: the state of the deadline running now ({@link #SLA_DEADLINE}). */
     public static final String SLA_STATUS = "slaStatus";
-    /** RECORDS while the claims administrator owes the records, DETERMINATION once they are in. */
+    /**
+     * SCREENING while staff screen an application with findings, LIABILITY while it is deferred for a
+     * liability dispute, RECORDS while the claims administrator owes the records, DETERMINATION once
+     * they are in.
+     */
     public static final String SLA_DEADLINE = "slaDeadline";
     /** When the deadline running now falls due: the one date to sort and filter cases by. */
     public static final String SLA_DUE_AT = "slaDueAt";
 
+    public static final String SCREENING_DUE_AT = "screeningDueAt";
     public static final String ELIGIBLE_AT = "eligibleAt";
     public static final String NOTICE_OF_ASSIGNMENT_DUE_AT = "noticeOfAssignmentDueAt";
     public static final String RECORDS_DUE_AT = "recordsDueAt";
@@ -27,6 +32,9 @@ public final class SlaVariables {
     public static final String EXPEDITED_SINCE = "expeditedSince";
     public static final String PHYSICIAN_CERTIFICATION_DATE = "physicianCertificationDate";
 
+    public static final String SCREENING = "SCREENING";
+    /** A case deferred for a liability dispute: no deadline runs until the determination is recorded. */
+    public static final String LIABILITY = "LIABILITY";
     public static final String RECORDS = "RECORDS";
     public static final String DETERMINATION = "DETERMINATION";
 

@@ -98,6 +98,7 @@ class LetterIssuedOnceTest extends CaseTest {
         ObjectNode application = TestApplications.seedCase();
         application.put("signed", false);
         String caseNumber = cases.submit(application);
+        cases.confirmFindings(caseNumber);
         CaseRecord caseRecord = cases.caseRecord(caseNumber);
         StoredLetter notice = letters.issued(caseRecord, LetterKind.INELIGIBILITY_NOTICE).orElseThrow();
         List<LetterService.IssuedCopy> copies = letters.issuedTo(notice);

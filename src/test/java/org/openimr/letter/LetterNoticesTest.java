@@ -54,6 +54,7 @@ class LetterNoticesTest extends CaseTest {
         ObjectNode application = TestApplications.seedCase();
         application.put("urDecisionAttached", false);
         String caseNumber = cases.submit(application);
+        cases.confirmFindings(caseNumber);
 
         CaseRecord caseRecord = cases.caseRecord(caseNumber);
         StoredLetter notice = letters.latest(caseRecord, LetterKind.INELIGIBILITY_NOTICE).orElseThrow();

@@ -176,6 +176,10 @@ class AccessMatrixTest extends CaseTest {
                 401, 200, 200, 403, 200, 403, 200));
         rows.add(row("POST /api/cases/{caseNumber}/expedite", post("/api/cases/" + x + "/expedite",
                 Map.of("certificationDate", "2999-01-01")), 401, 400, 403, 403, 400, 403, 400));
+        rows.add(row("GET /api/cases/{caseNumber}/screening", get("/api/cases/" + x + "/screening"),
+                401, 200, 200, 403, 200, 403, 200));
+        rows.add(row("POST /api/cases/{caseNumber}/liability-determination",
+                post("/api/cases/" + x + "/liability-determination", Map.of()), 401, 400, 403, 403, 400, 403, 400));
         rows.add(row("GET /api/cases/{caseNumber}/reviewer", get("/api/cases/" + x + "/reviewer"),
                 401, 403, 403, 403, 200, 403, 403));
         rows.add(row("POST /api/cases/{caseNumber}/reviewer", post("/api/cases/" + x + "/reviewer", Map.of()),

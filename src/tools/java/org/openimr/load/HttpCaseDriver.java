@@ -119,6 +119,8 @@ public final class HttpCaseDriver {
     /** Does what the case's stage asks for; false when there is nothing to do but wait for the engine. */
     private boolean act(String caseNumber, String stage, String intakeUser, Progress progress) throws NoAnswer {
         return switch (stage) {
+            case "SCREENING" -> completeGroupTasks(caseNumber, "ScreenApplicationTask", intakeUser,
+                    Map.of("screeningDecision", value("INELIGIBLE")), progress);
             case "AWAITING_RECORDS" -> sendRecords(caseNumber, intakeUser, progress);
             case "RECORDS_CHECK" -> completeGroupTasks(caseNumber, "CheckRecordsCompletenessTask", intakeUser,
                     Map.of("recordsComplete", value("true")), progress);

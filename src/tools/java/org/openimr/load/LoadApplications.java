@@ -11,7 +11,7 @@ import org.openimr.TestApplications;
  * IMR applications for load and fault runs: the seed case's parties with an employee of their own
  * per application (so no two are "the same application"), 1 to 4 disputed items from the kinds a
  * real month brings (massage, chiropractic care, an opioid, acupuncture), and every so often an
- * unsigned one, which the eligibility screening turns down with an ineligibility notice.
+ * unsigned one, whose screener confirms the finding: it ends with an ineligibility notice.
  * Deterministic for a given run name and seed.
  */
 public final class LoadApplications {

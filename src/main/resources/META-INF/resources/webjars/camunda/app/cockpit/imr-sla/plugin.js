@@ -10,7 +10,16 @@ const STATUS = {
   BREACHED: {label: 'Breached', color: '#c62828', background: '#fdecea'}
 };
 
+const DEADLINE_LABELS = {
+  SCREENING: 'Screening (eligibility finding)',
+  LIABILITY: 'None: awaiting the liability determination',
+  RECORDS: 'Records (claims administrator)',
+  DETERMINATION: 'Determination'
+};
+
 const STAGE_LABELS = {
+  SCREENING: 'Screening',
+  DEFERRED: 'Deferred (liability disputed)',
   AWAITING_RECORDS: 'Awaiting records',
   RECORDS_CHECK: 'Records check',
   REVIEWER_SELECTION: 'Reviewer selection',
@@ -144,7 +153,7 @@ function closestTable(summary) {
       title: 'Open the case in Cockpit'}, item.caseNumber)),
     el('td', {}, badge(item.slaStatus)),
     el('td', {}, stageLabel(item.stage)),
-    el('td', {}, item.deadline === 'RECORDS' ? 'Records (claims administrator)' : 'Determination'),
+    el('td', {}, DEADLINE_LABELS[item.deadline] || item.deadline),
     el('td', {}, dateTime(item.dueAt)),
     el('td', {class: 'imr-sla-num', style: {color: item.hoursLeft < 0 ? STATUS.BREACHED.color : 'inherit'}},
       timeLeft(item.hoursLeft)),

@@ -1,0 +1,58 @@
+package org.openimr.eligibility;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import java.security.Principal;
+import java.util.List;
+import org.openimr.cases.CaseRecord;
+import org.openimr.cases.CaseRegistry;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * A case's screening: its history (each decision on the eligibility table's findings, with its
+ * reason) and the claims administrator's liability determination that ends a deferral.
+ */
+@RestController
+@RequestMapping(path = "/api/cases/{caseNumber}", produces = MediaType.APPLICATION_JSON_VALUE)
+class ScreeningController {
+
+    record ScreeningView(String caseNumber, List<ScreeningHistory.Entry> decisions) {
+    }
+
+    private final CaseRegistry registry;
+    private final ScreeningHistory history;
+    private final LiabilityDeterminations determinations;
+
+    ScreeningController(CaseRegistry registry, ScreeningHistory history, LiabilityDeterminations determinations) {
+        this.registry = registry;
+        this.history = history;
+        this.determinations = determinations;
+    }
+
+    @Operation(summary = "Read the case's screening decisions: the findings each answered, the decision, "
+            + "the reason, who and when")
+    @GetMapping("/screening")
+    ScreeningView read(@PathVariable String caseNumber) {
+        CaseRecord record = registry.caseOf(caseNumber);
+        return new ScreeningView(record.caseNumber(), history.of(record.id()));
+    }
+
+    @Operation(summary = "Record the claims administrator's liability determination: the deferred case goes on "
+            + "(liability accepted) or ends as not eligible (not accepted)")
+    @ApiResponse(responseCode = "200", description = "Recorded; answers with the case's screening history")
+    @ApiResponse(responseCode = "400", description = "liabilityAccepted or determinationDate missing or invalid")
+    @ApiResponse(responseCode = "404", description = "No such case")
+    @ApiResponse(responseCode = "409", description = "The case is closed, or not deferred for a liability dispute")
+    @PostMapping(path = "/liability-determination", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ScreeningView recordLiability(@PathVariable String caseNumber, @RequestBody JsonNode body, Principal principal) {
+        determinations.record(caseNumber, LiabilityDeterminations.parse(body), principal.getName());
+        return read(caseNumber);
+    }
+}

@@ -1,0 +1,403 @@
+package org.openimr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.openimr.cases.CaseRecord;
+import org.openimr.letter.LetterKind;
+import org.openimr.letter.LetterService;
+import org.openimr.letter.StoredLetter;
+import org.openimr.system.InvalidInputException;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Eligibility screening on a real PostgreSQL: the eligibility table advises, intake decides. A
+ * clean application goes straight to the notice of assignment; one with any finding waits at
+ * "Screen application" for intake, under the screening deadline, which the SLA views count; the
+ * screener confirms the findings (the ineligibility notice, issued once) or overrides them with a
+ * reason kept in the case's screening history, or defers a liability dispute (E6) until the claims
+ * administrator's liability determination is recorded. The test has its own database, so the SLA
+ * summary counts only its cases.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext
+class ScreeningOnPostgresTest {
+
+    private static final String DATABASE = "screening";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    TaskService taskService;
+
+    @Autowired
+    HistoryService historyService;
+
+    @Autowired
+    LetterService letters;
+
+    @Autowired
+    ManagementService managementService;
+
+    CaseDriver cases;
+
+    @DynamicPropertySource
+    static void ownDatabase(DynamicPropertyRegistry registry) throws SQLException {
+        try (Connection connection = EmbeddedPostgres.server().getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("drop database if exists " + DATABASE);
+            statement.execute("create database " + DATABASE);
+        }
+        registry.add("spring.datasource.url", () -> EmbeddedPostgres.server().getJdbcUrl("postgres", DATABASE));
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.password", () -> "postgres");
+    }
+
+    @BeforeEach
+    void driver() {
+        cases = new CaseDriver(context);
+    }
+
+    @Test
+    void aCleanApplicationGoesStraightToTheNoticeOfAssignmentWithNoScreeningTask() {
+        String caseNumber = cases.submit(TestApplications.seedCase());
+
+        cases.progress(caseNumber).hasPassed("ScreenEligibilityTask", "SendNoticeOfAssignmentTask")
+                .hasNotPassed("ScreenApplicationTask").isWaitingAt("WaitForRecordsTask");
+        assertThat(cases.tasks(caseNumber, "ScreenApplicationTask")).isEmpty();
+        assertThat(screening(caseNumber).get("decisions")).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("findings")
+    void anApplicationWithAFindingWaitsForIntakeToScreenIt(String rule, Consumer<ObjectNode> change) {
+        ObjectNode application = TestApplications.seedCase();
+        change.accept(application);
+        Instant submitted = Instant.now();
+        String caseNumber = cases.submit(application);
+
+        cases.progress(caseNumber).isWaitingAt("ScreenApplicationTask")
+                .hasNotPassed("SendIneligibilityNoticeTask", "SendNoticeOfAssignmentTask");
+        Task task = cases.task(caseNumber, "ScreenApplicationTask");
+        assertThat(task.getName()).isEqualTo("Screen application");
+        assertThat(taskService.getIdentityLinksForTask(task.getId())).extracting(IdentityLink::getGroupId)
+                .contains("intake");
+        // The finding is shown with its rule; the task is due when screening is (D3: the next business day).
+        assertThat((String) taskService.getVariable(task.getId(), "screeningFindings")).startsWith("- **" + rule + "**");
+        JsonNode deadlines = as("supervisor1").get().uri("/api/cases/{n}/deadlines", caseNumber).retrieve()
+                .body(JsonNode.class);
+        assertThat(deadlines.get("slaDeadline").asText()).isEqualTo("SCREENING");
+        Instant due = Instant.parse(deadlines.get("screeningDueAt").asText());
+        assertThat(task.getDueDate().toInstant()).isEqualTo(due);
+        assertThat(due).isAfter(submitted.plusSeconds(12 * 3600)).isBefore(submitted.plusSeconds(5 * 24 * 3600));
+        assertThat(cases.caseRecord(caseNumber).stage()).isEqualTo("SCREENING");
+        assertThat(letters.letters(cases.caseRecord(caseNumber))).isEmpty();
+    }
+
+    static Stream<Arguments> findings() {
+        return Stream.of(
+                Arguments.of("E1", change(a -> a.put("applicationReceivedDate", "2014-08-05"))),
+                Arguments.of("E2", change(a -> { a.put("signed", false); a.remove("applicationSignedDate"); })),
+                Arguments.of("E3", change(a -> a.put("urDecisionAttached", false))),
+                Arguments.of("E4", change(a -> a.put("urDecisionType", "CONDITIONALLY_NON_CERTIFIED"))),
+                Arguments.of("E5", change(a -> a.put("urDecisionType", "NOT_FOR_MEDICAL_NECESSITY"))),
+                Arguments.of("E6", change(a -> a.put("liabilityDisputed", true))),
+                Arguments.of("E8", change(a -> {
+                    ((ObjectNode) a.get("employee")).put("dateOfInjury", "2012-06-01");
+                    a.put("urDecisionDate", "2013-05-01");
+                    a.put("urDecisionServedDate", "2013-05-02");
+                    a.put("applicationSignedDate", "2013-05-10");
+                    a.put("applicationReceivedDate", "2013-05-20");
+                    TestApplications.item(a, 0).put("requestDate", "2013-04-20");
+                })),
+                Arguments.of("E9", change(a -> ((ObjectNode) a.get("employee")).remove("claimNumber"))),
+                Arguments.of("E10", change(a -> a.put("filedBy", "EMPLOYER"))));
+    }
+
+    @Test
+    void aSecondApplicationForTheSameTreatmentIsAFindingForTheScreener() {
+        ObjectNode first = TestApplications.seedCase();
+        cases.submit(first);
+        ObjectNode second = first.deepCopy();
+        second.put("urDecisionDate", "2014-06-28");
+        second.put("urDecisionServedDate", "2014-06-30");
+
+        String caseNumber = cases.submit(second);
+
+        cases.progress(caseNumber).isWaitingAt("ScreenApplicationTask");
+        assertThat((String) taskService.getVariable(cases.task(caseNumber, "ScreenApplicationTask").getId(),
+                "screeningFindings")).startsWith("- **E7**");
+    }
+
+    @Test
+    void theSlaSummaryCountsCasesWaitingForScreening() {
+        ObjectNode application = TestApplications.seedCase();
+        application.put("urDecisionAttached", false);
+        String caseNumber = cases.submit(application);
+
+        JsonNode summary = as("supervisor1").get().uri("/api/sla/summary").retrieve().body(JsonNode.class);
+        JsonNode row = stageRow(summary, "SCREENING");
+        assertThat(row.get("onTrack").asInt()).isEqualTo(screeningCases());
+        // Screening is due sooner than any records or determination deadline: it leads the closest deadlines.
+        assertThat(summary.at("/closestToDeadline/0/deadline").asText()).isEqualTo("SCREENING");
+
+        cases.confirmFindings(caseNumber);
+        JsonNode after = as("supervisor1").get().uri("/api/sla/summary").retrieve().body(JsonNode.class);
+        assertThat(stageRow(after, "SCREENING") == null ? 0 : stageRow(after, "SCREENING").get("onTrack").asInt())
+                .isEqualTo(row.get("onTrack").asInt() - 1);
+    }
+
+    @Test
+    void confirmingTheFindingsSendsTheIneligibilityNoticeOnceAndClosesTheCase() {
+        ObjectNode application = TestApplications.seedCase();
+        application.put("filedBy", "EMPLOYER");
+        String caseNumber = cases.submit(application);
+
+        cases.confirmFindings(caseNumber);
+
+        cases.progress(caseNumber).isEnded().hasPassed("ScreenApplicationTask", "SendIneligibilityNoticeTask",
+                "CaseIneligibleEndEvent").hasNotPassed("SendNoticeOfAssignmentTask");
+        CaseRecord record = cases.caseRecord(caseNumber);
+        assertThat(record.status()).isEqualTo("INELIGIBLE");
+        assertThat(record.closeReason()).isEqualTo("E10");
+        StoredLetter notice = letters.issued(record, LetterKind.INELIGIBILITY_NOTICE).orElseThrow();
+        assertThat(CaseDriver.flat(letters.text(notice))).contains("Only the injured employee or the employee's "
+                + "representative may request independent medical review.");
+        assertThat(letters.letters(record)).extracting(StoredLetter::kind)
+                .containsExactly(LetterKind.INELIGIBILITY_NOTICE.name());
+        JsonNode decision = screening(caseNumber).at("/decisions/0");
+        assertThat(decision.get("decision").asText()).isEqualTo("INELIGIBLE");
+        assertThat(decision.get("findings").get(0).asText()).isEqualTo("E10");
+        assertThat(decision.get("decidedBy").asText()).isEqualTo("intake1");
+    }
+
+    @Test
+    void anOverrideNeedsAReasonAndSendsTheCaseOnWithTheReasonInItsHistory() {
+        ObjectNode application = TestApplications.seedCase();
+        // Filed 34 days after service, but the UR decision was served by mail: five more days.
+        application.put("applicationReceivedDate", "2014-08-03");
+        String caseNumber = cases.submit(application);
+        Task task = cases.task(caseNumber, "ScreenApplicationTask");
+        taskService.claim(task.getId(), "intake1");
+
+        assertThatThrownBy(() -> taskService.complete(task.getId(), Map.of("screeningDecision", "ELIGIBLE")))
+                .hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining("screeningReason");
+        cases.progress(caseNumber).isWaitingAt("ScreenApplicationTask");
+        assertThat(screening(caseNumber).get("decisions")).isEmpty();
+
+        String reason = "The UR decision was served by mail: five more days to file, so the application is timely.";
+        taskService.complete(task.getId(), Map.of("screeningDecision", "ELIGIBLE", "screeningReason", reason));
+
+        cases.progress(caseNumber).hasPassed("ScreenApplicationTask", "SendNoticeOfAssignmentTask")
+                .hasNotPassed("SendIneligibilityNoticeTask").isWaitingAt("WaitForRecordsTask");
+        CaseRecord record = cases.caseRecord(caseNumber);
+        assertThat(record.status()).isEqualTo("OPEN");
+        assertThat(record.stage()).isEqualTo("AWAITING_RECORDS");
+        assertThat(letters.issued(record, LetterKind.NOTICE_OF_ASSIGNMENT)).isPresent();
+        assertThat(letters.latest(record, LetterKind.INELIGIBILITY_NOTICE)).isEmpty();
+        JsonNode decision = screening(caseNumber).at("/decisions/0");
+        assertThat(decision.get("decision").asText()).isEqualTo("ELIGIBLE");
+        assertThat(decision.get("findings").get(0).asText()).isEqualTo("E1");
+        assertThat(decision.get("reason").asText()).isEqualTo(reason);
+        assertThat(decision.get("decidedBy").asText()).isEqualTo("intake1");
+        // Cockpit's history of the case shows the decision and its reason too.
+        assertThat(cases.variable(caseNumber, "screeningReason")).isEqualTo(reason);
+        assertThat(cases.variable(caseNumber, "slaDeadline")).isEqualTo("RECORDS");
+    }
+
+    @Test
+    void deferringALiabilityDisputeSendsTheNoticeOnceWaitsWithRemindersAndGoesOnWhenLiabilityIsAccepted()
+            throws Exception {
+        ObjectNode application = TestApplications.seedCase();
+        application.put("liabilityDisputed", true);
+        String caseNumber = cases.submit(application);
+        screen(caseNumber, "DEFER", null);
+
+        cases.progress(caseNumber).hasPassed("SendDeferralNoticeTask").isWaitingAt("WaitForLiabilityDeterminationTask")
+                .hasNotPassed("SendIneligibilityNoticeTask", "SendNoticeOfAssignmentTask");
+        CaseRecord record = cases.caseRecord(caseNumber);
+        assertThat(record.status()).isEqualTo("OPEN");
+        assertThat(record.stage()).isEqualTo("DEFERRED");
+        StoredLetter notice = letters.issued(record, LetterKind.DEFERRAL_NOTICE).orElseThrow();
+        assertThat(CaseDriver.flat(letters.text(notice))).contains("INDEPENDENT MEDICAL REVIEW DEFERRED",
+                "Case Number: " + caseNumber, "deferred until liability is resolved", "The application is not closed.",
+                "(1) Additional Massage Therapy Visits");
+        assertThat(letters.recipientsIssued(notice)).hasSize(3);
+        // Run again (a retried job, an operator), the step sends nothing more.
+        context.getBean("sendDeferralNotice", JavaDelegate.class).execute(execution(caseNumber));
+        assertThat(letters.letters(record)).containsExactly(notice);
+
+        // The SLA views count it as deferred, on no deadline.
+        JsonNode deferred = stageRow(as("supervisor1").get().uri("/api/sla/summary").retrieve().body(JsonNode.class),
+                "DEFERRED");
+        assertThat(deferred.get("total").asInt()).isPositive();
+        assertThat(as("supervisor1").get().uri("/api/cases/{n}/deadlines", caseNumber).retrieve().body(JsonNode.class)
+                .get("slaDeadline").asText()).isEqualTo("LIABILITY");
+
+        // A supervisor is reminded every 14 days (the default) until the determination comes.
+        Job reminder = cases.timer(caseNumber, "DeferralReminderTimer");
+        assertThat(Duration.between(Instant.now(), reminder.getDuedate().toInstant()).toDays()).isBetween(13L, 14L);
+        managementService.executeJob(reminder.getId());
+        assertThat(cases.task(caseNumber, "CheckDeferredCaseTask").getName()).isEqualTo("Check deferred case");
+        // The reminder comes again, another interval on.
+        Job next = cases.timer(caseNumber, "DeferralReminderTimer");
+        assertThat(next.getId()).isNotEqualTo(reminder.getId());
+        assertThat(Duration.between(Instant.now(), next.getDuedate().toInstant()).toDays()).isBetween(13L, 14L);
+        cases.progress(caseNumber).isWaitingAt("WaitForLiabilityDeterminationTask", "CheckDeferredCaseTask");
+
+        JsonNode history = recordLiability(caseNumber, true);
+
+        cases.progress(caseNumber).hasPassed("SendNoticeOfAssignmentTask").isWaitingAt("WaitForRecordsTask");
+        assertThat(cases.tasks(caseNumber, "CheckDeferredCaseTask")).isEmpty();
+        assertThat(cases.timer(caseNumber, "DeferralReminderTimer")).isNull();
+        assertThat(cases.caseRecord(caseNumber).stage()).isEqualTo("AWAITING_RECORDS");
+        assertThat(history.get("decisions").findValuesAsText("decision")).containsExactly("DEFER", "LIABILITY_ACCEPTED");
+        assertThat(history.at("/decisions/1/reason").asText()).isEqualTo("Liability accepted by the claims administrator.");
+    }
+
+    @Test
+    void liabilityNotAcceptedEndsTheDeferredCaseAsIneligibleWithTheDetermination() {
+        ObjectNode application = TestApplications.seedCase();
+        application.put("liabilityDisputed", true);
+        String caseNumber = cases.submit(application);
+        screen(caseNumber, "DEFER", null);
+
+        recordLiability(caseNumber, false);
+
+        cases.progress(caseNumber).isEnded().hasPassed("SendIneligibilityNoticeTask")
+                .hasNotPassed("SendNoticeOfAssignmentTask");
+        CaseRecord record = cases.caseRecord(caseNumber);
+        assertThat(record.status()).isEqualTo("INELIGIBLE");
+        assertThat(CaseDriver.flat(letters.text(letters.issued(record, LetterKind.INELIGIBILITY_NOTICE).orElseThrow())))
+                .contains("The claims administrator determined on January 10, 2025 that it is not liable");
+    }
+
+    @Test
+    void aDeferralWithoutALiabilityDisputeIsRefusedAndALiabilityDeterminationOnlyEndsADeferral() {
+        ObjectNode application = TestApplications.seedCase();
+        application.put("urDecisionAttached", false);
+        String caseNumber = cases.submit(application);
+        Task task = cases.task(caseNumber, "ScreenApplicationTask");
+        taskService.claim(task.getId(), "intake1");
+
+        assertThatThrownBy(() -> taskService.complete(task.getId(), Map.of("screeningDecision", "DEFER")))
+                .hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining("liability is disputed");
+        cases.progress(caseNumber).isWaitingAt("ScreenApplicationTask");
+
+        HttpStatusCode status = as("intake1").post().uri("/api/cases/{n}/liability-determination", caseNumber)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("liabilityAccepted", true, "determinationDate", "2025-01-10"))
+                .exchange((request, response) -> response.getStatusCode());
+        assertThat(status.value()).isEqualTo(409);
+        HttpStatusCode invalid = as("intake1").post().uri("/api/cases/{n}/liability-determination", caseNumber)
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("liabilityAccepted", "perhaps"))
+                .exchange((request, response) -> response.getStatusCode());
+        assertThat(invalid.value()).isEqualTo(400);
+    }
+
+    @Test
+    void liabilityAcceptedWithOtherFindingsGoesBackToTheScreenerWithoutTheDispute() {
+        ObjectNode application = TestApplications.seedCase();
+        application.put("liabilityDisputed", true);
+        application.put("urDecisionAttached", false);
+        String caseNumber = cases.submit(application);
+        screen(caseNumber, "DEFER", null);
+
+        recordLiability(caseNumber, true);
+
+        cases.progress(caseNumber).isWaitingAt("ScreenApplicationTask");
+        String findings = (String) taskService.getVariable(cases.task(caseNumber, "ScreenApplicationTask").getId(),
+                "screeningFindings");
+        assertThat(findings).startsWith("- **E3**").doesNotContain("E6");
+    }
+
+    private void screen(String caseNumber, String decision, String reason) {
+        Task task = cases.task(caseNumber, "ScreenApplicationTask");
+        taskService.claim(task.getId(), "intake1");
+        Map<String, Object> answers = new HashMap<>(Map.of("screeningDecision", decision));
+        if (reason != null) {
+            answers.put("screeningReason", reason);
+        }
+        taskService.complete(task.getId(), answers);
+    }
+
+    private JsonNode recordLiability(String caseNumber, boolean accepted) {
+        return as("intake1").post().uri("/api/cases/{n}/liability-determination", caseNumber)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("liabilityAccepted", accepted, "determinationDate", "2025-01-10",
+                        "note", accepted ? "Liability accepted by the claims administrator." : "Denied."))
+                .retrieve().body(JsonNode.class);
+    }
+
+    private static DelegateExecution execution(String caseNumber) {
+        DelegateExecution execution = mock(DelegateExecution.class);
+        when(execution.getVariable("caseNumber")).thenReturn(caseNumber);
+        return execution;
+    }
+
+    private int screeningCases() {
+        return (int) taskService.createTaskQuery().taskDefinitionKey("ScreenApplicationTask").count();
+    }
+
+    private static JsonNode stageRow(JsonNode summary, String stage) {
+        for (JsonNode row : summary.get("byStage")) {
+            if (row.get("stage").asText().equals(stage)) {
+                return row;
+            }
+        }
+        return null;
+    }
+
+    private JsonNode screening(String caseNumber) {
+        return as("supervisor1").get().uri("/api/cases/{n}/screening", caseNumber).retrieve().body(JsonNode.class);
+    }
+
+    private RestClient as(String user) {
+        return RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultHeaders(headers -> headers.setBasicAuth(user, "demo"))
+                .defaultHeader("Accept", MediaType.APPLICATION_JSON_VALUE).build();
+    }
+
+    private static Consumer<ObjectNode> change(Consumer<ObjectNode> change) {
+        return change;
+    }
+}
