@@ -74,7 +74,9 @@ async function openFilter(page, name) {
 
 /** The entries of the open filter with this task name (Tasklist shows the case number only in the form). */
 function listed(page, name) {
-  return page.locator('ol.tasks-list > li').filter({has: page.locator('h4 a', {hasText: new RegExp('^\\s*' + escape(name) + '\\s*$')})});
+  // A task's name says what it is and whose: "Review letter (CM14-0000001)", "Decide disputed item 2 of 3: Chiro… (CM14-0000001)".
+  const named = new RegExp('^\\s*' + escape(name) + '( \\d+ of \\d+: .+)? \\(CM\\d\\d-\\d+\\)\\s*$');
+  return page.locator('ol.tasks-list > li').filter({has: page.locator('h4 a', {hasText: named})});
 }
 
 /**
@@ -426,6 +428,8 @@ for (const itemNo of [1, 2, 3]) {
       if (!refusalChecked.done) {
         // Without the reviewer's own citation and rationale the form refuses to complete.
         if (!(await completeButton(page).isDisabled())) {
+          // The notice of the item completed before may still cover the button.
+          await dismissNotices(page);
           await completeButton(page).click();
           await page.waitForTimeout(1000);
         }
@@ -483,7 +487,10 @@ step('supervisor1 claims letter QA, opens the letter PDF and returns it to the r
   const form = page.locator('.task-details');
   await radio(form, 'Your verdict', 'Return to the reviewer for correction');
   await type(form, 'textarea', 'What should be corrected',
-    'The clinical summary should say how many massage visits were completed (six) and that they brought no functional improvement.');
+    'The clinical summary should say how many massage visits were completed (six) and that they brought no functional improvement. ' +
+    'Item 1\'s rationale should name the visits already done.');
+  // QA names the item whose rationale should change; the reviewer gets that rationale to edit.
+  await type(form, 'number', 'Item whose rationale should change', 1);
   await shot(page, 'supervisor-letter-returned');
   await complete(page, taskId);
 });
@@ -502,8 +509,32 @@ step('the reviewer reads the QA note and corrects the letter', async () => {
   }
   await summary.fill((await summary.inputValue()).replace('He completed six massage therapy visits without documented functional improvement',
     'He completed six massage therapy visits, which brought no documented functional improvement'));
+  const rationale = (await field(form, 'textarea', 'Decision rationale of item 1: ' + application.disputedItems[0].requestedTreatment))
+    .locator('textarea');
+  const returnedRationale = await rationale.inputValue();
+  if (returnedRationale.length < 20) {
+    throw new Error('the correction form does not hold item 1\'s rationale to edit');
+  }
+  state.correctedRationale = 'Six massage therapy visits were already done. ' + returnedRationale;
+  await rationale.fill(state.correctedRationale);
+  await rationale.blur();
+  await page.waitForTimeout(400);
   await shot(page, 'reviewer-correct-letter');
   await complete(page, openTaskId(page));
+});
+
+step('supervisor1 sees, on the second review, the note of the first and what changed', async () => {
+  await waitFor('the second letter QA task', async () => (await engineTasks('ReviewLetterTask')).length > 0);
+  await signIn('tasklist', 'supervisor1');
+  await openTask(page, "My group's tasks", state.caseNumber, 'Review letter');
+  const text = (await formText(page)).replace(/\s+/g, ' ');
+  for (const expected of ['Version 1 was returned with this note:', 'Item 1\'s rationale should name the visits',
+    'What changed in version 2:', 'Put in:', 'Six massage therapy visits were already done.']) {
+    if (!text.includes(expected)) {
+      throw new Error(`the second review does not show "${expected}"`);
+    }
+  }
+  await shot(page, 'supervisor-second-review-changes');
 });
 
 const SLA_WORDS = {ON_TRACK: 'On track', AT_RISK: 'At risk', BREACHED: 'Breached'};

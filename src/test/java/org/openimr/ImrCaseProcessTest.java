@@ -78,6 +78,8 @@ class ImrCaseProcessTest extends CaseTest {
 
         cases.recordsArrive(caseNumber);
         progress.isWaitingAt("CheckRecordsCompletenessTask");
+        assertThat(cases.task(caseNumber, "CheckRecordsCompletenessTask").getName())
+                .as("a task names its case").isEqualTo("Check records completeness (" + caseNumber + ")");
         cases.recordsComplete(caseNumber);
 
         progress.hasPassed("SetDeterminationDeadlineTask", "SelectReviewerTask")
@@ -88,6 +90,15 @@ class ImrCaseProcessTest extends CaseTest {
 
         assertThat(cases.tasks(caseNumber, "DecideItemTask")).hasSize(3)
                 .allSatisfy(task -> assertThat(task.getAssignee()).isEqualTo(reviewer));
+        assertThat(processEngine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseNumber)
+                .taskDefinitionKey("DecideItemTask").orderByTaskName().asc().list())
+                .as("the decision tasks say which item they are of, and list in item order")
+                .extracting(Task::getName).containsExactly(
+                        "Decide disputed item 1 of 3: Additional Massage Therapy Visits for the cervical spine as… ("
+                                + caseNumber + ")",
+                        "Decide disputed item 2 of 3: Chiropractic manipulation, lumbar spine, 2 times a week for… ("
+                                + caseNumber + ")",
+                        "Decide disputed item 3 of 3: Norco 10/325 mg, 60 tablets (" + caseNumber + ")");
         cases.decideAllItems(caseNumber, "OVERTURNED");
 
         progress.hasPassed("ComposeLetterTask").isWaitingAt("ReviewLetterTask");
@@ -262,7 +273,8 @@ class ImrCaseProcessTest extends CaseTest {
         processEngine.getManagementService().executeJob(timer.getId());
 
         cases.progress(caseNumber).isWaitingAt("WaitForRecordsTask", "FollowUpOverdueRecordsTask");
-        assertThat(cases.task(caseNumber, "FollowUpOverdueRecordsTask").getName()).isEqualTo("Follow up overdue records");
+        assertThat(cases.task(caseNumber, "FollowUpOverdueRecordsTask").getName())
+                .isEqualTo("Follow up overdue records (" + caseNumber + ")");
         CaseRecord caseRecord = cases.caseRecord(caseNumber);
         assertThat(documents.requests(caseRecord.id())).extracting(Documents.RecordsRequest::kind).containsExactly("INITIAL", "FOLLOW_UP");
 

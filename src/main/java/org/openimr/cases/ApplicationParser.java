@@ -16,6 +16,7 @@ import org.openimr.cases.ImrApplication.Party;
 import org.openimr.cases.ImrApplication.Physician;
 import org.openimr.cases.ImrApplication.UrDecisionType;
 import org.openimr.system.CaseClock;
+import org.openimr.system.FieldLabels;
 import org.openimr.system.InputReader;
 
 /**
@@ -185,13 +186,13 @@ public final class ApplicationParser {
 
     private static void notAfter(InputReader in, String field, LocalDate date, String laterField, LocalDate later) {
         if (date != null && later != null && date.isAfter(later)) {
-            in.problem(field, "must not be after " + laterField);
+            in.problem(field, "must not be after the " + FieldLabels.shortOf(laterField));
         }
     }
 
     private static void notBefore(InputReader in, String field, LocalDate date, String earlierField, LocalDate earlier) {
         if (date != null && earlier != null && date.isBefore(earlier)) {
-            in.problem(field, "must not be before " + earlierField);
+            in.problem(field, "must not be before the " + FieldLabels.shortOf(earlierField));
         }
     }
 }

@@ -246,6 +246,12 @@ public class CaseRegistry {
                 .update();
     }
 
+    /** A decided item's rationale as corrected after letter QA returned the letter for it. */
+    public void correctRationale(long caseId, int itemNo, String rationale) {
+        jdbc.sql("update imr_disputed_item set decision_rationale = ? where case_id = ? and item_no = ? and decision is not null")
+                .params(rationale, caseId, itemNo).update();
+    }
+
     /**
      * Keeps a case's deadline figures in its row, so that the SLA summary is a few SQL aggregates however
      * many cases are open; {@code onlyIfMissing} leaves a row that has them already.

@@ -63,9 +63,7 @@ class DecideItemListener implements TaskListener {
             String edited = text(task.getVariable("decisionRationale"));
             rationale = edited != null ? edited : (String) task.getVariable("recommendationRationale");
         }
-        if (!rationale.contains(decision.conclusion())) {
-            rationale = rationale + " " + decision.conclusion();
-        }
+        rationale = decision.concluded(rationale);
         CaseRecord record = registry.caseOf(task);
         int itemNo = ((Number) task.getVariable("itemNo")).intValue();
         itemDecisions.storeDecision(record.id(), itemNo, decision, citation, rationale,

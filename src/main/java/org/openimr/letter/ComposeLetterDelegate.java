@@ -5,13 +5,14 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.openimr.cases.CaseRecord;
 import org.openimr.cases.CaseRegistry;
 import org.springframework.stereotype.Component;
 
 /**
  * "Compose final determination letter": renders a new version from the case and the reviewer's
  * summary and decisions, for letter QA. The QA form links to it by the case number and the
- * version.
+ * version and, for a corrected version, says what changed since the returned one.
  */
 @Component("composeLetter")
 class ComposeLetterDelegate implements JavaDelegate {
@@ -29,9 +30,12 @@ class ComposeLetterDelegate implements JavaDelegate {
         Map<String, Object> details = new HashMap<>();
         details.put("clinicalSummary", execution.getVariable("clinicalSummary"));
         details.put("pagesReviewed", execution.getVariable("pagesReviewed"));
-        StoredLetter letter = letters.compose(registry.caseOf(execution), LetterKind.FINAL_DETERMINATION, details,
-                author(execution));
+        CaseRecord record = registry.caseOf(execution);
+        StoredLetter letter = letters.compose(record, LetterKind.FINAL_DETERMINATION, details, author(execution));
         execution.setVariable("letterVersion", letter.version());
+        if (letter.version() > 1) {
+            execution.setVariable("letterChanges", letters.changesSincePrevious(record, letter));
+        }
     }
 
     /**

@@ -124,6 +124,15 @@ public class LetterService {
         });
     }
 
+    /**
+     * What changed in the wording from the version before this one, for the QA reviewer; null for
+     * a first version.
+     */
+    public String changesSincePrevious(CaseRecord record, StoredLetter letter) {
+        return store.version(record.id(), LetterKind.valueOf(letter.kind()), letter.version() - 1)
+                .map(previous -> LetterChanges.between(text(previous), text(letter))).orElse(null);
+    }
+
     /** The recipients a letter was issued to, in the order of its distribution list. */
     public List<IssuedCopy> issuedTo(StoredLetter letter) {
         return store.recipients(letter.id());

@@ -209,14 +209,10 @@ final class FormSubmissionGuard extends OncePerRequestFilter {
     }
 
     private void refuse(HttpServletResponse response, List<FieldProblem> problems) throws IOException {
-        StringBuilder message = new StringBuilder();
-        for (FieldProblem problem : problems) {
-            message.append(message.isEmpty() ? "" : "; ").append(problem.field()).append(' ').append(problem.problem());
-        }
         Map<String, Object> answer = new LinkedHashMap<>();
-        // The shape of the engine REST API's errors, whose message Tasklist shows.
+        // The shape of the engine REST API's errors, whose message Tasklist shows: in the form's words.
         answer.put("type", "InvalidRequestException");
-        answer.put("message", message.toString());
+        answer.put("message", "Please correct: " + String.join("; ", problems.stream().map(FieldProblem::sentence).toList()));
         answer.put("errors", problems);
         write(response, HttpStatus.BAD_REQUEST, answer);
     }

@@ -22,14 +22,16 @@ final class ModelApi {
             "slaTasks", Set.of("due", "followUp", "escalationDue", "priority"),
             "formAnswers", Set.of("yesNo"),
             "liabilityDetermination", Set.of("recorded"),
-            "screeningReminders", Set.of("deferralCycle"));
+            "screeningReminders", Set.of("deferralCycle"),
+            "pagesReviewedCheck", Set.of("check"));
 
     /** Delegates and listeners a model names in {@code camunda:delegateExpression="${name}"}. */
     static final Set<String> DELEGATES = Set.of("registerApplication", "screenEligibility", "sendIneligibilityNotice",
             "sendNoticeOfAssignment", "markRecordsOverdue", "requestRecordsFollowUp", "requestMissingRecords",
             "setDeterminationDeadline", "selectReviewer", "assignReviewerManually", "applyGuidelineRules",
             "decideItem", "composeLetter", "reviewLetter", "issueLetter", "flagDeterminationAtRisk",
-            "markDeterminationLate", "closeWithdrawnCase", "recomputeDeadlines", "openRemandReview", "setRemandDeadline", "screenApplication", "sendDeferralNotice");
+            "markDeterminationLate", "closeWithdrawnCase", "recomputeDeadlines", "openRemandReview", "setRemandDeadline",
+            "screenApplication", "sendDeferralNotice", "correctLetter");
 
     /** The names under which the engine hands an expression its execution and its task. */
     static final Set<String> SCOPES = Set.of("execution", "task");

@@ -86,7 +86,9 @@ class TasklistFilters implements InitializingBean {
         properties.put("description", description);
         properties.put("refresh", true);
         properties.put("variables", SHOWN_VARIABLES);
-        filter.setQuery(criteria.get().orderByDueDate().asc());
+        // Tasks due together (one case's) in the order a person works them: by name, which begins with
+        // the activity and then numbers a case's items.
+        filter.setQuery(criteria.get().orderByDueDate().asc().orderByTaskName().asc());
         filter.setProperties(properties);
         filterService.saveFilter(filter);
         for (String group : READERS) {

@@ -26,14 +26,8 @@ public class InvalidInputException extends FormFieldValidationException {
         return problems;
     }
 
+    /** In the form's words (Tasklist shows it): "Please correct: Disputed treatment 2: Request (RFA) date must ...". */
     private static String summary(List<FieldProblem> problems) {
-        StringBuilder text = new StringBuilder("Invalid input: ");
-        for (int i = 0; i < problems.size(); i++) {
-            if (i > 0) {
-                text.append("; ");
-            }
-            text.append(problems.get(i).field()).append(' ').append(problems.get(i).problem());
-        }
-        return text.toString();
+        return "Please correct: " + String.join("; ", problems.stream().map(FieldProblem::sentence).toList());
     }
 }

@@ -178,7 +178,20 @@ class CaseApiTest extends CaseTest {
         submit(application)
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[*].field", Matchers.containsInAnyOrder("urDecisionDate", "expedited",
-                        "disputedItems[0].priorUnits")));
+                        "disputedItems[0].priorUnits")))
+                .andExpect(jsonPath("$.errors[*].label", Matchers.containsInAnyOrder(
+                        "Utilization review decision: UR decision date", "Application: Expedited review",
+                        "Disputed treatment 1: Visits or sessions completed")));
+    }
+
+    @Test
+    void aProblemOfTheSecondItemIsLabelledAsTheFormLabelsIt() throws Exception {
+        ObjectNode application = TestApplications.threeItemCase();
+        TestApplications.item(application, 1).put("requestDate", "2099-01-01");
+        submit(application)
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("disputedItems[1].requestDate"))
+                .andExpect(jsonPath("$.errors[0].label").value("Disputed treatment 2: Request (RFA) date"));
     }
 
     @Test

@@ -71,8 +71,11 @@ class PaperApplicationTest extends CaseTest {
                 .isInstanceOfSatisfying(HttpClientErrorException.class,
                         e -> assertThat(e.getStatusCode().value()).isEqualTo(400))
                 .satisfies(e -> assertThat(((HttpClientErrorException) e).getResponseBodyAsString())
-                        .contains("urDecisionServedDate must not be before urDecisionDate")
-                        .contains("disputedItems[0].requestedUnits must be between 1 and 1000"));
+                        .contains("Please correct: ")
+                        .contains("Utilization review decision: Date served must not be before the UR decision date")
+                        .contains("Disputed treatment 1: Visits or sessions requested must be between 1 and 1000")
+                        .contains("{\"field\":\"disputedItems[0].requestedUnits\",\"problem\":\"must be between 1 and 1000\","
+                                + "\"label\":\"Disputed treatment 1: Visits or sessions requested\"}"));
 
         assertThat(jdbc.sql("select count(*) from imr_case").query(Long.class).single()).isEqualTo(casesBefore);
         assertThat(processEngine.getRuntimeService().createProcessInstanceQuery().count()).isEqualTo(instancesBefore);
@@ -128,7 +131,8 @@ class PaperApplicationTest extends CaseTest {
 
         assertThatThrownBy(() -> submitStartForm(variables))
                 .isInstanceOfSatisfying(HttpClientErrorException.class, e -> assertThat(e.getResponseBodyAsString())
-                        .contains("variables.disputedTreatmentCount must be one of 1, 2, 3")
+                        .contains("\"field\":\"variables.disputedTreatmentCount\",\"problem\":\"must be one of 1, 2, 3")
+                        .contains("Please correct: Number of disputed treatments must be one of 1, 2, 3")
                         .contains(", 20\""));
     }
 

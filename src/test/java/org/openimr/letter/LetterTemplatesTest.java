@@ -102,7 +102,7 @@ class LetterTemplatesTest {
     }
 
     /** A model as LetterContents gives it, built by hand: what the template needs, no case behind it. */
-    private static Map<String, Object> finalDetermination(OrganizationProperties organization, Qualifications reviewer) {
+    static Map<String, Object> finalDetermination(OrganizationProperties organization, Qualifications reviewer) {
         Map<String, Object> model = new HashMap<>();
         model.put("org", organization);
         model.put("caseNumber", "CM14-0000042");
@@ -126,7 +126,7 @@ class LetterTemplatesTest {
         return model;
     }
 
-    private static Map<String, Object> item(String claimsAdministratorGuideline) {
+    static Map<String, Object> item(String claimsAdministratorGuideline) {
         Map<String, Object> item = new HashMap<>();
         item.put("number", 1);
         item.put("requestedTreatment", "Additional Massage Therapy Visits for the cervical spine as an outpatient");
@@ -138,7 +138,7 @@ class LetterTemplatesTest {
         return item;
     }
 
-    private static Qualifications qualifications() {
+    static Qualifications qualifications() {
         return new Qualifications("Occupational Medicine", List.of("Occupational Medicine", "Internal Medicine"),
                 List.of("AZ", "NV"), 15, 35);
     }

@@ -158,7 +158,8 @@ class DocumentsOnPostgresTest {
         assertThat(status(other, "/api/cases/{n}/documents/" + faxId + "/pages/1", caseNumber)).isEqualTo(200);
 
         // The letter's DOCUMENTS REVIEWED are the stored documents.
-        cases.writeClinicalSummary(caseNumber);
+        cases.complete(caseNumber, "WriteClinicalSummaryTask", Map.of("pagesReviewed", 5,
+                "clinicalSummary", "The claimant was described as a 44-year-old man injured in 2012."));
         cases.decideAllItems(caseNumber, "UPHELD");
         byte[] letter = as("supervisor1").get().uri("/api/cases/{n}/letter", caseNumber).retrieve().body(byte[].class);
         try (PDDocument pdf = Loader.loadPDF(letter)) {

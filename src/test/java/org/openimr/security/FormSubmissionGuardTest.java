@@ -76,7 +76,9 @@ class FormSubmissionGuardTest extends CaseTest {
                 .exchange((request, response) -> response.getStatusCode().value() + " "
                         + new String(response.getBody().readAllBytes()));
 
-        assertThat(answer).startsWith("400").contains("variables.ownCitation must be at most 1000 characters");
+        assertThat(answer).startsWith("400")
+                .contains("\"field\":\"variables.ownCitation\",\"problem\":\"must be at most 1000 characters\"")
+                .contains("Please correct: Guideline or evidence relied on must be at most 1000 characters");
     }
 
     @Test
