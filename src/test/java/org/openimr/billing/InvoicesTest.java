@@ -102,6 +102,7 @@ class InvoicesTest extends CaseTest {
         ObjectNode late = TestApplications.seedCase();
         late.put("applicationReceivedDate", "2014-08-05");
         String ineligible = cases.submit(late);
+        cases.confirmFindings(ineligible);
         assertThat(cases.caseRecord(ineligible).status()).isEqualTo("INELIGIBLE");
         assertThat(fee(ineligible)).isEqualTo(FeeTier.ENDED_BEFORE_REVIEWER + " 160.00");
     }

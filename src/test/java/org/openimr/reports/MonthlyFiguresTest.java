@@ -58,11 +58,11 @@ class MonthlyFiguresTest extends CaseTest {
         decided(expedited, 6, 6, 12, "UPHELD");
         ObjectNode noUrDecision = TestApplications.seedCase();
         noUrDecision.put("urDecisionAttached", false);
-        submitOn(noUrDecision, 7);
+        cases.confirmFindings(submitOn(noUrDecision, 7));
         ObjectNode late = TestApplications.seedCase();
         late.put("urDecisionServedDate", "2014-05-01").put("urDecisionDate", "2014-04-28");
         TestApplications.item(late, 0).put("requestDate", "2014-04-20");
-        submitOn(late, 8);
+        cases.confirmFindings(submitOn(late, 8));
         String withdrawn = submitOn(TestApplications.seedCase(), 9);
         withdrawals.withdraw(withdrawn, new Withdrawals.Withdrawal(Withdrawals.Reason.EMPLOYEE_WITHDREW, null));
         at(31);
