@@ -118,7 +118,7 @@ class ScreeningOnPostgresTest {
         cases.progress(caseNumber).isWaitingAt("ScreenApplicationTask")
                 .hasNotPassed("SendIneligibilityNoticeTask", "SendNoticeOfAssignmentTask");
         Task task = cases.task(caseNumber, "ScreenApplicationTask");
-        assertThat(task.getName()).isEqualTo("Screen application");
+        assertThat(task.getName()).isEqualTo("Screen application (" + caseNumber + ")");
         assertThat(taskService.getIdentityLinksForTask(task.getId())).extracting(IdentityLink::getGroupId)
                 .contains("intake");
         // The finding is shown with its rule; the task is due when screening is (D3: the next business day).
@@ -220,7 +220,7 @@ class ScreeningOnPostgresTest {
         taskService.claim(task.getId(), "intake1");
 
         assertThatThrownBy(() -> taskService.complete(task.getId(), Map.of("screeningDecision", "ELIGIBLE")))
-                .hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining("screeningReason");
+                .hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining("Why the findings do not hold is required");
         cases.progress(caseNumber).isWaitingAt("ScreenApplicationTask");
         assertThat(screening(caseNumber).get("decisions")).isEmpty();
 
@@ -277,7 +277,7 @@ class ScreeningOnPostgresTest {
         Job reminder = cases.timer(caseNumber, "DeferralReminderTimer");
         assertThat(Duration.between(Instant.now(), reminder.getDuedate().toInstant()).toDays()).isBetween(13L, 14L);
         managementService.executeJob(reminder.getId());
-        assertThat(cases.task(caseNumber, "CheckDeferredCaseTask").getName()).isEqualTo("Check deferred case");
+        assertThat(cases.task(caseNumber, "CheckDeferredCaseTask").getName()).isEqualTo("Check deferred case (" + caseNumber + ")");
         // The reminder comes again, another interval on.
         Job next = cases.timer(caseNumber, "DeferralReminderTimer");
         assertThat(next.getId()).isNotEqualTo(reminder.getId());
