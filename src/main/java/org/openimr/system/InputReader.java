@@ -227,8 +227,8 @@ public final class InputReader {
         }
     }
 
-    /** An array of strings, each checked like {@link #text}; null when absent (reported when minSize > 0) or invalid. */
-    public List<String> texts(String name, int minSize, int maxSize, int maxLength) {
+    /** The named array when it holds minSize to maxSize entries; null, with the problem reported, otherwise. */
+    private JsonNode array(String name, int minSize, int maxSize) {
         JsonNode value = value(name);
         if (value == null) {
             if (minSize > 0) {
@@ -242,6 +242,15 @@ public final class InputReader {
         }
         if (value.size() < minSize || value.size() > maxSize) {
             problem(name, "must have " + minSize + " to " + maxSize + " entries");
+            return null;
+        }
+        return value;
+    }
+
+    /** An array of strings, each checked like {@link #text}; null when absent (reported when minSize > 0) or invalid. */
+    public List<String> texts(String name, int minSize, int maxSize, int maxLength) {
+        JsonNode value = array(name, minSize, maxSize);
+        if (value == null) {
             return null;
         }
         List<String> texts = new ArrayList<>();
@@ -265,19 +274,8 @@ public final class InputReader {
      * when minSize > 0) or invalid.
      */
     public List<Integer> integers(String name, int minSize, int maxSize, int min, int max) {
-        JsonNode value = value(name);
+        JsonNode value = array(name, minSize, maxSize);
         if (value == null) {
-            if (minSize > 0) {
-                problem(name, "is required");
-            }
-            return null;
-        }
-        if (!value.isArray()) {
-            problem(name, "must be an array");
-            return null;
-        }
-        if (value.size() < minSize || value.size() > maxSize) {
-            problem(name, "must have " + minSize + " to " + maxSize + " entries");
             return null;
         }
         List<Integer> numbers = new ArrayList<>();
