@@ -5,7 +5,8 @@ public enum LetterKind {
     FINAL_DETERMINATION("final-determination"),
     NOTICE_OF_ASSIGNMENT("notice-of-assignment"),
     INELIGIBILITY_NOTICE("ineligibility-notice"),
-    DEFERRAL_NOTICE("deferral-notice");
+    DEFERRAL_NOTICE("deferral-notice"),
+    INFORMATION_REQUEST("information-request");
 
     private final String template;
 

@@ -45,6 +45,19 @@ public class SlaClock {
     }
 
     /**
+     * Screening asked a party for information: the case waits for the answer under its own deadline
+     * (D2), which the request states and the timer that ends an unanswered request fires at.
+     */
+    public void informationRequested(DelegateExecution execution) {
+        Instant due = deadlines.informationDue(CaseClock.now());
+        FormDates.set(execution, INFORMATION_DUE_AT, due);
+        VariableWrites.setIfChanged(execution, SLA_DEADLINE, INFORMATION);
+        SlaDates.set(execution, SLA_DUE_AT, due);
+        VariableWrites.setIfChanged(execution, SLA_STATUS, SlaStatus.ON_TRACK.name());
+        record.copy(execution);
+    }
+
+    /**
      * The case is deferred until the claims administrator's liability determination (E6): it waits,
      * on no statutory clock, and the SLA views count it as deferred rather than due.
      */
