@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Completes "Screen application": checks the screener's decision (an override needs its reason,
- * a deferral a liability dispute, a request for information the party asked and what is missing)
+ * a deferral a liability dispute, a request for information the party asked and what is missing,
+ * duplicate items to leave out of the review, see {@link ExcludedItems})
  * and records it, with the findings it answered, in the case's screening history. The process
  * routes on {@code screeningDecision}.
  */
@@ -50,6 +51,10 @@ class ScreenApplicationListener implements TaskListener {
             InformationRequest request = InformationRequest.of(task);
             reason = request.summary();
             task.setVariable(InformationRequest.REQUESTS, InformationRequest.count(task) + 1);
+        }
+        if (decision == ScreeningDecision.EXCLUDE_ITEMS) {
+            String excluded = ExcludedItems.apply(task, registry, registry.caseOf(task));
+            reason = "Items left out of the review: " + excluded + (reason == null ? "" : ". " + reason);
         }
         history.record(registry.caseOf(task).id(), findings, decision, reason, task.getAssignee());
     }

@@ -18,7 +18,13 @@ enum ScreeningDecision {
      * asked for it and the case waits for the answer, then comes back to screening (8 CCR
      * 9792.10.3(b)-(c)).
      */
-    REQUEST_INFORMATION;
+    REQUEST_INFORMATION,
+    /**
+     * Some items repeat an item of an earlier case (E7): those the screener names are not eligible,
+     * told to the parties in the per-item ineligibility notice and left out of the review; the
+     * others go on.
+     */
+    EXCLUDE_ITEMS;
 
     static ScreeningDecision of(Object answer) {
         if (answer instanceof String text) {
@@ -28,6 +34,6 @@ enum ScreeningDecision {
                 }
             }
         }
-        throw new InvalidInputException(ScreenApplicationListener.DECISION, "must be one of INELIGIBLE, ELIGIBLE, DEFER, REQUEST_INFORMATION");
+        throw new InvalidInputException(ScreenApplicationListener.DECISION, "must be one of INELIGIBLE, ELIGIBLE, DEFER, REQUEST_INFORMATION, EXCLUDE_ITEMS");
     }
 }

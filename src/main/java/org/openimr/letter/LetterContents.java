@@ -141,9 +141,13 @@ class LetterContents {
         return reviewNo > 1 ? reviews.remand(record.id(), reviewNo) : Optional.empty();
     }
 
-    /** The items the current review decides: all of them, or after a remand those the order concerns. */
+    /**
+     * The items the current review decides: all of them but those screening left out (duplicates of
+     * an earlier case's), or after a remand those the order concerns.
+     */
     List<StoredItem> itemsUnderReview(CaseRecord record, Optional<Remand> remand) {
-        return registry.items(record.id()).stream()
+        List<Integer> screenedOut = registry.screenedOutItems(record.id());
+        return registry.items(record.id()).stream().filter(item -> !screenedOut.contains(item.itemNo()))
                 .filter(item -> remand.map(order -> order.items().contains(item.itemNo())).orElse(true)).toList();
     }
 

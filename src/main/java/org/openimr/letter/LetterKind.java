@@ -6,7 +6,8 @@ public enum LetterKind {
     NOTICE_OF_ASSIGNMENT("notice-of-assignment"),
     INELIGIBILITY_NOTICE("ineligibility-notice"),
     DEFERRAL_NOTICE("deferral-notice"),
-    INFORMATION_REQUEST("information-request");
+    INFORMATION_REQUEST("information-request"),
+    ITEM_INELIGIBILITY_NOTICE("item-ineligibility-notice");
 
     private final String template;
 
