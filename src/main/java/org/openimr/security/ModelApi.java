@@ -18,7 +18,8 @@ final class ModelApi {
     static final Map<String, Set<String>> BEANS = Map.of(
             "caseStage", Set.of("enter"),
             "slaClock", Set.of("eligibilityFound", "screeningStarted", "informationRequested", "deferred", "awaitRecords",
-                    "recordsReceived", "determinationIssued"),
+                    "recordsReceived", "recordsOnFile", "determinationIssued"),
+            "recordsFollowUp", Set.of("reminderCycle"),
             "slaTasks", Set.of("due", "followUp", "escalationDue", "priority"),
             "formAnswers", Set.of("yesNo"),
             "liabilityDetermination", Set.of("recorded"),
@@ -32,7 +33,7 @@ final class ModelApi {
             "decideItem", "composeLetter", "reviewLetter", "issueLetter", "flagDeterminationAtRisk",
             "markDeterminationLate", "closeWithdrawnCase", "recomputeDeadlines", "openRemandReview", "setRemandDeadline",
             "screenApplication", "sendDeferralNotice", "correctLetter", "sendInformationRequest",
-            "recordUnansweredRequest", "sendItemIneligibilityNotice");
+            "recordUnansweredRequest", "sendItemIneligibilityNotice", "followUpOverdueRecords");
 
     /** The names under which the engine hands an expression its execution and its task. */
     static final Set<String> SCOPES = Set.of("execution", "task");

@@ -109,6 +109,26 @@ public class SlaClock {
         record.copy(execution);
     }
 
+    /**
+     * A supervisor decided to go on with the records on file (whatever the employee and the physician
+     * sent) rather than wait longer for the claims administrator's: the late-records penalty counts
+     * the days late until now, and the determination clock (D8) starts now, the records on file
+     * being all the review will have.
+     */
+    public void recordsOnFile(DelegateExecution execution) {
+        Instant now = CaseClock.now();
+        int daysLate = LateRecordsPenalty.daysLate(SlaDates.get(execution, RECORDS_DUE_AT), now);
+        if (daysLate > 0) {
+            int totalDays = daysLate + intVariable(execution, RECORDS_DAYS_LATE);
+            execution.setVariable(RECORDS_DAYS_LATE, totalDays);
+            execution.setVariable(LATE_RECORDS_PENALTY, LateRecordsPenalty.dollars(totalDays));
+        }
+        SlaDates.set(execution, RECORDS_COMPLETE_AT, now);
+        startDeterminationClock(execution, now);
+        VariableWrites.setIfChanged(execution, SLA_STATUS, SlaStatus.ON_TRACK.name());
+        record.copy(execution);
+    }
+
     /** The final determination letter went out; a late one stays valid and is only marked late. */
     public void determinationIssued(DelegateExecution execution) {
         Instant now = CaseClock.now();

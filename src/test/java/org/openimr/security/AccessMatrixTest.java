@@ -224,6 +224,7 @@ class AccessMatrixTest extends CaseTest {
         rows.add(row("GET /api/publication", get("/api/publication?from=2026-11-01&to=November"),
                 401, 403, 403, 403, 400, 403, 400));
         rows.add(row("GET /api/sla/summary", get("/api/sla/summary"), 401, 403, 403, 403, 200, 403, 200));
+        rows.add(row("GET /api/sla/late-records", get("/api/sla/late-records"), 401, 403, 403, 403, 200, 403, 200));
         rows.add(row("GET /actuator/metrics", get("/actuator/metrics"), 401, 403, 403, 403, 200, 403, 200));
         rows.add(row("GET /actuator/health/liveness", get("/actuator/health/liveness"), 200, 200, 200, 200, 200, 200, 200));
 
