@@ -7,7 +7,9 @@ public enum LetterKind {
     INELIGIBILITY_NOTICE("ineligibility-notice"),
     DEFERRAL_NOTICE("deferral-notice"),
     INFORMATION_REQUEST("information-request"),
-    ITEM_INELIGIBILITY_NOTICE("item-ineligibility-notice");
+    ITEM_INELIGIBILITY_NOTICE("item-ineligibility-notice"),
+    EXPEDITED_CONVERSION_NOTICE("expedited-conversion-notice"),
+    WITHDRAWAL_NOTICE("withdrawal-notice");
 
     private final String template;
 

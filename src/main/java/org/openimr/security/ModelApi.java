@@ -33,7 +33,8 @@ final class ModelApi {
             "decideItem", "composeLetter", "reviewLetter", "issueLetter", "flagDeterminationAtRisk",
             "markDeterminationLate", "closeWithdrawnCase", "recomputeDeadlines", "openRemandReview", "setRemandDeadline",
             "screenApplication", "sendDeferralNotice", "correctLetter", "sendInformationRequest",
-            "recordUnansweredRequest", "sendItemIneligibilityNotice", "followUpOverdueRecords");
+            "recordUnansweredRequest", "sendItemIneligibilityNotice", "followUpOverdueRecords",
+            "sendExpeditedConversionNotice", "sendWithdrawalNotice");
 
     /** The names under which the engine hands an expression its execution and its task. */
     static final Set<String> SCOPES = Set.of("execution", "task");
