@@ -54,7 +54,7 @@ class ScreenApplicationListener implements TaskListener {
         }
         if (decision == ScreeningDecision.EXCLUDE_ITEMS) {
             String excluded = ExcludedItems.apply(task, registry, registry.caseOf(task));
-            reason = "Items left out of the review: " + excluded + (reason == null ? "" : ". " + reason);
+            reason = "Items left out of the review: " + excluded;
         }
         history.record(registry.caseOf(task).id(), findings, decision, reason, task.getAssignee());
     }
