@@ -205,7 +205,8 @@ class ScreeningOnPostgresTest {
         cases.recordsComplete(caseNumber);
         cases.writeClinicalSummary(caseNumber);
         assertThat(cases.tasks(caseNumber, "DecideItemTask")).singleElement()
-                .satisfies(decide -> assertThat(decide.getName()).contains("item 2", "Chiropractic manipulation"));
+                .satisfies(decide -> assertThat(decide.getName())
+                        .startsWith("Decide disputed item 2 (1 of 1 under review): Chiropractic manipulation"));
         cases.decideAllItems(caseNumber, "OVERTURNED");
         cases.approveLetter(caseNumber);
         cases.runJobs(caseNumber);
