@@ -121,26 +121,36 @@ public class CaseDriver {
                     .defaultHeaders(headers -> headers.setBasicAuth(task.getAssignee(), "demo")).build();
             String path = "/api/cases/" + caseNumber + "/items/" + itemNo + "/facts";
             JsonNode view = reviewer.get().uri(path).retrieve().body(JsonNode.class);
-            JsonNode firstDocument = view.path("documents").path(0);
-            ArrayNode facts = JSON.createArrayNode();
-            view.get("facts").forEach(fact -> {
-                ObjectNode established = facts.addObject().put("name", fact.at("/fact/name").asText());
-                if (fact.path("value").isNull() || fact.path("value").isMissingNode() || firstDocument.isMissingNode()) {
-                    established.put("notDocumented", true);
-                } else if (fact.hasNonNull("source")) {
-                    established.set("value", fact.get("value"));
-                    established.put("documentId", fact.at("/source/documentId").asLong())
-                            .put("page", fact.at("/source/page").asInt());
-                } else {
-                    established.set("value", fact.get("value"));
-                    established.put("documentId", firstDocument.get("id").asLong()).put("page", 1);
-                }
-            });
-            if (!facts.isEmpty()) {
-                reviewer.put().uri(path).contentType(MediaType.APPLICATION_JSON)
-                        .body(JSON.createObjectNode().set("facts", facts).toString()).retrieve().toBodilessEntity();
+            ObjectNode facts = factsAsGiven(view);
+            if (!facts.get("facts").isEmpty()) {
+                reviewer.put().uri(path).contentType(MediaType.APPLICATION_JSON).body(facts.toString()).retrieve()
+                        .toBodilessEntity();
             }
         }
+    }
+
+    /**
+     * The body that establishes an item's facts (its {@code GET .../facts} view) as they stand: a value with
+     * its source, or the case's first document and page 1 where it has none yet; no value, not documented.
+     */
+    public static ObjectNode factsAsGiven(JsonNode view) {
+        JsonNode firstDocument = view.path("documents").path(0);
+        ObjectNode body = JSON.createObjectNode();
+        ArrayNode facts = body.putArray("facts");
+        view.get("facts").forEach(fact -> {
+            ObjectNode established = facts.addObject().put("name", fact.at("/fact/name").asText());
+            if (!fact.hasNonNull("value") || firstDocument.isMissingNode() && !fact.hasNonNull("source")) {
+                established.put("notDocumented", true);
+            } else if (fact.hasNonNull("source")) {
+                established.set("value", fact.get("value"));
+                established.put("documentId", fact.at("/source/documentId").asLong())
+                        .put("page", fact.at("/source/page").asInt());
+            } else {
+                established.set("value", fact.get("value"));
+                established.put("documentId", firstDocument.get("id").asLong()).put("page", 1);
+            }
+        });
+        return body;
     }
 
     /**
