@@ -101,7 +101,7 @@ public class EstablishedFacts {
     }
 
     /** Values as the item holds them: numbers, booleans and codes as JSON gives them, dates as dates. */
-    private static Object read(String json) {
+    static Object read(String json) {
         if (json == null) {
             return null;
         }
