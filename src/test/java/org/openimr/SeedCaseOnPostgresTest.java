@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -77,17 +75,11 @@ class SeedCaseOnPostgresTest {
                 .retrieve().body(JsonNode.class);
         assertThat(formVariables.at("/recommendedOutcome/value").asText()).isEqualTo("NOT_MEDICALLY_NECESSARY");
         assertThat(formVariables.at("/recommendationCitation/value").asText()).contains("page 60 of 127");
-        // The reviewer establishes each fact from the progress report, or as not documented.
+        // The reviewer establishes each fact from the records as they stand, or as not documented.
         JsonNode facts = as(reviewer).get().uri("/api/cases/{n}/items/1/facts", caseNumber).retrieve()
                 .body(JsonNode.class);
-        long report = facts.at("/documents/0/id").asLong();
-        List<Map<String, Object>> established = new ArrayList<>();
-        facts.get("facts").forEach(fact -> established.add(fact.get("value").isNull()
-                ? Map.of("name", fact.at("/fact/name").asText(), "notDocumented", true)
-                : Map.of("name", fact.at("/fact/name").asText(), "value", fact.get("value"), "documentId", report,
-                        "page", 3)));
         as(reviewer).put().uri("/api/cases/{n}/items/1/facts", caseNumber).contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("facts", established)).retrieve().toBodilessEntity();
+                .body(CaseDriver.factsAsGiven(facts).toString()).retrieve().toBodilessEntity();
         submitForm(reviewer, decide, Map.of("decision", Map.of("value", "UPHELD")));
 
         String qa = taskId("supervisor1", caseNumber, "ReviewLetterTask");
