@@ -101,8 +101,6 @@ async function caseFiledToday(app, http, page) {
     const rationale = /Your judgement: the guidelines do not decide this request (.*?) Rule:/.exec(form)?.[1] || '';
     checks.check(rationale.length > 40, `left to physician judgement, it names what is open: ${rationale}`);
   }
-  // Tasklist scrolls the form in its own panel: bring the recommendation and its citation into view.
-  await page.locator('.task-details .fjs-form').getByText('Guideline recommendation:').scrollIntoViewIfNeeded();
   await shot(page, 'today-decide-item-current-guideline');
 
   const tableFacts = (await http('GET', `/api/guidelines/categories/MASSAGE/facts?requestDate=${requestDate}`,
