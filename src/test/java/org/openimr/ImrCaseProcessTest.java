@@ -194,6 +194,7 @@ class ImrCaseProcessTest extends CaseTest {
         cases.recordsArrive(caseNumber);
         cases.recordsComplete(caseNumber);
         cases.writeClinicalSummary(caseNumber);
+        cases.establishFacts(caseNumber);
         List<Task> items = cases.tasks(caseNumber, "DecideItemTask");
         Task first = items.get(0);
         int firstItemNo = (Integer) taskService.getVariable(first.getId(), "itemNo");
@@ -228,6 +229,7 @@ class ImrCaseProcessTest extends CaseTest {
         cases.recordsArrive(caseNumber);
         cases.recordsComplete(caseNumber);
         cases.writeClinicalSummary(caseNumber);
+        cases.establishFacts(caseNumber);
         Task item = cases.tasks(caseNumber, "DecideItemTask").get(0);
         String departing = cases.decisionAgainstRecommendation(item.getId());
 
