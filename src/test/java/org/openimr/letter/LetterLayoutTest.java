@@ -13,6 +13,7 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
+import org.openimr.reviewer.CaseReviewers.Qualifications;
 import org.springframework.context.support.StaticApplicationContext;
 
 /**
@@ -56,6 +57,28 @@ class LetterLayoutTest {
             }
         }
         assertThat(orphans).as("pages that end with a heading").isEmpty();
+    }
+
+    /**
+     * Whatever the reviewer's specialties make of the line before it, "He/she" stays one word: a
+     * justified line must not break or space it at the slash ("He /she").
+     */
+    @Test
+    void heSheIsNeverSplitWhereverTheLineBreaks() {
+        List<String> split = new ArrayList<>();
+        // Specialty names of every length move the sentence before "He/she" through a whole line.
+        for (int length = 0; length <= 90; length++) {
+            List<String> certified = List.of("Medicine " + "x".repeat(length));
+            Map<String, Object> model = LetterTemplatesTest.finalDetermination(LetterTemplatesTest.MAXIMUS,
+                    new Qualifications(certified.get(0), certified, List.of("CA"), 15, 35));
+            String text = LetterTexts.extract(new LetterRenderer(new StaticApplicationContext(), LetterTemplatesTest.MAXIMUS)
+                    .render(LetterKind.FINAL_DETERMINATION, model).pdf()).replaceAll("\\s+", " ");
+            if (!text.contains("He/she has been in active clinical practice")
+                    || !text.contains("He/she is familiar with governing laws")) {
+                split.add("a specialty of " + certified.get(0).length() + " characters");
+            }
+        }
+        assertThat(split).as("letters whose \"He/she\" is split").isEmpty();
     }
 
     /** The last line of each page's text above the running footer. */
