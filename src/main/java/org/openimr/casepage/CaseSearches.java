@@ -39,7 +39,7 @@ class CaseSearches {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> SLA_STATUSES = List.of("ON_TRACK", "AT_RISK", "BREACHED");
-    private static final List<String> STATES = List.of("open", "closed", "any");
+    private static final List<String> STATES = List.of("OPEN", "CLOSED", "ANY");
 
     record Criteria(String number, String claim, String name, LocalDate dateOfBirth, String stage, String sla,
             String state) {
@@ -103,7 +103,7 @@ class CaseSearches {
         }
         in.throwIfInvalid();
         return new Criteria(number, claim, name, dateOfBirth, stage == null ? null : stage.toUpperCase(Locale.ROOT),
-                sla, state);
+                sla, state == null ? null : state.toLowerCase(Locale.ROOT));
     }
 
     @Transactional

@@ -116,7 +116,7 @@ class CaseTimelineTest extends CaseTest {
                 "Task completed: Write clinical summary | " + reviewer,
                 "Task completed: Decide disputed item 1 of 1: Additional Massage Therapy Visits for the cervical spine as… | "
                         + reviewer,
-                "Final determination letter, version 1 written || Now returned. QA note: " + note,
+                "Final determination letter, version 1 written | " + reviewer + " | Now returned. QA note: " + note,
                 "Task completed: Review letter | supervisor1",
                 "Task completed: Correct letter | " + reviewer,
                 "Final determination letter, version 2 written | " + reviewer + " | Now issued",
