@@ -669,7 +669,9 @@ async function searchCases(fields) {
 step('supervisor1 finds the issued case in the case search by the employee\'s name, and a withdrawn one by status', async () => {
   state.withdrawn = await registeredCase('W');
   await http('POST', `/api/cases/${state.withdrawn}/withdrawal`, 'intake1', PASSWORD, {reason: 'EMPLOYEE_WITHDREW'});
-  await signIn('tasklist', 'supervisor1');
+  // The supervisor is still in Cockpit, which lists running cases only; its menu links to the case search.
+  await signIn('cockpit', 'supervisor1');
+  await page.locator('a.imr-case-search-link').first().waitFor({timeout: TIMEOUT});
   const byName = await searchCases({name: application.employee.name});
   if (byName.join() !== state.caseNumber) {
     throw new Error(`the search by name found ${byName.join(', ') || 'nothing'}, not ${state.caseNumber}`);
