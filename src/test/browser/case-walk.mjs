@@ -685,6 +685,8 @@ step('supervisor1 finds the issued case in the case search by the employee\'s na
   if (!closed.includes(state.withdrawn)) {
     throw new Error(`the search for closed cases did not find the withdrawn case ${state.withdrawn}: ${closed.join(', ')}`);
   }
+  await page.locator('#show-log').click();
+  await page.locator('#log:not([hidden]) #log-rows tr').first().waitFor({timeout: TIMEOUT});
   await shot(page, 'supervisor-case-search-withdrawn');
   const recorded = await http('GET', `/api/case-searches?caseNumber=${state.withdrawn}`, 'supervisor1', PASSWORD);
   if (!recorded.some(search => search.user === 'supervisor1')) {
@@ -718,8 +720,13 @@ step('the Case tab of a task in Tasklist shows the case page of the task\'s case
   await page.locator('.task-details .nav-tabs a, .task-details ul.nav a', {hasText: /^\s*Case\s*$/}).first().click();
   const frame = page.frameLocator('iframe.imr-case-frame');
   await frame.locator('#timeline li').first().waitFor({timeout: TIMEOUT});
+  const opens = await page.locator('a.imr-case-open').innerText();
+  if (!opens.includes(state.tabCase)) {
+    throw new Error(`the Case tab offers to open "${opens}", not case ${state.tabCase}`);
+  }
   const text = (await frame.locator('body').innerText()).replace(/\s+/g, ' ');
-  for (const expected of [state.tabCase, 'Application registered', 'Document received: Progress report', 'Records check']) {
+  for (const expected of [`Walk Search Employee ${run} T`, 'Application registered', 'Document received: Progress report',
+    'Records check']) {
     if (!text.includes(expected)) {
       throw new Error(`the Case tab does not show "${expected}"`);
     }

@@ -26,9 +26,10 @@ function showCase(c) {
     c.reviewer ? row('Reviewer', c.reviewer) : [],
     row('Application received', day(c.applicationReceivedDate)),
     row('Registered', california(c.registeredAt), c.registeredBy ? ` by ${c.registeredBy}` : ''),
-    d.slaStatus ? row('SLA', el('span', {class: `badge ${d.slaStatus}`}, SLA[d.slaStatus] || words(d.slaStatus)),
+    // A closed case has no running deadline: its SLA status and due date were those of when it closed.
+    d.slaStatus && c.status === 'OPEN' ? row('SLA', el('span', {class: `badge ${d.slaStatus}`}, SLA[d.slaStatus] || words(d.slaStatus)),
       d.runningDeadline ? ` ${words(d.runningDeadline)} deadline` : '') : [],
-    d.dueAt ? row('Due', california(d.dueAt.at)) : [],
+    d.dueAt && c.status === 'OPEN' ? row('Due', california(d.dueAt.at)) : [],
     d.recordsDueAt ? row('Records due', california(d.recordsDueAt.at)) : [],
     d.recordsCompleteAt ? row('Records complete', california(d.recordsCompleteAt.at)) : [],
     d.determinationIssuedAt ? row('Determination issued', california(d.determinationIssuedAt.at)) : [],
