@@ -59,6 +59,9 @@ function showCase(c) {
       : el('span', {class: 'muted'}, 'Not yet')))));
   $('documents').replaceChildren(`${c.documents.count} documents, ${c.documents.pages} pages on file. `,
     el('a', {href: c.documents.caseFile, target: '_blank', rel: 'noopener'}, 'Open the case file'));
+  $('document-list').replaceChildren(...c.documents.list.map(d => el('li', {},
+    d.viewer ? el('a', {href: d.viewer, target: '_blank', rel: 'noopener'}, d.title) : `${d.title} (described only)`,
+    el('span', {class: 'muted'}, `, ${d.pages} pages, received ${california(d.receivedAt)}`))));
   $('letters').replaceChildren(...c.letters.map(letter => el('tr', {},
     el('td', {}, el('a', {href: letter.pdf, target: '_blank', rel: 'noopener'}, `${letter.name}, version ${letter.version}`)),
     el('td', {}, words(letter.status)),

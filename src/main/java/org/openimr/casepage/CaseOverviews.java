@@ -86,7 +86,12 @@ class CaseOverviews {
             String decidedBy, Instant decidedAt) {
     }
 
-    record Documents(int count, int pages, String caseFile) {
+    record Documents(int count, int pages, String caseFile, List<Document> list) {
+    }
+
+    /** A document on file; {@code viewer} opens it in the case file, absent for one described only. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Document(long id, String title, int pages, Instant receivedAt, String viewer) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -127,11 +132,19 @@ class CaseOverviews {
     }
 
     private Documents documents(CaseRecord record) {
-        return jdbc.sql("select count(*) as documents, coalesce(sum(pages), 0) as pages from imr_document where case_id = ?")
+        String caseFile = "/case-file.html?case=" + encoded(record.caseNumber());
+        List<Document> list = jdbc.sql("""
+                select id, title, pages, received_at, content_id from imr_document where case_id = ?
+                order by received_at, id""")
                 .param(record.id())
-                .query((rs, n) -> new Documents(rs.getInt("documents"), rs.getInt("pages"),
-                        "/case-file.html?case=" + encoded(record.caseNumber())))
-                .single();
+                .query((rs, n) -> {
+                    rs.getLong("content_id");
+                    boolean stored = !rs.wasNull();
+                    return new Document(rs.getLong("id"), rs.getString("title"), rs.getInt("pages"),
+                            Rows.instant(rs, "received_at"), stored ? caseFile + "&document=" + rs.getLong("id") : null);
+                })
+                .list();
+        return new Documents(list.size(), list.stream().mapToInt(Document::pages).sum(), caseFile, list);
     }
 
     private List<Letter> letters(CaseRecord record) {

@@ -111,7 +111,7 @@ class CaseTimeline {
                 select a.assigned_at, a.assigned_by, a.specialty, a.reason, a.released_at, a.release_reason, r.user_id
                 from imr_reviewer_assignment a join imr_reviewer r on r.id = a.reviewer_id
                 where a.case_id = ? order by a.assigned_at, a.id""")
-                .param(caseId).query((rs, n) -> {
+                .param(caseId).query(rs -> {
                     String reviewer = rs.getString("user_id");
                     entries.add(TimelineEntry.of(Rows.instant(rs, "assigned_at"), Kind.REVIEWER,
                             "Reviewer assigned: " + reviewer, rs.getString("assigned_by"),
@@ -121,8 +121,7 @@ class CaseTimeline {
                         entries.add(TimelineEntry.of(released, Kind.REVIEWER, "Reviewer released: " + reviewer, null,
                                 rs.getString("release_reason")));
                     }
-                    return reviewer;
-                }).list();
+                });
     }
 
     private void letters(long caseId, List<TimelineEntry> entries) {
@@ -131,7 +130,7 @@ class CaseTimeline {
                     (select min(r.issued_at) from imr_letter_recipient r where r.letter_id = l.id) as issued_at,
                     (select count(*) from imr_letter_recipient r where r.letter_id = l.id) as recipients
                 from imr_letter l where l.case_id = ? order by l.created_at, l.id""")
-                .param(caseId).query((rs, n) -> {
+                .param(caseId).query(rs -> {
                     String letter = CaseOverviews.letterName(rs.getString("kind")) + ", version " + rs.getInt("version");
                     String note = rs.getString("review_note");
                     entries.add(TimelineEntry.of(Rows.instant(rs, "created_at"), Kind.LETTER, letter + " written",
@@ -143,8 +142,7 @@ class CaseTimeline {
                         entries.add(TimelineEntry.of(issued, Kind.LETTER, letter + " issued", null,
                                 "To " + recipients + (recipients == 1 ? " party" : " parties")));
                     }
-                    return letter;
-                }).list();
+                });
     }
 
     // ------------------------------------------------------------------ the engine's history

@@ -48,6 +48,8 @@ class CaseSearchTest extends CaseTest {
         assertThat(recorded.get(3).get("caseNumbers")).extracting(JsonNode::asText).containsExactly(caseNumber);
         assertThat(recorded.get(0).get("user").asText()).isEqualTo("supervisor1");
         assertThat(recorded.get(0).get("when").asText()).matches(".* (PST|PDT)");
+        http("intake1", "demo").post().uri("/api/cases/{n}/withdrawal", caseNumber).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("reason", "EMPLOYEE_WITHDREW")).retrieve().toBodilessEntity();
     }
 
     @Test

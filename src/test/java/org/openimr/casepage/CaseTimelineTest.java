@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openimr.CaseTest;
 import org.openimr.TestApplications;
+import org.openimr.intake.Withdrawals;
 import org.openimr.system.CaseClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -47,10 +48,18 @@ class CaseTimelineTest extends CaseTest {
         ClockUtil.setCurrentTime(Date.from(clock));
     }
 
+    @Autowired
+    Withdrawals withdrawals;
+
+    /** The cases this test registered, withdrawn after it if still open: their reviewers' loads are as before. */
+    final List<String> registered = new ArrayList<>();
+
     @AfterEach
-    void realClock() {
+    void realClockAndNoCaseLeftOpen() {
         ClockUtil.reset();
         identityService.clearAuthentication();
+        registered.stream().filter(caseNumber -> cases.caseRecord(caseNumber).isOpen()).forEach(caseNumber ->
+                withdrawals.withdraw(caseNumber, new Withdrawals.Withdrawal(Withdrawals.Reason.EMPLOYEE_WITHDREW, null)));
     }
 
     @Test
@@ -192,6 +201,9 @@ class CaseTimelineTest extends CaseTest {
         assertThat(overview.at("/disputedItems/0/requestedTreatment").asText()).startsWith("Additional Massage Therapy");
         assertThat(overview.at("/documents/count").asInt()).isEqualTo(2);
         assertThat(overview.at("/documents/caseFile").asText()).isEqualTo("/case-file.html?case=" + caseNumber);
+        assertThat(overview.at("/documents/pages").asInt()).isEqualTo(54);
+        assertThat(overview.at("/documents/list/0/title").asText()).isEqualTo("Primary treating physician's progress report (PR-2)");
+        assertThat(overview.at("/documents/list/0/viewer").isMissingNode()).as("described only: nothing to open").isTrue();
         assertThat(overview.at("/letters/0/name").asText()).isEqualTo("Notice of assignment");
     }
 
@@ -199,6 +211,7 @@ class CaseTimelineTest extends CaseTest {
 
     private String caseAtClinicalSummary() {
         String caseNumber = cases.submit(TestApplications.seedCase());
+        registered.add(caseNumber);
         step();
         cases.recordsArrive(caseNumber);
         step();
