@@ -8,7 +8,9 @@
 // supervisor approves it and downloads the PDF; the supervisor finds the case in Cockpit with its
 // SLA status, and sees it closed. The medical records come as scanned mail: intake opens the case
 // file from Tasklist and uploads a 300-page report (PDF) and a fax (TIFF); the reviewer opens them
-// from the task and pages through them (pdf.js for the PDF, server-drawn pages for the fax).
+// from the task and pages through them (pdf.js for the PDF, server-drawn pages for the fax). Then the
+// case search finds the issued case and a withdrawn one, the case page shows the timeline, and a task's
+// Case tab in Tasklist shows its case's page.
 //
 // Every step is screenshotted to target/screenshots/walk/NN-step.png. The last line is
 // "walk: N passed, M failed"; the exit code is non-zero when a step failed or was not reached.
@@ -637,6 +639,101 @@ step('the case shows as closed: no open task, no running instance in Cockpit', a
   if (instances.length !== 1 || instances[0].state !== 'COMPLETED') {
     throw new Error(`the case process is ${instances[0]?.state}, not completed`);
   }
+});
+
+// ---------------------------------------------------------------- the case page and the case search
+
+/** A case registered through the API (the seed application, its own employee), for the search and the Case tab. */
+async function registeredCase(suffix) {
+  const employee = {...seed.employee, name: `Walk Search Employee ${run} ${suffix}`, claimNumber: `WALK-${run}-${suffix}`};
+  return (await http('POST', '/api/cases', 'intake1', PASSWORD, {...seed, employee})).caseNumber;
+}
+
+/** Searches on the case-search page as a person does, and answers the case numbers of the rows found. */
+async function searchCases(fields) {
+  await page.goto(`${base}/case-search.html`);
+  for (const [name, value] of Object.entries(fields)) {
+    const input = page.locator(`#search [name=${name}]`);
+    if (await input.evaluate(e => e.tagName) === 'SELECT') {
+      await input.selectOption(value);
+    } else {
+      await input.fill(value);
+    }
+  }
+  await page.locator('#search button[type=submit]').click();
+  await page.locator('#results:not([hidden]), #message:not([hidden])').first().waitFor({timeout: TIMEOUT});
+  if (await page.locator('#message').isVisible()) {
+    throw new Error('the search was refused: ' + await page.locator('#message').innerText());
+  }
+  return page.locator('#found tr').evaluateAll(rows => rows.map(row => row.dataset.case));
+}
+
+step('supervisor1 finds the issued case in the case search by the employee\'s name, and a withdrawn one by status', async () => {
+  state.withdrawn = await registeredCase('W');
+  await http('POST', `/api/cases/${state.withdrawn}/withdrawal`, 'intake1', PASSWORD, {reason: 'EMPLOYEE_WITHDREW'});
+  // The supervisor is still in Cockpit, which lists running cases only; its menu links to the case search.
+  await signIn('cockpit', 'supervisor1');
+  await page.locator('a.imr-case-search-link').first().waitFor({timeout: TIMEOUT});
+  const byName = await searchCases({name: application.employee.name});
+  if (byName.join() !== state.caseNumber) {
+    throw new Error(`the search by name found ${byName.join(', ') || 'nothing'}, not ${state.caseNumber}`);
+  }
+  const row = (await page.locator('#found tr').first().innerText()).replace(/\s+/g, ' ');
+  if (!row.includes('Closed: determination issued')) {
+    throw new Error('the issued case is not shown as closed: ' + row);
+  }
+  await shot(page, 'supervisor-case-search-issued');
+  const closed = await searchCases({name: `Walk Search Employee ${run}`, status: 'closed'});
+  if (!closed.includes(state.withdrawn)) {
+    throw new Error(`the search for closed cases did not find the withdrawn case ${state.withdrawn}: ${closed.join(', ')}`);
+  }
+  await page.locator('#show-log').click();
+  await page.locator('#log:not([hidden]) #log-rows tr').first().waitFor({timeout: TIMEOUT});
+  await shot(page, 'supervisor-case-search-withdrawn');
+  const recorded = await http('GET', `/api/case-searches?caseNumber=${state.withdrawn}`, 'supervisor1', PASSWORD);
+  if (!recorded.some(search => search.user === 'supervisor1')) {
+    throw new Error('the search was not recorded');
+  }
+});
+
+step('the case page, opened from the search, shows the parties, the letters and the timeline up to the issued letter', async () => {
+  await searchCases({number: state.caseNumber});
+  await page.locator('#found a', {hasText: state.caseNumber}).click();
+  await page.locator('#case:not([hidden])').waitFor({timeout: TIMEOUT});
+  const text = (await page.locator('body').innerText()).replace(/\s+/g, ' ');
+  for (const expected of [application.employee.name, 'California time', 'Final determination letter, version 2',
+    'Task completed: Review letter — supervisor1', 'Final determination letter, version 2 issued',
+    'Case closed: determination issued', 'Reviewer assigned']) {
+    if (!text.includes(expected)) {
+      throw new Error(`the case page does not show "${expected}"`);
+    }
+  }
+  await shot(page, 'supervisor-case-page-timeline');
+});
+
+step('the Case tab of a task in Tasklist shows the case page of the task\'s case', async () => {
+  state.tabCase = await registeredCase('T');
+  await http('POST', `/api/cases/${state.tabCase}/records`, 'intake1', PASSWORD, {documents: [
+    {title: 'Progress report', author: 'Dr. Walk', date: '2014-06-12', pages: 12}]});
+  await waitFor('the records check', async () =>
+    (await http('GET', `/engine-rest/task?processInstanceBusinessKey=${state.tabCase}`, 'admin', 'admin')).length > 0);
+  await signIn('tasklist', 'intake1');
+  await openTask(page, "My group's tasks", state.tabCase, 'Check records completeness');
+  await page.locator('.task-details .nav-tabs a, .task-details ul.nav a', {hasText: /^\s*Case\s*$/}).first().click();
+  const frame = page.frameLocator('iframe.imr-case-frame');
+  await frame.locator('#timeline li').first().waitFor({timeout: TIMEOUT});
+  const opens = await page.locator('a.imr-case-open').innerText();
+  if (!opens.includes(state.tabCase)) {
+    throw new Error(`the Case tab offers to open "${opens}", not case ${state.tabCase}`);
+  }
+  const text = (await frame.locator('body').innerText()).replace(/\s+/g, ' ');
+  for (const expected of [`Walk Search Employee ${run} T`, 'Application registered', 'Document received: Progress report',
+    'Records check']) {
+    if (!text.includes(expected)) {
+      throw new Error(`the Case tab does not show "${expected}"`);
+    }
+  }
+  await shot(page, 'intake-task-case-tab');
 });
 
 async function main() {

@@ -21,6 +21,9 @@ import com.tngtech.archunit.lang.ArchRule;
  * <li>billing uses letter: invoices and statements are rendered as the letters are, with the
  * organization's letterhead.
  * <li>publication uses reviewer: a published determination names no reviewer of the case.
+ * <li>casepage (the case page and the case search) uses only the core: it reads what the other capabilities
+ * recorded through their tables and the engine's history, read-only, so that showing a case does not tie it to
+ * every capability's classes.
  * <li>remand and reports use only the core: the new review it opens runs through the case process, whose
  * capabilities read the review from the core ({@code cases.Reviews}).
  * </ul>
@@ -48,6 +51,7 @@ class ArchitectureTest {
             .layer("billing").definedBy("org.openimr.billing..")
             .layer("reports").definedBy("org.openimr.reports..")
             .layer("publication").definedBy("org.openimr.publication..")
+            .layer("casepage").definedBy("org.openimr.casepage..")
             .whereLayer("application").mayNotAccessAnyLayer()
             .whereLayer("system").mayNotAccessAnyLayer()
             .whereLayer("cases").mayOnlyAccessLayers("system")
@@ -60,6 +64,7 @@ class ArchitectureTest {
             .whereLayer("remand").mayOnlyAccessLayers("cases", "system")
             .whereLayer("billing").mayOnlyAccessLayers("cases", "system", "letter")
             .whereLayer("reports").mayOnlyAccessLayers("cases", "system")
+            .whereLayer("casepage").mayOnlyAccessLayers("cases", "system")
             .whereLayer("publication").mayOnlyAccessLayers("cases", "system", "reviewer")
             .whereLayer("records").mayOnlyAccessLayers("cases", "system", "sla")
             .whereLayer("letter").mayOnlyAccessLayers("cases", "system", "records", "reviewer", "decision", "sla");

@@ -147,6 +147,13 @@ class AccessMatrixTest extends CaseTest {
         // The application's API. Columns: anonymous, intake, reviewer A, reviewer B, supervisor, analyst, admin.
         rows.add(row("POST /api/cases", post("/api/cases", Map.of()), 401, 400, 403, 403, 403, 403, 400));
         rows.add(row("GET /api/cases/{caseNumber}", get("/api/cases/" + x), 401, 200, 200, 403, 200, 403, 200));
+        rows.add(row("GET /api/cases/{caseNumber}/overview", get("/api/cases/" + x + "/overview"),
+                401, 200, 200, 403, 200, 403, 200));
+        rows.add(row("GET /api/cases/{caseNumber}/timeline", get("/api/cases/" + x + "/timeline"),
+                401, 200, 200, 403, 200, 403, 200));
+        rows.add(row("GET /api/cases", get("/api/cases?number=" + x), 401, 200, 403, 403, 200, 403, 200));
+        rows.add(row("GET /api/case-searches", get("/api/case-searches?caseNumber=" + x),
+                401, 403, 403, 403, 200, 403, 200));
         rows.add(row("POST /api/cases/{caseNumber}/withdrawal", post("/api/cases/" + x + "/withdrawal",
                 Map.of("reason", "BORED")), 401, 400, 403, 403, 400, 403, 400));
         rows.add(row("POST /api/cases/{caseNumber}/records", post("/api/cases/" + x + "/records",
