@@ -102,6 +102,7 @@ class CaseTimelineTest extends CaseTest {
         step();
         completeAs(reviewer, cases.task(caseNumber, "WriteClinicalSummaryTask"), Map.of("pagesReviewed", 54,
                 "clinicalSummary", "The claimant was described as a 44-year-old man injured in 2012."));
+        cases.establishFacts(caseNumber);
         for (Task decide : cases.tasks(caseNumber, "DecideItemTask")) {
             step();
             String recommended = (String) taskService.getVariable(decide.getId(), "recommendedOutcome");
