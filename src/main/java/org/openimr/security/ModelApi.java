@@ -31,7 +31,7 @@ final class ModelApi {
             "setDeterminationDeadline", "selectReviewer", "assignReviewerManually", "applyGuidelineRules",
             "decideItem", "composeLetter", "reviewLetter", "issueLetter", "flagDeterminationAtRisk",
             "markDeterminationLate", "closeWithdrawnCase", "recomputeDeadlines", "openRemandReview", "setRemandDeadline",
-            "screenApplication", "sendDeferralNotice", "correctLetter");
+            "screenApplication", "sendDeferralNotice", "correctLetter", "recordRemandOrder");
 
     /** The names under which the engine hands an expression its execution and its task. */
     static final Set<String> SCOPES = Set.of("execution", "task");
