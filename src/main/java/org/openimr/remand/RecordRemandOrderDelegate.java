@@ -28,7 +28,7 @@ class RecordRemandOrderDelegate implements JavaDelegate {
 
     /** The form's fields besides the API body's own: the case, and the items as "1, 3". */
     static final String CASE_NUMBER = "orderCaseNumber";
-    static final String ITEMS = "items";
+    static final String ITEMS = "orderItems";
     /** The review the order started, for the instance's history. */
     static final String REVIEW_NO = "remandReviewNo";
 
@@ -83,7 +83,7 @@ class RecordRemandOrderDelegate implements JavaDelegate {
             if (!ITEM_LIST.matcher(text).matches()) {
                 throw new InvalidInputException(ITEMS, "must be item numbers separated by commas, e.g. 1, 3");
             }
-            ArrayNode numbers = body.putArray(ITEMS);
+            ArrayNode numbers = body.putArray("items");
             List<Integer> seen = new ArrayList<>();
             for (String number : text.strip().split("\\s*,\\s*")) {
                 int item = Integer.parseInt(number);

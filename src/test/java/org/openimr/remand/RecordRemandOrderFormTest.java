@@ -110,7 +110,7 @@ class RecordRemandOrderFormTest extends CaseTest {
         variables.put("orderReference", value(reference));
         variables.put("orderDate", value(today));
         variables.put("receivedDate", value(today));
-        variables.put("items", value(items));
+        variables.put("orderItems", value(items));
         variables.put("ground", value("PLAINLY_ERRONEOUS_FACT"));
         return variables;
     }

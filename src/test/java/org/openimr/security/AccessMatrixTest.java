@@ -221,6 +221,10 @@ class AccessMatrixTest extends CaseTest {
                 401, 403, 403, 403, 400, 400, 400));
         rows.add(row("GET /api/publication", get("/api/publication?from=2026-11-01&to=November"),
                 401, 403, 403, 403, 400, 403, 400));
+        rows.add(row("GET /api/publication/withheld/{caseNumber}/{reviewNo}",
+                get("/api/publication/withheld/" + x + "/9"), 401, 403, 403, 403, 404, 403, 404));
+        rows.add(row("POST /api/publication/withheld/{caseNumber}/{reviewNo}/release",
+                post("/api/publication/withheld/" + x + "/9/release", Map.of()), 401, 403, 403, 403, 400, 403, 400));
         rows.add(row("GET /api/sla/summary", get("/api/sla/summary"), 401, 403, 403, 403, 200, 403, 200));
         rows.add(row("GET /actuator/metrics", get("/actuator/metrics"), 401, 403, 403, 403, 200, 403, 200));
         rows.add(row("GET /actuator/health/liveness", get("/actuator/health/liveness"), 200, 200, 200, 200, 200, 200, 200));
