@@ -195,6 +195,7 @@ class AccessMatrixTest extends CaseTest {
                 401, 403, 403, 403, 404, 403, 404));
         rows.add(row("POST /api/invoices/{number}/payments", post("/api/invoices/INV-NONE-1/payments", Map.of()),
                 401, 403, 403, 403, 400, 403, 400));
+        rows.add(row("GET /api/invoices/unbilled", get("/api/invoices/unbilled"), 401, 403, 403, 403, 200, 403, 200));
         rows.add(row("GET /api/invoices/past-due", get("/api/invoices/past-due"), 401, 403, 403, 403, 200, 403, 200));
         rows.add(row("GET /api/statements", get("/api/statements?claimsAdministrator=x&month=May"),
                 401, 403, 403, 403, 400, 403, 400));
