@@ -21,8 +21,8 @@ import {
   checkReadable, escape, field, formText, keyInApplication, openStartForm, radio, type
 } from './forms.mjs';
 import {
-  Checks, httpClient, launchBrowser, login, logout, root, screenshots, screenshot, startApplication, startPostgres,
-  testClasspath, waitFor
+  Checks, establishFacts, httpClient, launchBrowser, login, logout, root, screenshots, screenshot, startApplication,
+  startPostgres, testClasspath, waitFor
 } from './support.mjs';
 
 const shots = path.join(screenshots, 'walk');
@@ -400,6 +400,8 @@ for (const itemNo of [1, 2, 3]) {
     const item = (await waitFor(`the recommendation of item ${itemNo}`, async () =>
       (await recommendations()).find(i => i.itemNo === itemNo && i.recommendation)));
     const {outcome, citation, ruleIds} = item.recommendation;
+    // The facts page has its own browser check (item-facts.mjs): here the facts are established through its API.
+    await establishFacts(http, state.caseNumber, itemNo, 'admin', 'admin');
     await openFilter(page, 'My tasks');
     await openTask(page, 'My tasks', state.caseNumber, 'Decide disputed item');
     // Several items are open at once: open the one whose form is about this item.
