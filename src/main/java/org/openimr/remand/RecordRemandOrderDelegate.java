@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -32,8 +33,10 @@ class RecordRemandOrderDelegate implements JavaDelegate {
     /** The review the order started, for the instance's history. */
     static final String REVIEW_NO = "remandReviewNo";
 
-    private static final List<String> ORDER_FIELDS = List.of("issuedBy", "orderReference", "orderDate", "receivedDate",
-            "ground", "note");
+    /** The form's keys by the remand API's names; "receivedDate" alone would name other forms' dates too. */
+    private static final Map<String, String> ORDER_FIELDS = Map.of("issuedBy", "issuedBy", "orderReference",
+            "orderReference", "orderDate", "orderDate", "receivedDate", "orderReceivedDate", "ground", "ground", "note",
+            "note");
     private static final Pattern ITEM_LIST = Pattern.compile("\\s*\\d{1,2}(\\s*,\\s*\\d{1,2})*\\s*");
     private static final Pattern ITEM_PATH = Pattern.compile("items\\[\\d+]");
 
@@ -60,7 +63,9 @@ class RecordRemandOrderDelegate implements JavaDelegate {
         } catch (InvalidInputException refused) {
             throw new InvalidInputException(refused.problems().stream()
                     .map(problem -> ITEM_PATH.matcher(problem.field()).matches()
-                            ? new FieldProblem(ITEMS, problem.problem()) : problem)
+                            ? new FieldProblem(ITEMS, problem.problem())
+                            : new FieldProblem(ORDER_FIELDS.getOrDefault(problem.field(), problem.field()),
+                                    problem.problem()))
                     .toList());
         }
         execution.setVariable(REVIEW_NO, recorded.remand().reviewNo());
@@ -69,8 +74,9 @@ class RecordRemandOrderDelegate implements JavaDelegate {
     /** The form's answers as the remand API's JSON body. */
     private static ObjectNode body(DelegateExecution execution) {
         ObjectNode body = JsonNodeFactory.instance.objectNode();
-        for (String field : ORDER_FIELDS) {
-            Object value = execution.getVariable(field);
+        for (Map.Entry<String, String> names : ORDER_FIELDS.entrySet()) {
+            String field = names.getKey();
+            Object value = execution.getVariable(names.getValue());
             if (value instanceof Date date) {
                 body.put(field, CaseClock.dateOf(date.toInstant()).toString());
             } else if (value != null && !value.toString().isBlank()) {

@@ -61,7 +61,7 @@ class RecordRemandOrderFormTest extends CaseTest {
         assertRefused(noDate, "Date of the order is required");
         Map<String, Object> receivedFirst = form(issued, "WCAB ADJ7000007", "1");
         receivedFirst.put("orderDate", value(CaseClock.today().toString()));
-        receivedFirst.put("receivedDate", value(CaseClock.today().minusDays(1).toString()));
+        receivedFirst.put("orderReceivedDate", value(CaseClock.today().minusDays(1).toString()));
         assertRefused(receivedFirst, "Date received must not be before orderDate");
 
         assertThat(cases.caseRecord(issued).status()).isEqualTo("DETERMINATION_ISSUED");
@@ -109,7 +109,7 @@ class RecordRemandOrderFormTest extends CaseTest {
         variables.put("issuedBy", value("WCAB"));
         variables.put("orderReference", value(reference));
         variables.put("orderDate", value(today));
-        variables.put("receivedDate", value(today));
+        variables.put("orderReceivedDate", value(today));
         variables.put("orderItems", value(items));
         variables.put("ground", value("PLAINLY_ERRONEOUS_FACT"));
         return variables;
