@@ -102,6 +102,12 @@ class BillingController {
         return invoices.unpaidPastDue().stream().map(invoice -> InvoiceView.of(invoice, List.of())).toList();
     }
 
+    @Operation(summary = "Reviews that ended with no invoice because no fee schedule covers their application, to bill by hand")
+    @GetMapping(path = "/api/invoices/unbilled", produces = MediaType.APPLICATION_JSON_VALUE)
+    List<InvoiceStore.Unbilled> unbilled() {
+        return invoices.unbilled();
+    }
+
     @Operation(summary = "A claims administrator's monthly statement (PDF)")
     @GetMapping(path = "/api/statements", produces = MediaType.APPLICATION_PDF_VALUE)
     ResponseEntity<byte[]> statement(@RequestParam String claimsAdministrator, @RequestParam String month) {

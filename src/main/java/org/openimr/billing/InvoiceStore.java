@@ -63,6 +63,29 @@ class InvoiceStore {
                 .update();
     }
 
+    /** A review listed as unbilled: no fee schedule covers its application. */
+    record Unbilled(String caseNumber, int reviewNo, String claimsAdministrator, String reason, Instant flaggedAt) {
+    }
+
+    boolean flagged(long caseId, int reviewNo) {
+        return jdbc.sql("select count(*) from imr_unbilled_review where case_id = ? and review_no = ?")
+                .params(caseId, reviewNo).query(Integer.class).single() > 0;
+    }
+
+    void flagUnbilled(long caseId, int reviewNo, String reason, Instant flaggedAt) {
+        jdbc.sql("insert into imr_unbilled_review (case_id, review_no, reason, flagged_at) values (?, ?, ?, ?)")
+                .params(caseId, reviewNo, reason, Timestamp.from(flaggedAt)).update();
+    }
+
+    List<Unbilled> unbilled() {
+        return jdbc.sql("""
+                select c.case_number, u.review_no, c.claims_administrator_name, u.reason, u.flagged_at
+                from imr_unbilled_review u join imr_case c on c.id = u.case_id order by u.flagged_at, u.id""")
+                .query((rs, n) -> new Unbilled(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4),
+                        Rows.instant(rs, "flagged_at")))
+                .list();
+    }
+
     Optional<Invoice> byNumber(String number) {
         return jdbc.sql(SELECT + " where i.invoice_number = ?").param(number).query(INVOICE).optional();
     }

@@ -81,10 +81,30 @@ public class Invoices {
         }
         FeeTier tier = tier(record, closed.status(), reviewNo);
         Optional<FeeSchedules.Fee> fee = schedules.fee(record.applicationReceivedDate(), tier);
-        if (fee.isEmpty()) {
-            log.warn("Case {}: no fee schedule in force on {}; no invoice issued", record.caseNumber(),
-                    record.applicationReceivedDate());
-            return;
+        switch (BillingPolicy.decide(properties, closed.status(), reviewNo, fee.isPresent())) {
+            case NOT_BILLED -> {
+                log.info("Case {}: review {} is not invoiced ({}), as imr.billing configures", record.caseNumber(),
+                        reviewNo, reviewNo > 1 ? "a review after a remand" : closed.status());
+                return;
+            }
+            case REFUSED -> {
+                log.warn("Case {}: no fee schedule in force on {}; no invoice issued", record.caseNumber(),
+                        record.applicationReceivedDate());
+                return;
+            }
+            case FLAGGED -> {
+                if (!store.flagged(record.id(), reviewNo)) {
+                    store.flagUnbilled(record.id(), reviewNo, "No fee schedule is in force on "
+                            + record.applicationReceivedDate() + ", the day the application was received; "
+                            + tier.label().toLowerCase(Locale.ROOT), CaseClock.now());
+                }
+                log.warn("Case {}: no fee schedule in force on {}; listed as unbilled", record.caseNumber(),
+                        record.applicationReceivedDate());
+                return;
+            }
+            case INVOICE -> {
+                // issued below
+            }
         }
         Instant issuedAt = CaseClock.now();
         LocalDate dueOn = CaseClock.dateOf(issuedAt).plusDays(properties.paymentDays());
@@ -126,6 +146,10 @@ public class Invoices {
 
     List<Payment> payments(String number) {
         return store.payments(invoice(number).id());
+    }
+
+    List<InvoiceStore.Unbilled> unbilled() {
+        return store.unbilled();
     }
 
     List<Invoice> unpaidPastDue() {

@@ -26,7 +26,8 @@ import org.openimr.cases.Roles;
  * <li>reviewer: Tasklist; the case model (the diagram Tasklist shows); nothing of any case until
  * one is assigned to them.
  * <li>supervisor: Tasklist and Cockpit; every case, running and in history, its tasks (to read;
- * they work only their own group's tasks) and its decision evaluations; the deployed models.
+ * they work only their own group's tasks) and its decision evaluations; the deployed models; start
+ * "Record remand order", the only process they start.
  * <li>analyst: Cockpit; read and deploy models and decision tables; no process instance, task,
  * variable or history of any case (not even decision history: its inputs are case facts), and no
  * deleting of deployments (a cascading delete would remove running cases).
@@ -40,6 +41,9 @@ final class RoleGrants {
     }
 
     static final String ANY = "*";
+
+    /** The Tasklist process by which supervisors record a remand order (bpmn/record-remand-order.bpmn). */
+    static final String RECORD_REMAND_ORDER = "record-remand-order";
 
     private RoleGrants() {
     }
@@ -67,7 +71,9 @@ final class RoleGrants {
                 new Grant(Roles.SUPERVISOR, Resources.PROCESS_DEFINITION, ANY, Permissions.READ,
                         ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_TASK,
                         ProcessDefinitionPermissions.READ_HISTORY),
-                new Grant(Roles.SUPERVISOR, Resources.PROCESS_INSTANCE, ANY, Permissions.READ),
+                new Grant(Roles.SUPERVISOR, Resources.PROCESS_DEFINITION, RECORD_REMAND_ORDER,
+                        ProcessDefinitionPermissions.CREATE_INSTANCE),
+                new Grant(Roles.SUPERVISOR, Resources.PROCESS_INSTANCE, ANY, Permissions.READ, Permissions.CREATE),
                 new Grant(Roles.SUPERVISOR, Resources.TASK, ANY, Permissions.READ),
                 new Grant(Roles.SUPERVISOR, Resources.DECISION_DEFINITION, ANY, Permissions.READ,
                         Permissions.READ_HISTORY),

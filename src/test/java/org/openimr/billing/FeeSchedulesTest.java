@@ -52,7 +52,7 @@ class FeeSchedulesTest {
 
     @Test
     void aNewScheduleIsConfigurationOnlyAndAPharmacyFeeMayBeLeftToTheStandardOne() {
-        FeeSchedules withNew = new FeeSchedules(new BillingProperties(30, List.of(
+        FeeSchedules withNew = new FeeSchedules(billing(List.of(
                 schedule(LocalDate.of(2030, 7, 1), "400.10", null, "130.05"),
                 schedule(LocalDate.of(2020, 1, 1), "345.00", "345.00", "115.00"))));
         assertThat(withNew.fee(LocalDate.of(2030, 6, 30), FeeTier.STANDARD_REVIEW).orElseThrow().amount())
@@ -65,14 +65,14 @@ class FeeSchedulesTest {
 
     @Test
     void aScheduleThatCannotGiveAnExactFeeStopsTheStartNamingTheField() {
-        assertThatThrownBy(() -> new FeeSchedules(new BillingProperties(30, List.of(
+        assertThatThrownBy(() -> new FeeSchedules(billing(List.of(
                 schedule(LocalDate.of(2030, 7, 1), "400.105", null, "130.00")))))
                 .hasMessage("imr.billing.fee-schedules[0].standard must be an amount in dollars and cents, not 400.105");
-        assertThatThrownBy(() -> new FeeSchedules(new BillingProperties(30, List.of(
+        assertThatThrownBy(() -> new FeeSchedules(billing(List.of(
                 new Schedule(LocalDate.of(2030, 7, 1), null, new BigDecimal("1"), new BigDecimal("1"), null, null,
                         new BigDecimal("1"))))))
                 .hasMessage("imr.billing.fee-schedules[0].ended-before-reviewer is required");
-        assertThatThrownBy(() -> new FeeSchedules(new BillingProperties(30, List.of(
+        assertThatThrownBy(() -> new FeeSchedules(billing(List.of(
                 schedule(LocalDate.of(2030, 7, 1), "1.00", null, "1.00"),
                 schedule(LocalDate.of(2030, 7, 1), "2.00", null, "1.00")))))
                 .hasMessageContaining("two schedules take effect on 2030-07-01");
@@ -96,5 +96,9 @@ class FeeSchedulesTest {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    private static BillingProperties billing(List<Schedule> schedules) {
+        return new BillingProperties(30, schedules, null, null, null);
     }
 }

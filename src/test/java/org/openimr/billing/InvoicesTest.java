@@ -108,6 +108,28 @@ class InvoicesTest extends CaseTest {
     }
 
     @Test
+    void aCaseReceivedBeforeTheFirstScheduleGetsNoInvoiceAndIsListedAsUnbilled() {
+        String early = cases.submit(receivedOn(TestApplications.seedCase(), LocalDate.of(2014, 3, 20)));
+        withdraw(early);
+
+        assertThat(invoices.forCase(early)).isEmpty();
+        JsonNode unbilled = supervisor().get().uri("/api/invoices/unbilled").retrieve().body(JsonNode.class);
+        JsonNode listed = null;
+        for (JsonNode review : unbilled) {
+            if (review.get("caseNumber").asText().equals(early)) {
+                listed = review;
+            }
+        }
+        assertThat(listed).as("unbilled list").isNotNull();
+        assertThat(listed.get("reviewNo").asInt()).isEqualTo(1);
+        assertThat(listed.get("reason").asText()).contains("No fee schedule is in force on 2014-03-20");
+        // The closing delivered again lists it once.
+        invoices.issue(new CaseClosed(cases.caseRecord(early).id(), early, CaseStatus.WITHDRAWN));
+        assertThat(supervisor().get().uri("/api/invoices/unbilled").retrieve().body(JsonNode.class)
+                .findValuesAsText("caseNumber").stream().filter(early::equals)).hasSize(1);
+    }
+
+    @Test
     void anInvoiceIsIssuedOnceWhenTheJobThatIssuesTheLetterFailsAndRunsAgainOrTheCaseClosesTwice() {
         String caseNumber = cases.submit(TestApplications.seedCase());
         cases.recordsArrive(caseNumber);

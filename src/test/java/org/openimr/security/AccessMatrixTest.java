@@ -204,6 +204,7 @@ class AccessMatrixTest extends CaseTest {
                 401, 403, 403, 403, 404, 403, 404));
         rows.add(row("POST /api/invoices/{number}/payments", post("/api/invoices/INV-NONE-1/payments", Map.of()),
                 401, 403, 403, 403, 400, 403, 400));
+        rows.add(row("GET /api/invoices/unbilled", get("/api/invoices/unbilled"), 401, 403, 403, 403, 200, 403, 200));
         rows.add(row("GET /api/invoices/past-due", get("/api/invoices/past-due"), 401, 403, 403, 403, 200, 403, 200));
         rows.add(row("GET /api/statements", get("/api/statements?claimsAdministrator=x&month=May"),
                 401, 403, 403, 403, 400, 403, 400));
@@ -230,6 +231,10 @@ class AccessMatrixTest extends CaseTest {
                 401, 403, 403, 403, 400, 400, 400));
         rows.add(row("GET /api/publication", get("/api/publication?from=2026-11-01&to=November"),
                 401, 403, 403, 403, 400, 403, 400));
+        rows.add(row("GET /api/publication/withheld/{caseNumber}/{reviewNo}",
+                get("/api/publication/withheld/" + x + "/9"), 401, 403, 403, 403, 404, 403, 404));
+        rows.add(row("POST /api/publication/withheld/{caseNumber}/{reviewNo}/release",
+                post("/api/publication/withheld/" + x + "/9/release", Map.of()), 401, 403, 403, 403, 400, 403, 400));
         rows.add(row("GET /api/sla/summary", get("/api/sla/summary"), 401, 403, 403, 403, 200, 403, 200));
         rows.add(row("GET /api/sla/late-records", get("/api/sla/late-records"), 401, 403, 403, 403, 200, 403, 200));
         rows.add(row("GET /actuator/metrics", get("/actuator/metrics"), 401, 403, 403, 403, 200, 403, 200));

@@ -70,7 +70,8 @@ class ModelRulesInTheApplicationTest extends CaseTest {
             JsonNode deployment = http(user, "admin".equals(user) ? "admin" : "demo").post()
                     .uri("/engine-rest/deployment/create").contentType(MediaType.MULTIPART_FORM_DATA).body(form)
                     .retrieve().body(JsonNode.class);
-            assertThat(deployment.get("deployedProcessDefinitions")).as(user).hasSize(1);
+            // The IMR case and "Record remand order".
+            assertThat(deployment.get("deployedProcessDefinitions")).as(user).hasSize(2);
             assertThat(deployment.get("deployedDecisionDefinitions").size()).as(user).isGreaterThan(25);
             assertThat(processEngine.getRepositoryService().getDeploymentResourceNames(deployment.get("id").asText()))
                     .as(user).hasSize(resources);

@@ -15,7 +15,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Checks every submitted application against the database after a fault run: was it registered
  * once, did its case end with its letter (or ineligibility notice) issued exactly once, or is it
- * still waiting where a case may wait (a task, a job, a message)? Anything else is lost work.
+ * still waiting where a case may wait (a task, a job, a message)? Anything else is lost work. A
+ * closed case has its invoice issued exactly once (or is listed as unbilled, when no fee schedule
+ * covers it); an open case has none yet.
  */
 final class CaseAudit {
 
@@ -28,7 +30,8 @@ final class CaseAudit {
 
     record Result(int submitted, int acknowledged, int resent, int registeredEarlier, int neverRegistered,
             int completedIssued, int completedIneligible, int inProgress, List<String> lost, int duplicateCases,
-            List<String> duplicateLetters, List<Incident> incidents, int jobsWaitingToRetry, int failedJobRuns) {
+            List<String> duplicateLetters, List<Incident> incidents, int jobsWaitingToRetry, int failedJobRuns,
+            int invoiced, List<String> invoiceProblems) {
 
         int completed() {
             return completedIssued + completedIneligible;
@@ -61,6 +64,10 @@ final class CaseAudit {
                 select proc_inst_id_ from act_ru_task union select process_instance_id_ from act_ru_job
                 union select proc_inst_id_ from act_ru_event_subscr""");
         Set<String> ended = strings("select id_ from act_hi_procinst where state_ = 'COMPLETED'");
+        Map<Long, Integer> invoices = new HashMap<>();
+        jdbc.sql("select case_id, count(*) from imr_invoice group by case_id")
+                .query((rs, n) -> invoices.put(rs.getLong(1), rs.getInt(2))).list();
+        Set<Long> unbilled = new HashSet<>(jdbc.sql("select case_id from imr_unbilled_review").query(Long.class).list());
         Map<String, Integer> issued = new HashMap<>();
         jdbc.sql("select case_id, kind, count(*) from imr_letter where status = 'ISSUED' group by case_id, kind")
                 .query((rs, n) -> issued.put(rs.getLong(1) + "/" + rs.getString(2), rs.getInt(3))).list();
@@ -73,7 +80,9 @@ final class CaseAudit {
         int completedIneligible = 0;
         int inProgress = 0;
         int duplicateCases = 0;
+        int invoiced = 0;
         List<String> lost = new ArrayList<>();
+        List<String> invoiceProblems = new ArrayList<>();
         for (Submitted application : submitted) {
             CaseRun run = application.run();
             acknowledged += run.caseNumber() != null ? 1 : 0;
@@ -98,6 +107,15 @@ final class CaseAudit {
                         case "OPEN" -> openProblem(row, running, waiting);
                         default -> "unexpected status " + row.status();
                     };
+            int invoiceCount = invoices.getOrDefault(row.id(), 0);
+            String invoiceProblem = row.status().equals("OPEN")
+                    ? (invoiceCount == 0 ? null : "invoiced " + invoiceCount + " times while its review is open")
+                    : invoiceCount == 1 || invoiceCount == 0 && unbilled.contains(row.id()) ? null
+                    : "closed as " + row.status() + " with " + invoiceCount + " invoices (one expected)";
+            if (invoiceProblem != null) {
+                invoiceProblems.add(row.caseNumber() + ": " + invoiceProblem);
+            }
+            invoiced += invoiceCount == 1 && !row.status().equals("OPEN") ? 1 : 0;
             if (problem != null) {
                 lost.add(row.caseNumber() + ": " + problem);
             } else if (row.status().equals("DETERMINATION_ISSUED")) {
@@ -113,7 +131,8 @@ final class CaseAudit {
                 jdbc.sql("select count(*) from act_ru_job where exception_msg_ is not null and retries_ > 0")
                         .query(Integer.class).single(),
                 jdbc.sql("select count(*) from act_hi_job_log where job_exception_msg_ is not null")
-                        .query(Integer.class).single());
+                        .query(Integer.class).single(),
+                invoiced, invoiceProblems);
     }
 
     /** When the first letter or notice was issued after a moment: how soon the job executors worked again. */

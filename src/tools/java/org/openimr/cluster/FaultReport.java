@@ -37,6 +37,10 @@ final class FaultReport {
         line("duplicate letters", audit.duplicateLetters().size(), "must be 0");
         audit.duplicateLetters().stream().limit(20).forEach(duplicate -> lines.add("    " + duplicate));
         line("duplicate cases", audit.duplicateCases(), "must be 0");
+        line("invoiced once", audit.invoiced(), "closed cases with exactly one invoice");
+        line("invoice problems", audit.invoiceProblems().size(), "must be 0: a closed case without its invoice, "
+                + "or with more than one, or an open case invoiced");
+        audit.invoiceProblems().stream().limit(20).forEach(problem -> lines.add("    " + problem));
         line("incidents left", audit.incidents().size(), "each explained or 0");
         audit.incidents().forEach(incident -> lines.add("    " + incident.type() + " at " + incident.activity() + ": "
                 + incident.message()));
@@ -52,7 +56,7 @@ final class FaultReport {
         lines.add(requests.toString());
 
         failed = !audit.lost().isEmpty() || !audit.duplicateLetters().isEmpty() || audit.duplicateCases() > 0
-                || !audit.incidents().isEmpty() || !plan.failures().isEmpty();
+                || !audit.invoiceProblems().isEmpty() || !audit.incidents().isEmpty() || !plan.failures().isEmpty();
         lines.add("");
         lines.add("RESULT: " + (failed ? "FAILED" : "PASSED"));
     }
