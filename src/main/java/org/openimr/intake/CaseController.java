@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import java.security.Principal;
+import java.util.List;
 import org.openimr.cases.ApplicationParser;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -25,11 +26,14 @@ class CaseController {
     private final IntakeService intake;
     private final CaseViews caseViews;
     private final Withdrawals withdrawals;
+    private final RegisteredToday registeredToday;
 
-    CaseController(IntakeService intake, CaseViews caseViews, Withdrawals withdrawals) {
+    CaseController(IntakeService intake, CaseViews caseViews, Withdrawals withdrawals,
+            RegisteredToday registeredToday) {
         this.intake = intake;
         this.caseViews = caseViews;
         this.withdrawals = withdrawals;
+        this.registeredToday = registeredToday;
     }
 
     @Operation(summary = "Submit an IMR application",
@@ -42,6 +46,12 @@ class CaseController {
     ResponseEntity<CaseView> submit(@RequestBody JsonNode body, Principal principal) {
         String caseNumber = intake.submit(ApplicationParser.parse(body), principal.getName());
         return ResponseEntity.created(URI.create("/api/cases/" + caseNumber)).body(caseViews.view(caseNumber));
+    }
+
+    @Operation(summary = "The cases I registered today (California time), the latest first, each with its case page")
+    @GetMapping("/registered-today")
+    List<RegisteredToday.RegisteredCase> registeredToday(Principal principal) {
+        return registeredToday.of(principal.getName());
     }
 
     @Operation(summary = "Read a case: stage, deadlines, disputed items, decisions and outcome")

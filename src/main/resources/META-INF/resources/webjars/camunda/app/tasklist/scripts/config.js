@@ -1,8 +1,9 @@
 // Tasklist configuration of the IMR case management application. It replaces the webapp's own
 // config.js (the application's classes come first on the class path) to load the case-file link
-// (app/tasklist/imr-case-file/plugin.js); the keyboard shortcuts are Tasklist's own.
+// (app/tasklist/imr-case-file/plugin.js) and what intake meets around the start form
+// (app/tasklist/imr-start-form/plugin.js); the keyboard shortcuts are Tasklist's own.
 export default {
-  customScripts: ['imr-case-file/plugin'],
+  customScripts: ['imr-case-file/plugin', 'imr-start-form/plugin'],
   shortcuts: {
     claimTask: {key: 'ctrl+alt+c', description: 'claims the currently selected task'},
     focusFilter: {key: 'ctrl+shift+f', description: 'set the focus to the first filter in the list'},
