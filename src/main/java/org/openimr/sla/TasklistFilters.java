@@ -45,7 +45,7 @@ class TasklistFilters implements InitializingBean {
             Map.of("name", CaseVariables.CASE_NUMBER, "label", "Case"),
             Map.of("name", CaseVariables.STAGE, "label", "Stage"),
             Map.of("name", SlaVariables.SLA_STATUS, "label", "SLA"),
-            Map.of("name", SlaVariables.SLA_DUE_AT, "label", "Case due"));
+            Map.of("name", SlaVariables.SLA_DUE_AT_TEXT, "label", "Case due (California time)"));
 
     private final FilterService filterService;
     private final TaskService taskService;

@@ -129,26 +129,35 @@ function reopenForm(dialog) {
   setTimeout(() => clearInterval(again), 10_000);
 }
 
-/** A start dialog opened: the user's draft is put where Tasklist reads a saved start form, anyone else's removed. */
+/**
+ * A start dialog opened: while it lists the processes, the user's draft waits where Tasklist reads a
+ * saved start form (anyone else's is removed); once a form is shown, filled from it, it is taken away
+ * again and the form says it holds the draft.
+ */
 async function dialogOpened(modal) {
   touched = false;
+  userOfDialog = '';
   localStorage.removeItem(TASKLIST_SAVE);
-  userOfDialog = await currentUser();
-  const draft = userOfDialog && storedDraft(userOfDialog);
-  if (draft) {
-    localStorage.setItem(TASKLIST_SAVE, JSON.stringify(draft.data));
-  }
-  new MutationObserver(() => {
+  const watch = () => {
+    if (modal.querySelector('ul.processes')) {
+      const draft = userOfDialog && localStorage.getItem(TASKLIST_SAVE) === null && storedDraft(userOfDialog);
+      if (draft) {
+        localStorage.setItem(TASKLIST_SAVE, JSON.stringify(draft.data));
+      }
+      return;
+    }
     const dialog = startDialog();
     if (dialog && localStorage.getItem(TASKLIST_SAVE) !== null) {
-      // Tasklist has read it into the form by now.
       localStorage.removeItem(TASKLIST_SAVE);
-      const current = storedDraft(userOfDialog);
-      if (current) {
-        offerDraft(dialog, current);
+      const draft = storedDraft(userOfDialog);
+      if (draft) {
+        offerDraft(dialog, draft);
       }
     }
-  }).observe(modal, {childList: true, subtree: true});
+  };
+  new MutationObserver(watch).observe(modal, {childList: true, subtree: true});
+  userOfDialog = await currentUser();
+  watch();
 }
 
 // ---------------------------------------------------------------- the answers of a start
@@ -206,10 +215,12 @@ function fieldElement(dialog, componentId) {
   return input?.closest('.fjs-form-field') || null;
 }
 
-function clearProblems(dialog) {
+function clearProblems(dialog, {banners}) {
   dialog.querySelectorAll('.imr-field-error, .imr-start-problems').forEach(node => node.remove());
-  // Tasklist's banners of earlier tries, closed as their own close button closes them.
-  dialog.querySelectorAll('[notifications-panel] .alert .close').forEach(button => button.click());
+  if (banners) {
+    // Tasklist's banners of earlier tries, closed as their own close button closes them.
+    dialog.querySelectorAll('[notifications-panel] .alert .close').forEach(button => button.click());
+  }
 }
 
 async function showRefusal(definitionUrl, body) {
@@ -225,7 +236,7 @@ async function showRefusal(definitionUrl, body) {
   } catch (error) {
     ids = {};
   }
-  clearProblems(dialog);
+  clearProblems(dialog, {banners: false});
   const unplaced = [];
   let first = null;
   for (const problem of problems) {
@@ -306,7 +317,7 @@ document.addEventListener('click', event => {
   if (button && /close|back/i.test(button.textContent)) {
     saveDraft();
   } else if (button && /start/i.test(button.textContent)) {
-    clearProblems(dialog);
+    clearProblems(dialog, {banners: true});
     // A field form-js itself refused (a required one left empty) is scrolled to, not left off-screen.
     setTimeout(() => dialog.querySelector('.fjs-has-errors')?.scrollIntoView({block: 'center'}), 300);
   } else if (event.target.classList?.contains('modal')) {
