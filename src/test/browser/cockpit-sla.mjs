@@ -178,9 +178,10 @@ async function main() {
     await page.context().clearCookies();
     await page.goto('about:blank');
     await login(page, base, 'cockpit', 'analyst1', 'demo');
-    await page.waitForSelector('.navbar', {timeout: 60_000});
-    await page.waitForTimeout(3000);
-    check(await page.locator('a[href="#/sla"]:visible').count() === 0, 'an analyst\'s Cockpit shows no SLA menu entry');
+    await page.locator('.imr-sla-no-access').waitFor({timeout: 60_000});
+    check(await page.locator('a[href="#/sla"]:visible').count() === 0
+      && /for supervisors and administrators/.test(await page.locator('.imr-sla-no-access').innerText()),
+    'an analyst\'s Cockpit shows no SLA menu entry, and its start page says the SLA figures are for supervisors');
     await page.screenshot({path: path.join(shots, 'cockpit-analyst-no-sla.png'), fullPage: false});
   } catch (error) {
     checks.fail(error.message);

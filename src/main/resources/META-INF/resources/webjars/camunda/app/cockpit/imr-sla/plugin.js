@@ -75,7 +75,7 @@ async function loadSummary() {
   });
   if (!response.ok) {
     throw new Error(response.status === 403
-      ? 'The SLA dashboard is for supervisors and administrators.'
+      ? 'The SLA figures are for supervisors and administrators.'
       : 'The SLA summary could not be loaded (HTTP ' + response.status + ').');
   }
   return response.json();
@@ -290,8 +290,8 @@ async function renderDashboardTile(node) {
     const summary = await sharedSummary();
     root.append(el('h3', {style: {margin: '0 0 8px'}}, el('a', {href: '#/sla'}, 'IMR deadlines and SLAs \u203a')), tiles(summary));
   } catch (error) {
-    // Only supervisors and administrators see SLA figures; others see no tile.
-    node.removeChild(root);
+    // Only supervisors and administrators see SLA figures; others read why the panel holds none.
+    root.appendChild(el('p', {class: 'imr-sla-note imr-sla-no-access'}, error.message));
   }
 }
 
