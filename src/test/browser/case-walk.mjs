@@ -177,22 +177,26 @@ step('intake1 logs in to Tasklist', async () => {
   await shot(page, 'intake-tasklist');
 });
 
-step('intake1 keys in the paper application with three disputed items on the start form', async () => {
-  await keyInApplication(await openStartForm(page), application);
-  await checkReadable(page);
-  await shot(page, 'intake-start-form-filled');
-});
-
-step('Esc in a dropdown closes the dropdown, not the start form', async () => {
-  const region = await field(section(page.locator('.modal-body'), 'Disputed treatment 1'), 'select', 'Body region');
-  await region.locator('.fjs-input-group').click();
-  await page.locator('.modal .fjs-dropdownlist-item').first().waitFor({timeout: TIMEOUT});
+step('Esc in a dropdown closes the dropdown, not the start form, and loses nothing typed', async () => {
+  const form = await openStartForm(page);
+  const name = (await field(section(form, 'Injured employee'), 'textfield', 'Name')).locator('input');
+  await name.fill(application.employee.name);
+  await name.blur();
+  const filedBy = await field(section(form, 'Application'), 'select', 'Filed by');
+  await filedBy.locator('.fjs-input-group').click();
+  await filedBy.locator('.fjs-dropdownlist-item').first().waitFor({timeout: TIMEOUT});
   await page.keyboard.press('Escape');
   await page.waitForTimeout(500);
-  if (!(await page.locator('.modal-body .fjs-form').isVisible())) {
-    throw new Error('Esc in the dropdown closed the start form');
+  if (!(await page.locator('.modal-body .fjs-form').isVisible()) || await name.inputValue() !== application.employee.name) {
+    throw new Error('Esc in the dropdown closed the start form, or lost what was typed');
   }
   await shot(page, 'intake-start-form-after-esc', {whole: false});
+});
+
+step('intake1 keys in the paper application with three disputed items on the start form', async () => {
+  await keyInApplication(page.locator('.modal-body'), application);
+  await checkReadable(page);
+  await shot(page, 'intake-start-form-filled');
 });
 
 step('the start form closed, intake1 opens it again and is offered the draft, whole', async () => {

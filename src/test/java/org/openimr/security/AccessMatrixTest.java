@@ -147,6 +147,8 @@ class AccessMatrixTest extends CaseTest {
         // The application's API. Columns: anonymous, intake, reviewer A, reviewer B, supervisor, analyst, admin.
         rows.add(row("POST /api/cases", post("/api/cases", Map.of()), 401, 400, 403, 403, 403, 403, 400));
         rows.add(row("GET /api/cases/{caseNumber}", get("/api/cases/" + x), 401, 200, 200, 403, 200, 403, 200));
+        rows.add(row("GET /api/cases/registered-today", get("/api/cases/registered-today"), 401, 200, 403, 403, 200, 403,
+                200));
         rows.add(row("POST /api/cases/{caseNumber}/withdrawal", post("/api/cases/" + x + "/withdrawal",
                 Map.of("reason", "BORED")), 401, 400, 403, 403, 400, 403, 400));
         rows.add(row("POST /api/cases/{caseNumber}/records", post("/api/cases/" + x + "/records",
