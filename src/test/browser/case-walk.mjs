@@ -191,13 +191,13 @@ step('Esc in a dropdown closes the dropdown, not the start form, and loses nothi
     throw new Error('Esc in the dropdown closed the start form, or lost what was typed');
   }
   await shot(page, 'intake-start-form-after-esc', {whole: false});
-  // form-js leaves its list open on Esc; a click on the field closes it.
-  await filedBy.locator('.fjs-input-group').click();
-  await filedBy.locator('.fjs-dropdownlist-item').first().waitFor({state: 'detached', timeout: TIMEOUT});
+  // form-js leaves its list open on Esc; intake closes the form (its draft is kept) and keys in anew.
+  await page.locator('.modal-footer button', {hasText: 'Close'}).click();
+  await page.locator('.modal').waitFor({state: 'detached', timeout: TIMEOUT});
 });
 
 step('intake1 keys in the paper application with three disputed items on the start form', async () => {
-  await keyInApplication(page.locator('.modal-body'), application);
+  await keyInApplication(await openStartForm(page), application);
   await checkReadable(page);
   await shot(page, 'intake-start-form-filled');
 });
