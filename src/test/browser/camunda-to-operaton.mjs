@@ -10,7 +10,7 @@ import {execFileSync} from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  Checks, findJar, httpClient, root, screenshots, startApplication, startPostgres, waitFor
+  Checks, establishFacts, findJar, httpClient, root, screenshots, startApplication, startPostgres, waitFor
 } from './support.mjs';
 
 const checks = new Checks();
@@ -45,6 +45,7 @@ function engine(http) {
 /** Decides one item as the guideline recommends, as the reviewer's form submits it. */
 async function decide(api, task) {
   const form = await api.http('GET', `/engine-rest/task/${task.id}/form-variables`, ...ADMIN);
+  await establishFacts(api.http, form.caseNumber.value, form.itemNo.value, ...ADMIN);
   const recommended = form.recommendedOutcome?.value;
   const decision = recommended === 'MEDICALLY_NECESSARY' ? 'OVERTURNED' : 'UPHELD';
   const variables = {decision};

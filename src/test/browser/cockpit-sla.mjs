@@ -7,7 +7,9 @@
 // node src/test/browser/cockpit-sla.mjs
 import fs from 'node:fs';
 import path from 'node:path';
-import {Checks, httpClient, launchBrowser, login, root, screenshots as shots, startApplication} from './support.mjs';
+import {
+  Checks, establishFacts, httpClient, launchBrowser, login, root, screenshots as shots, startApplication
+} from './support.mjs';
 
 const checks = new Checks();
 const check = (condition, what) => checks.check(condition, what);
@@ -17,6 +19,7 @@ function client(base) {
   const seed = JSON.parse(fs.readFileSync(path.join(root, 'src/test/resources/cases/seed-massage.json'), 'utf8'));
   let applications = 0;
   const api = {
+    call,
     async submit(expedited) {
       const application = structuredClone(seed);
       applications++;
@@ -107,6 +110,7 @@ async function seedCases(api) {
   await recordsComplete(api, decided);
   await api.complete(decided, 'WriteClinicalSummaryTask', {pagesReviewed: 54,
     clinicalSummary: 'The claimant was described as a 44-year-old man injured in 2012.'});
+  await establishFacts(api.call, decided, 1, 'admin', 'admin');
   await api.complete(decided, 'DecideItemTask', {decision: 'UPHELD'});
   await api.complete(decided, 'ReviewLetterTask', {letterApproved: true});
   await api.runJobs(decided);                                // letter issued: counts in the average age

@@ -5,12 +5,16 @@
 // recommendation change, goes back round the BPMN loop ("I corrected facts") and decides on the
 // recommendation computed from the established facts. Starts the built application (target/*.jar)
 // on a free port with an in-memory H2 database. Screenshots: target/screenshots/facts/.
+// Then a case filed today (request of the current year): its reviewer's decision shows the facts of
+// the table in force today (the MTUS with the ACOEM guidelines) and a recommendation that cites the
+// current guideline, or names what that guideline leaves to the physician's judgement.
 // Run after `mvn package`: node src/test/browser/item-facts.mjs
 import {execFileSync} from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import {Checks, httpClient, launchBrowser, login, root, screenshots, startApplication, testClasspath, waitFor}
-  from './support.mjs';
+import {
+  Checks, httpClient, launchBrowser, login, logout, root, screenshots, startApplication, testClasspath, waitFor
+} from './support.mjs';
 
 const shots = path.join(screenshots, 'facts');
 const checks = new Checks();
@@ -54,6 +58,64 @@ async function deliverReport(base, caseNumber) {
   if (!response.ok) {
     throw new Error(`the report was not delivered: HTTP ${response.status} ${await response.text()}`);
   }
+}
+
+/** A date in California, `days` before today, as the API takes it. */
+function daysAgo(days) {
+  return new Date(Date.now() - days * 86_400_000).toLocaleDateString('en-CA', {timeZone: 'America/Los_Angeles'});
+}
+
+/** The reviewer's walk for a case filed today: the current table's facts, the current guideline's citation. */
+async function caseFiledToday(app, http, page) {
+  const application = JSON.parse(fs.readFileSync(path.join(root, 'src/test/resources/cases/seed-massage.json'), 'utf8'));
+  const run = Date.now().toString(36).toUpperCase();
+  application.employee = {...application.employee, name: 'Current MTUS Employee ' + run, claimNumber: 'NOW-' + run};
+  Object.assign(application, {applicationReceivedDate: daysAgo(0), applicationSignedDate: daysAgo(5),
+    urDecisionDate: daysAgo(17), urDecisionServedDate: daysAgo(14)});
+  const requestDate = daysAgo(24);
+  application.disputedItems[0].requestDate = requestDate;
+  const caseNumber = (await http('POST', '/api/cases', 'intake1', 'demo', application)).caseNumber;
+  await http('POST', `/api/cases/${caseNumber}/records`, 'intake1', 'demo', {documents: [
+    {title: REPORT, author: 'Dr. Test Physician', date: daysAgo(30), pages: 12}]});
+  const task = async key => (await http('GET',
+    `/engine-rest/task?processInstanceBusinessKey=${caseNumber}&taskDefinitionKey=${key}`, 'admin', 'admin'))[0];
+  const check = await waitFor('the records check', () => task('CheckRecordsCompletenessTask'));
+  await http('POST', `/engine-rest/task/${check.id}/complete`, 'admin', 'admin', {variables: {recordsComplete: {value: true}}});
+  const summary = await waitFor('the clinical summary task', () => task('WriteClinicalSummaryTask'));
+  await http('POST', `/engine-rest/task/${summary.id}/complete`, 'admin', 'admin', {variables: {
+    pagesReviewed: {value: 12}, clinicalSummary: {value: 'The claimant is a 56-year-old man with chronic neck pain.'}}});
+  const decide = await waitFor('the decision task of the case filed today', () => task('DecideItemTask'));
+  checks.check(requestDate.startsWith(new Date().getFullYear().toString()),
+    `case ${caseNumber} was filed today, its request dated ${requestDate}, and reached its reviewer`);
+
+  await logout(page);
+  await login(page, app.base, 'tasklist', decide.assignee, 'demo');
+  await openTask(page, app.base, decide.id);
+  const form = await formText(page);
+  const citation = /Citation: (.*?) \(criterion/.exec(form)?.[1] || '';
+  const rule = /Rule: (\S+)/.exec(form)?.[1] || '';
+  checks.check(/ACOEM|MTUS/.test(citation) && !/\.md|shared\/|guideline-rules/.test(form) && !rule.endsWith('-EDITION'),
+    `the recommendation cites the current guideline (rule ${rule}): ${citation}`);
+  const judgement = form.includes('Your judgement: the guidelines do not decide this request');
+  if (judgement) {
+    const rationale = /Your judgement: the guidelines do not decide this request (.*?) Rule:/.exec(form)?.[1] || '';
+    checks.check(rationale.length > 40, `left to physician judgement, it names what is open: ${rationale}`);
+  }
+  await shot(page, 'today-decide-item-current-guideline');
+
+  const tableFacts = (await http('GET', `/api/guidelines/categories/MASSAGE/facts?requestDate=${requestDate}`,
+    decide.assignee, 'demo')).facts.filter(fact => !fact.fromApplication).map(fact => fact.name);
+  const [facts] = await Promise.all([page.context().waitForEvent('page'),
+    page.locator('.task-details .fjs-form a', {hasText: 'Establish or correct the facts'}).click()]);
+  await facts.locator('#fact-list tr').first().waitFor({timeout: TIMEOUT});
+  const names = await facts.locator('#fact-list tr').evaluateAll(rows => rows.map(row => row.dataset.fact));
+  checks.check(names.length > 0 && JSON.stringify(names) === JSON.stringify(tableFacts) && names.includes('painPhase'),
+    `the facts step asks the facts of the table in force today: ${names}`);
+  await shot(facts, 'today-facts-page-current-table');
+  const shown = (await facts.locator('#recommendation').innerText()).replace(/\s+/g, ' ');
+  checks.check(/ACOEM|MTUS/.test(shown) && !shown.includes('-EDITION'),
+    `the facts page's recommendation cites the current guideline: ${shown}`);
+  await facts.close();
 }
 
 async function main() {
@@ -158,6 +220,8 @@ async function main() {
     const item = decided.disputedItems[0];
     checks.check(JSON.stringify(item).includes('UPHELD'), 'the reviewer decided the item: Upheld');
     await shot(page, 'item-decided');
+
+    await caseFiledToday(app, http, page);
   } catch (error) {
     checks.check(false, error.message);
     await shot(page, 'failure').catch(() => {});

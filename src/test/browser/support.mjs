@@ -250,3 +250,21 @@ export async function waitFor(what, condition, timeout = 60_000) {
     await new Promise(resolve => setTimeout(resolve, 500));
   }
 }
+
+/**
+ * Establishes a disputed item's facts as they stand, through the facts API (a decision needs every
+ * fact its table reads): a value with its source, or page 1 of the case's first document where it has
+ * none; a fact without a value as not documented. `http` is an httpClient; the user is the case's
+ * reviewer or an administrator.
+ */
+export async function establishFacts(http, caseNumber, itemNo, user, password) {
+  const url = `/api/cases/${caseNumber}/items/${itemNo}/facts`;
+  const view = await http('GET', url, user, password);
+  const first = view.documents[0];
+  const facts = view.facts.map(({fact, value, source}) => value === null || value === undefined || (!source && !first)
+    ? {name: fact.name, notDocumented: true}
+    : {name: fact.name, value, documentId: source ? source.documentId : first.id, page: source ? source.page : 1});
+  if (facts.length) {
+    await http('PUT', url, user, password, {facts});
+  }
+}

@@ -84,7 +84,7 @@ function render(view) {
   $('case-file-link').href = `/case-file.html?case=${encodeURIComponent(view.caseNumber)}`;
   $('save').disabled = !view.decisionOpen;
   $('saved').textContent = view.decisionOpen ? '' : 'The item is not being decided: the facts are shown as established.';
-  rows = view.facts.map(({fact, value, status, source}) => {
+  rows = view.facts.map(({fact, value, status, source, establishedInReview, fromEarlierReview}) => {
     const input = valueInput(fact, value);
     const documentSelect = el('select', {'aria-label': `Document for ${fact.label}`}, el('option', {value: ''}, '–'),
         view.documents.map(d => el('option', {value: d.id}, `${d.title} (${d.pages} p.)`)));
@@ -107,8 +107,13 @@ function render(view) {
         el('td', {}, input),
         el('td', {}, documentSelect, ' page ', page, ' ', open),
         el('td', {}, notDocumented),
-        el('td', {}, el('span', {class: `status ${status}`}, STATUS[status])));
+        el('td', {}, el('span', {class: `status ${fromEarlierReview ? 'EARLIER' : status}`}, fromEarlierReview
+            ? `${STATUS[status]} in review ${establishedInReview}: confirm or change` : STATUS[status])));
     const touch = () => row.dataset.changed = 'true';
+    // An earlier review's finding is this review's starting point: saving it as it stands confirms it.
+    if (fromEarlierReview && view.decisionOpen) {
+      touch();
+    }
     [input, documentSelect, page, notDocumented].forEach(control => control.addEventListener('change', touch));
     return {fact, row, input, documentSelect, page, notDocumented};
   });

@@ -2,7 +2,9 @@ package org.openimr;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.HashMap;
 import java.util.List;
@@ -21,6 +23,8 @@ import org.openimr.cases.CaseRegistry;
 import org.openimr.intake.IntakeService;
 import org.openimr.records.RecordsService;
 import org.springframework.context.ApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.RestClient;
 
 /** Moves a case through the engine the way its people would, for process tests. */
 public class CaseDriver {
@@ -34,6 +38,7 @@ public class CaseDriver {
     private final TaskService taskService;
     private final ManagementService managementService;
     private final HistoryService historyService;
+    private final String baseUrl;
 
     public CaseDriver(ApplicationContext context) {
         this.intake = context.getBean(IntakeService.class);
@@ -43,6 +48,7 @@ public class CaseDriver {
         this.taskService = context.getBean(TaskService.class);
         this.managementService = context.getBean(ManagementService.class);
         this.historyService = context.getBean(HistoryService.class);
+        this.baseUrl = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
     }
 
     public String submit(ObjectNode application) {
@@ -102,8 +108,57 @@ public class CaseDriver {
                 "clinicalSummary", "The claimant was described as a 44-year-old man injured in 2012."));
     }
 
-    /** The reviewer decides every open item: with the recommendation where it is definite, else as given. */
+    /**
+     * The reviewer establishes every clinical fact of each open item from the records, through the
+     * facts API: the value the application gave, read on page 1 of the case's first document, and a
+     * fact the application left empty as not documented; a fact an earlier review established is
+     * confirmed with its source. The recommendation stays the one shown.
+     */
+    public void establishFacts(String caseNumber) {
+        for (Task task : tasks(caseNumber, "DecideItemTask")) {
+            Object itemNo = taskService.getVariable(task.getId(), "itemNo");
+            RestClient reviewer = RestClient.builder().baseUrl(baseUrl)
+                    .defaultHeaders(headers -> headers.setBasicAuth(task.getAssignee(), "demo")).build();
+            String path = "/api/cases/" + caseNumber + "/items/" + itemNo + "/facts";
+            JsonNode view = reviewer.get().uri(path).retrieve().body(JsonNode.class);
+            ObjectNode facts = factsAsGiven(view);
+            if (!facts.get("facts").isEmpty()) {
+                reviewer.put().uri(path).contentType(MediaType.APPLICATION_JSON).body(facts.toString()).retrieve()
+                        .toBodilessEntity();
+            }
+        }
+    }
+
+    /**
+     * The body that establishes an item's facts (its {@code GET .../facts} view) as they stand: a value with
+     * its source, or the case's first document and page 1 where it has none yet; no value, not documented.
+     */
+    public static ObjectNode factsAsGiven(JsonNode view) {
+        JsonNode firstDocument = view.path("documents").path(0);
+        ObjectNode body = JSON.createObjectNode();
+        ArrayNode facts = body.putArray("facts");
+        view.get("facts").forEach(fact -> {
+            ObjectNode established = facts.addObject().put("name", fact.at("/fact/name").asText());
+            if (!fact.hasNonNull("value") || firstDocument.isMissingNode() && !fact.hasNonNull("source")) {
+                established.put("notDocumented", true);
+            } else if (fact.hasNonNull("source")) {
+                established.set("value", fact.get("value"));
+                established.put("documentId", fact.at("/source/documentId").asLong())
+                        .put("page", fact.at("/source/page").asInt());
+            } else {
+                established.set("value", fact.get("value"));
+                established.put("documentId", firstDocument.get("id").asLong()).put("page", 1);
+            }
+        });
+        return body;
+    }
+
+    /**
+     * The reviewer establishes the facts ({@link #establishFacts}) and decides every open item: with the
+     * recommendation where it is definite, else as given.
+     */
     public void decideAllItems(String caseNumber, String decisionWhereUndecided) {
+        establishFacts(caseNumber);
         for (Task task : tasks(caseNumber, "DecideItemTask")) {
             String recommended = (String) taskService.getVariable(task.getId(), "recommendedOutcome");
             String decision = switch (recommended) {

@@ -3,6 +3,7 @@ package org.openimr;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
@@ -193,6 +194,7 @@ class ImrCaseProcessTest extends CaseTest {
         cases.recordsArrive(caseNumber);
         cases.recordsComplete(caseNumber);
         cases.writeClinicalSummary(caseNumber);
+        cases.establishFacts(caseNumber);
         List<Task> items = cases.tasks(caseNumber, "DecideItemTask");
         Task first = items.get(0);
         int firstItemNo = (Integer) taskService.getVariable(first.getId(), "itemNo");
@@ -227,6 +229,7 @@ class ImrCaseProcessTest extends CaseTest {
         cases.recordsArrive(caseNumber);
         cases.recordsComplete(caseNumber);
         cases.writeClinicalSummary(caseNumber);
+        cases.establishFacts(caseNumber);
         Task item = cases.tasks(caseNumber, "DecideItemTask").get(0);
         String departing = cases.decisionAgainstRecommendation(item.getId());
 
@@ -249,9 +252,12 @@ class ImrCaseProcessTest extends CaseTest {
     void aSecondApplicationForTheSameTreatmentConfirmedByTheScreenerIsIneligibleAsAlreadyUnderReview() {
         ObjectNode first = TestApplications.seedCase();
         cases.submit(first);
+        // The same treatment under the same UR decision, with one more item: a new application, not the same one.
         ObjectNode second = first.deepCopy();
-        second.put("urDecisionDate", "2014-06-28");
-        second.put("urDecisionServedDate", "2014-06-30");
+        ((ArrayNode) second.get("disputedItems")).addObject()
+                .put("requestedTreatment", "Norco 10/325 mg, 60 tablets").put("treatmentCategory", "OPIOID")
+                .put("requestDate", "2014-06-20").put("dailyMED", 40).put("functionalImprovement", true)
+                .put("fourAsDocumented", true).put("aberrantBehavior", false);
 
         String caseNumber = cases.submit(second);
         cases.confirmFindings(caseNumber);

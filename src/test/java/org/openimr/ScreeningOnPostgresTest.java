@@ -6,6 +6,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -154,7 +155,69 @@ class ScreeningOnPostgresTest {
     }
 
     @Test
-    void aSecondApplicationForTheSameTreatmentIsAFindingForTheScreener() {
+    void anItemRepeatingAnEarlierCasesItemUnderTheSameUrDecisionIsLeftOutAndTheRestGoOn() throws Exception {
+        ObjectNode first = TestApplications.seedCase();
+        String earlier = cases.submit(first);
+        ObjectNode second = first.deepCopy();
+        ((ArrayNode) second.get("disputedItems")).addObject()
+                .put("requestedTreatment", "Chiropractic manipulation, lumbar spine, 2 times a week for 6 weeks")
+                .put("treatmentCategory", "CHIRO").put("bodyRegion", "LUMBAR").put("requestDate", "2014-06-20")
+                .put("priorUnits", 6).put("requestedUnits", 12).put("functionalImprovement", true);
+
+        String caseNumber = cases.submit(second);
+
+        cases.progress(caseNumber).isWaitingAt("ScreenApplicationTask");
+        Task task = cases.task(caseNumber, "ScreenApplicationTask");
+        assertThat((String) taskService.getVariable(task.getId(), "screeningFindings")).startsWith("- **E7**");
+        // The screener sees which item repeats which item of which case.
+        assertThat((String) taskService.getVariable(task.getId(), "duplicateItemsShown"))
+                .startsWith("- Item (1) Additional Massage Therapy Visits").contains("item (1) of case " + earlier + " (open)")
+                .doesNotContain("Item (2)");
+        taskService.claim(task.getId(), "intake1");
+        assertThatThrownBy(() -> taskService.complete(task.getId(), Map.of("screeningDecision", "EXCLUDE_ITEMS",
+                "excludedItems", "2"))).hasRootCauseInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("Items to leave out must name only the duplicate items 1");
+
+        taskService.complete(task.getId(), Map.of("screeningDecision", "EXCLUDE_ITEMS", "excludedItems", "1"));
+
+        cases.progress(caseNumber).hasPassed("SendItemIneligibilityNoticeTask", "SendNoticeOfAssignmentTask")
+                .hasNotPassed("SendIneligibilityNoticeTask").isWaitingAt("WaitForRecordsTask");
+        CaseRecord record = cases.caseRecord(caseNumber);
+        assertThat(record.status()).isEqualTo("OPEN");
+        StoredLetter notice = letters.issued(record, LetterKind.ITEM_INELIGIBILITY_NOTICE).orElseThrow();
+        String text = CaseDriver.flat(letters.text(notice));
+        assertThat(text).contains("TREATMENT ITEMS NOT ELIGIBLE", "(1) Additional Massage Therapy Visits",
+                "is the subject of item (1) of IMR case " + earlier, "The review goes on for: (2) Chiropractic manipulation");
+        assertThat(letters.recipientsIssued(notice)).hasSize(3);
+        // Run again (a retried job, an operator), the step sends nothing more.
+        context.getBean("sendItemIneligibilityNotice", JavaDelegate.class).execute(execution(caseNumber));
+        assertThat(letters.letters(record)).filteredOn(l -> l.kind().equals(LetterKind.ITEM_INELIGIBILITY_NOTICE.name()))
+                .containsExactly(notice);
+        // The review decides item 2 only; the notice of assignment names it alone.
+        assertThat(cases.variable(caseNumber, "reviewItems")).isEqualTo("2");
+        assertThat(cases.variable(caseNumber, "itemCount")).isEqualTo(1);
+        assertThat(CaseDriver.flat(letters.text(letters.issued(record, LetterKind.NOTICE_OF_ASSIGNMENT).orElseThrow())))
+                .contains("Chiropractic manipulation").doesNotContain("Additional Massage Therapy Visits");
+        assertThat(screening(caseNumber).at("/decisions/0/reason").asText()).isEqualTo("Items left out of the review: 1");
+
+        // The reviewer decides item 2 alone, and the final determination letter is about it alone.
+        cases.recordsArrive(caseNumber);
+        cases.recordsComplete(caseNumber);
+        cases.writeClinicalSummary(caseNumber);
+        assertThat(cases.tasks(caseNumber, "DecideItemTask")).singleElement()
+                .satisfies(decide -> assertThat(decide.getName())
+                        .startsWith("Decide disputed item 2 (1 of 1 under review): Chiropractic manipulation"));
+        cases.decideAllItems(caseNumber, "OVERTURNED");
+        cases.approveLetter(caseNumber);
+        cases.runJobs(caseNumber);
+        cases.progress(caseNumber).isEnded().hasPassed("DeterminationIssuedEndEvent");
+        assertThat(cases.caseRecord(caseNumber).status()).isEqualTo("DETERMINATION_ISSUED");
+        String letter = CaseDriver.flat(letters.text(letters.issued(record, LetterKind.FINAL_DETERMINATION).orElseThrow()));
+        assertThat(letter).contains("Chiropractic manipulation").doesNotContain("Additional Massage Therapy Visits");
+    }
+
+    @Test
+    void theSameTreatmentUnderANewUrDecisionIsNotADuplicate() {
         ObjectNode first = TestApplications.seedCase();
         cases.submit(first);
         ObjectNode second = first.deepCopy();
@@ -163,9 +226,7 @@ class ScreeningOnPostgresTest {
 
         String caseNumber = cases.submit(second);
 
-        cases.progress(caseNumber).isWaitingAt("ScreenApplicationTask");
-        assertThat((String) taskService.getVariable(cases.task(caseNumber, "ScreenApplicationTask").getId(),
-                "screeningFindings")).startsWith("- **E7**");
+        cases.progress(caseNumber).hasNotPassed("ScreenApplicationTask").isWaitingAt("WaitForRecordsTask");
     }
 
     @Test
@@ -348,6 +409,137 @@ class ScreeningOnPostgresTest {
         String findings = (String) taskService.getVariable(cases.task(caseNumber, "ScreenApplicationTask").getId(),
                 "screeningFindings");
         assertThat(findings).startsWith("- **E3**").doesNotContain("E6");
+    }
+
+    @Test
+    void aRequestForInformationGoesToThePartyOnceWaitsUnderItsDeadlineAndTheAnswerComesBackToTheScreener()
+            throws Exception {
+        ObjectNode application = TestApplications.seedCase();
+        ((ObjectNode) application.get("employee")).remove("claimNumber");
+        String caseNumber = cases.submit(application);
+        Instant asked = Instant.now();
+
+        requestInformation(caseNumber, "CLAIMS_ADMINISTRATOR", "The claim number\nThe date the UR decision was served");
+
+        cases.progress(caseNumber).hasPassed("SendInformationRequestTask").isWaitingAt("WaitForRequestedInformationTask")
+                .hasNotPassed("SendIneligibilityNoticeTask", "SendNoticeOfAssignmentTask");
+        CaseRecord record = cases.caseRecord(caseNumber);
+        assertThat(record.status()).isEqualTo("OPEN");
+        assertThat(record.stage()).isEqualTo("AWAITING_INFORMATION");
+        // The answer is due in 5 business days (D2): a week on the calendar, more over a holiday.
+        JsonNode deadlines = as("supervisor1").get().uri("/api/cases/{n}/deadlines", caseNumber).retrieve()
+                .body(JsonNode.class);
+        assertThat(deadlines.get("slaDeadline").asText()).isEqualTo("INFORMATION");
+        Instant due = Instant.parse(deadlines.get("informationDueAt").asText());
+        assertThat(due).isAfter(asked.plus(Duration.ofDays(6))).isBefore(asked.plus(Duration.ofDays(10)));
+        assertThat(cases.timer(caseNumber, "InformationDueTimer").getDuedate().toInstant()).isEqualTo(due);
+        assertThat(stageRow(as("supervisor1").get().uri("/api/sla/summary").retrieve().body(JsonNode.class),
+                "AWAITING_INFORMATION").get("total").asInt()).isPositive();
+
+        StoredLetter notice = letters.issued(record, LetterKind.INFORMATION_REQUEST).orElseThrow();
+        assertThat(CaseDriver.flat(letters.text(notice))).contains("REQUEST FOR INFORMATION", "Case Number: " + caseNumber,
+                "Requested From: Claims administrator", "The claim number", "The date the UR decision was served",
+                "(1) Additional Massage Therapy Visits", "is not eligible for independent medical review");
+        assertThat(letters.recipientsIssued(notice)).containsExactly("CLAIMS_ADMINISTRATOR: Sierra Claims Administrators");
+        // Run again (a retried job, an operator), the step sends nothing more.
+        context.getBean("sendInformationRequest", JavaDelegate.class).execute(requests(caseNumber, 1));
+        assertThat(letters.letters(record)).containsExactly(notice);
+
+        JsonNode history = answer(caseNumber, "Claim number CLM-2014-0042; the UR decision was served on June 30, 2014.");
+
+        cases.progress(caseNumber).isWaitingAt("ScreenApplicationTask");
+        assertThat(cases.caseRecord(caseNumber).stage()).isEqualTo("SCREENING");
+        Task again = cases.task(caseNumber, "ScreenApplicationTask");
+        assertThat((String) taskService.getVariable(again.getId(), "informationAnswer")).contains("CLM-2014-0042");
+        assertThat((String) taskService.getVariable(again.getId(), "screeningFindings")).startsWith("- **E9**");
+        assertThat(history.get("decisions").findValuesAsText("decision"))
+                .containsExactly("REQUEST_INFORMATION", "INFORMATION_RECEIVED");
+        assertThat(history.at("/decisions/0/reason").asText()).startsWith("Asked of the claims administrator: The claim number");
+
+        // A second request, to another party, is a second notice, sent once too.
+        requestInformation(caseNumber, "EMPLOYEE", "Your signature on the application");
+        context.getBean("sendInformationRequest", JavaDelegate.class).execute(requests(caseNumber, 2));
+        assertThat(letters.letters(record)).extracting(StoredLetter::kind).containsExactly(
+                LetterKind.INFORMATION_REQUEST.name(), LetterKind.INFORMATION_REQUEST.name());
+        StoredLetter second = letters.issued(record, LetterKind.INFORMATION_REQUEST).orElseThrow();
+        assertThat(letters.recipientsIssued(second)).containsExactly("EMPLOYEE: " + application.at("/employee/name").asText());
+        answer(caseNumber, "Signed application attached.");
+        screen(caseNumber, "ELIGIBLE", "The claims administrator gave the claim number; the application is complete.");
+
+        cases.progress(caseNumber).hasPassed("SendNoticeOfAssignmentTask").isWaitingAt("WaitForRecordsTask");
+    }
+
+    @Test
+    void aRequestLeftUnansweredByItsDeadlineEndsTheCaseAsIneligibleWithTheNotice() {
+        ObjectNode application = TestApplications.seedCase();
+        application.put("urDecisionAttached", false);
+        String caseNumber = cases.submit(application);
+        requestInformation(caseNumber, "EMPLOYEE", "A copy of the utilization review decision");
+        assertThat(letters.recipientsIssued(letters.issued(cases.caseRecord(caseNumber), LetterKind.INFORMATION_REQUEST)
+                .orElseThrow())).containsExactly("EMPLOYEE: " + application.at("/employee/name").asText());
+
+        managementService.executeJob(cases.timer(caseNumber, "InformationDueTimer").getId());
+
+        cases.progress(caseNumber).isEnded().hasPassed("RecordUnansweredRequestTask", "SendIneligibilityNoticeTask")
+                .hasNotPassed("SendNoticeOfAssignmentTask");
+        CaseRecord record = cases.caseRecord(caseNumber);
+        assertThat(record.status()).isEqualTo("INELIGIBLE");
+        assertThat(record.closeReason()).isEqualTo("E3,E9");
+        String notice = CaseDriver.flat(letters.text(letters.issued(record, LetterKind.INELIGIBILITY_NOTICE).orElseThrow()));
+        assertThat(notice).contains("The information requested from the employee (A copy of the utilization review "
+                + "decision) was not received by", "the application is incomplete");
+        assertThat(screening(caseNumber).get("decisions").findValuesAsText("decision"))
+                .containsExactly("REQUEST_INFORMATION", "INFORMATION_NOT_RECEIVED");
+    }
+
+    @Test
+    void aRequestNeedsItsPartyAndWhatIsMissingAndAnAnswerOnlyEndsARequest() {
+        ObjectNode application = TestApplications.seedCase();
+        application.put("urDecisionAttached", false);
+        String caseNumber = cases.submit(application);
+        Task task = cases.task(caseNumber, "ScreenApplicationTask");
+        taskService.claim(task.getId(), "intake1");
+
+        assertThatThrownBy(() -> taskService.complete(task.getId(), Map.of("screeningDecision", "REQUEST_INFORMATION",
+                "informationParty", "EMPLOYEE"))).hasRootCauseInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("What is missing is required");
+        assertThatThrownBy(() -> taskService.complete(task.getId(), Map.of("screeningDecision", "REQUEST_INFORMATION",
+                "informationParty", "EMPLOYER", "informationRequested", "Payroll"))).hasRootCauseInstanceOf(
+                InvalidInputException.class).hasMessageContaining("Party to ask must be one of");
+        cases.progress(caseNumber).isWaitingAt("ScreenApplicationTask");
+        assertThat(letters.letters(cases.caseRecord(caseNumber))).isEmpty();
+
+        HttpStatusCode notWaiting = as("intake1").post().uri("/api/cases/{n}/information-received", caseNumber)
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("answer", "Here it is."))
+                .exchange((request, response) -> response.getStatusCode());
+        assertThat(notWaiting.value()).isEqualTo(409);
+        HttpStatusCode empty = as("intake1").post().uri("/api/cases/{n}/information-received", caseNumber)
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("receivedDate", "2025-01-10"))
+                .exchange((request, response) -> response.getStatusCode());
+        assertThat(empty.value()).isEqualTo(400);
+    }
+
+    private void requestInformation(String caseNumber, String party, String missing) {
+        Task task = cases.task(caseNumber, "ScreenApplicationTask");
+        taskService.claim(task.getId(), "intake1");
+        taskService.complete(task.getId(), Map.of("screeningDecision", "REQUEST_INFORMATION", "informationParty", party,
+                "informationRequested", missing));
+    }
+
+    private JsonNode answer(String caseNumber, String answer) {
+        return as("intake1").post().uri("/api/cases/{n}/information-received", caseNumber)
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("answer", answer))
+                .retrieve().body(JsonNode.class);
+    }
+
+    /** The execution a retried "Send request for information" runs with: the case's variables as they stand. */
+    private DelegateExecution requests(String caseNumber, int requests) {
+        DelegateExecution execution = execution(caseNumber);
+        when(execution.getVariable("informationRequests")).thenReturn(requests);
+        for (String name : new String[] {"informationParty", "informationRequested", "informationDueAtText"}) {
+            when(execution.getVariable(name)).thenReturn(cases.variable(caseNumber, name));
+        }
+        return execution;
     }
 
     private void screen(String caseNumber, String decision, String reason) {

@@ -75,6 +75,11 @@ class SeedCaseOnPostgresTest {
                 .retrieve().body(JsonNode.class);
         assertThat(formVariables.at("/recommendedOutcome/value").asText()).isEqualTo("NOT_MEDICALLY_NECESSARY");
         assertThat(formVariables.at("/recommendationCitation/value").asText()).contains("page 60 of 127");
+        // The reviewer establishes each fact from the records as they stand, or as not documented.
+        JsonNode facts = as(reviewer).get().uri("/api/cases/{n}/items/1/facts", caseNumber).retrieve()
+                .body(JsonNode.class);
+        as(reviewer).put().uri("/api/cases/{n}/items/1/facts", caseNumber).contentType(MediaType.APPLICATION_JSON)
+                .body(CaseDriver.factsAsGiven(facts).toString()).retrieve().toBodilessEntity();
         submitForm(reviewer, decide, Map.of("decision", Map.of("value", "UPHELD")));
 
         String qa = taskId("supervisor1", caseNumber, "ReviewLetterTask");

@@ -2,6 +2,7 @@ package org.openimr.cases;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -142,20 +143,45 @@ public class CaseRegistry {
      * Whether another case of the same employee claim already disputes a treatment of the same
      * category and description (eligibility rule E7), leaving out ineligible and withdrawn ones.
      */
-    public boolean otherApplicationCoversTreatment(long caseId, String claimNumber, String employeeName,
-            String category, String requestedTreatment) {
+    /** An item of another open or decided case that a new application's item repeats. */
+    public record EarlierItem(String caseNumber, int itemNo, String status) {
+    }
+
+    /**
+     * The items of other open or decided cases of the same claim (or, without a claim number, the same
+     * employee) with the same treatment and the same UR decision (its date): a new UR decision of the
+     * same treatment is a new dispute, not a duplicate (8 CCR 9792.10.3(a)(2)).
+     */
+    public List<EarlierItem> earlierItemsLike(long caseId, String claimNumber, String employeeName,
+            LocalDate urDecisionDate, String category, String requestedTreatment) {
         return jdbc.sql("""
-                select count(*) from imr_case c join imr_disputed_item i on i.case_id = c.id
+                select c.case_number, i.item_no, c.status from imr_case c join imr_disputed_item i on i.case_id = c.id
                 where c.id <> :caseId and c.status in ('OPEN', 'DETERMINATION_ISSUED')
                   and (c.employee_claim_number = :claimNumber
                        or (c.employee_claim_number is null and lower(c.employee_name) = lower(:employee)))
-                  and i.treatment_category = :category and lower(i.requested_treatment) = lower(:treatment)""")
+                  and c.ur_decision_date = :urDecisionDate and i.screened_out_reason is null
+                  and i.treatment_category = :category and lower(i.requested_treatment) = lower(:treatment)
+                order by c.id, i.item_no""")
                 .param("caseId", caseId)
                 .param("claimNumber", claimNumber)
                 .param("employee", employeeName)
+                .param("urDecisionDate", urDecisionDate)
                 .param("category", category)
                 .param("treatment", requestedTreatment)
-                .query(Integer.class).single() > 0;
+                .query((rs, n) -> new EarlierItem(rs.getString(1), rs.getInt(2), rs.getString(3))).list();
+    }
+
+    /** Leaves an item out of the review, with the reason the parties were given. */
+    public void screenOutItem(long caseId, int itemNo, String reason) {
+        jdbc.sql("update imr_disputed_item set screened_out_reason = ? where case_id = ? and item_no = ?")
+                .params(reason, caseId, itemNo).update();
+    }
+
+    /** The numbers of the items screening left out of the review, in order. */
+    public List<Integer> screenedOutItems(long caseId) {
+        return jdbc.sql("""
+                select item_no from imr_disputed_item where case_id = ? and screened_out_reason is not null
+                order by item_no""").param(caseId).query(Integer.class).list();
     }
 
     public List<StoredItem> items(long caseId) {

@@ -1,5 +1,6 @@
 package org.openimr.cases;
 
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.event.EventListener;
@@ -10,8 +11,9 @@ import org.springframework.stereotype.Component;
  * that two tasks of one case, or of two cases, can be told apart. "Decide disputed item 2 of 3:
  * Lumbar MRI (CM14-0000001)", "Check records completeness (CM14-0000001)". The activity's own
  * name comes first, so a list sorted by name groups the tasks of a kind and puts a case's items
- * in their order. Set as each task is created (Camunda's Spring task events), which leaves the
- * process model as it is.
+ * in their order. An item keeps its number in the application when the review decides only some
+ * items (items screened out, a remand): "Decide disputed item 3 (2 of 2 under review): ...". Set as
+ * each task is created (Camunda's Spring task events), which leaves the process model as it is.
  */
 @Component
 class TaskNames {
@@ -27,7 +29,15 @@ class TaskNames {
         StringBuilder name = new StringBuilder(task.getName());
         if (task.getVariable("itemNo") instanceof Number itemNo
                 && task.getVariable(CaseVariables.ITEM_COUNT) instanceof Number count) {
-            name.append(' ').append(itemNo).append(" of ").append(count);
+            name.append(' ').append(itemNo);
+            List<Integer> reviewed = task.getVariable(ReviewItems.VARIABLE) instanceof String items && !items.isBlank()
+                    ? ReviewItems.parse(items) : List.of();
+            if (reviewed.isEmpty()) {
+                name.append(" of ").append(count);
+            } else {
+                name.append(" (").append(reviewed.indexOf(itemNo.intValue()) + 1).append(" of ").append(reviewed.size())
+                        .append(" under review)");
+            }
             if (task.getVariable("requestedTreatment") instanceof String treatment) {
                 name.append(": ").append(shortened(treatment));
             }

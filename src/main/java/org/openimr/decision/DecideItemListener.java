@@ -2,11 +2,14 @@ package org.openimr.decision;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.openimr.cases.CaseRecord;
 import org.openimr.cases.CaseRegistry;
+import org.openimr.cases.DisputedItem;
 import org.openimr.decision.Recommendation.Outcome;
+import org.openimr.system.FieldProblem;
 import org.openimr.system.InvalidInputException;
 import org.springframework.stereotype.Component;
 
@@ -14,6 +17,10 @@ import org.springframework.stereotype.Component;
  * Completing "Decide disputed item": keeps the reviewer's decision beside the recommendation, or,
  * when the reviewer corrected facts and asks to see the recommendation again, decides nothing and
  * sends the item back through "Apply guideline rules".
+ * A decision needs every clinical fact the item's table reads established in the facts section: a
+ * value with its document and page, or deliberately marked not documented. A fact only the
+ * application stated, or one carried from an earlier review and not yet confirmed, is refused by its
+ * label, so that no determination rests on a finding nobody made from the records (LC 4610.6(h)).
  * Deciding against the recommendation, or where the tables left it to physician judgement,
  * takes the reviewer's own rationale and citation; otherwise the guideline's are adopted.
  */
@@ -28,10 +35,15 @@ class DecideItemListener implements TaskListener {
 
     private final CaseRegistry registry;
     private final ItemDecisions itemDecisions;
+    private final GuidelineEvaluator evaluator;
+    private final EstablishedFacts establishedFacts;
 
-    DecideItemListener(CaseRegistry registry, ItemDecisions itemDecisions) {
+    DecideItemListener(CaseRegistry registry, ItemDecisions itemDecisions, GuidelineEvaluator evaluator,
+            EstablishedFacts establishedFacts) {
         this.registry = registry;
         this.itemDecisions = itemDecisions;
+        this.evaluator = evaluator;
+        this.establishedFacts = establishedFacts;
     }
 
     @Override
@@ -42,6 +54,9 @@ class DecideItemListener implements TaskListener {
             ANSWERS.forEach(task::removeVariable);
             return;
         }
+        CaseRecord record = registry.caseOf(task);
+        int itemNo = ((Number) task.getVariable("itemNo")).intValue();
+        requireEstablishedFacts(record, itemNo);
         Object decisionText = task.getVariable("decision");
         ItemDecision decision = Arrays.stream(ItemDecision.values()).filter(d -> d.name().equals(decisionText))
                 .findFirst().orElseThrow(() -> new InvalidInputException("decision", "choose Upheld or Overturned"));
@@ -64,8 +79,6 @@ class DecideItemListener implements TaskListener {
             rationale = edited != null ? edited : (String) task.getVariable("recommendationRationale");
         }
         rationale = decision.concluded(rationale);
-        CaseRecord record = registry.caseOf(task);
-        int itemNo = ((Number) task.getVariable("itemNo")).intValue();
         itemDecisions.storeDecision(record.id(), itemNo, decision, citation, rationale,
                 recommended != Outcome.NEEDS_PHYSICIAN_JUDGEMENT && ownReasoningNeeded,
                 task.getAssignee());
@@ -74,6 +87,20 @@ class DecideItemListener implements TaskListener {
         // never reaches the runtime tables; its history keeps it, on this task. Declaring the answers
         // empty in every item's scope instead would write each of them, empty, for every item.
         ANSWERS.forEach(task::removeVariable);
+    }
+
+    private void requireEstablishedFacts(CaseRecord record, int itemNo) {
+        DisputedItem item = ItemFactsController.parse(registry.items(record.id()).get(itemNo - 1));
+        Map<String, EstablishedFacts.Fact> established = establishedFacts.of(record.id(), itemNo);
+        List<FieldProblem> open = evaluator.facts(item.treatmentCategory(), item.requestDate()).clinicalFacts().stream()
+                .filter(fact -> !established.containsKey(fact.name()) || established.get(fact.name()).fromEarlierReview())
+                .map(fact -> new FieldProblem("facts", ItemFacts.labelOf(fact) + (established.containsKey(fact.name())
+                        ? " is as the earlier review established it: confirm or change it from the records"
+                        : " is neither established from the records (document and page) nor marked not documented")))
+                .toList();
+        if (!open.isEmpty()) {
+            throw new InvalidInputException(open);
+        }
     }
 
     private static String text(Object value) {

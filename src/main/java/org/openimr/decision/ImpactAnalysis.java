@@ -25,8 +25,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Impact analysis for analysts: re-evaluates the disputed items of past cases with a candidate
  * set of tables and reports which recommendations would change, compared with the outcome and
- * rule ids stored when each item was evaluated. Rows are streamed (no result set in memory) and
- * evaluated in the standalone DMN engine, so a year of items (about 300,000) takes seconds.
+ * rule ids stored when each item was evaluated. An item is replayed on its facts as the reviewer
+ * established them in the facts step (the recommendation stored was computed from those), and on
+ * what the application gave where none were established. Rows are streamed (no result set in
+ * memory) and evaluated in the standalone DMN engine, so a year of items (about 300,000) takes seconds.
  */
 @Service
 public class ImpactAnalysis {
@@ -55,9 +57,13 @@ public class ImpactAnalysis {
     Report analyse(GuidelineEvaluator candidate, RuleCatalog catalog, LocalDate from, LocalDate to) {
         long started = System.nanoTime();
         Tally tally = new Tally(catalog);
+        // One row per established fact (or one for an item without any), ordered by item: the facts of an
+        // item are gathered while its rows stream by, and the item is evaluated when the next one begins.
         StringBuilder sql = new StringBuilder("""
-                select c.case_number, i.item_json, i.recommended_outcome, i.recommended_rule_ids
+                select c.case_number, i.item_json, i.recommended_outcome, i.recommended_rule_ids, i.case_id, i.item_no,
+                    f.fact_name, f.value_json, f.not_documented
                 from imr_disputed_item i join imr_case c on c.id = i.case_id
+                left join imr_item_fact f on f.case_id = i.case_id and f.item_no = i.item_no
                 where i.recommended_outcome is not null""");
         List<Object> params = new ArrayList<>();
         if (from != null) {
@@ -68,20 +74,50 @@ public class ImpactAnalysis {
             sql.append(" and c.application_received_date <= ?");
             params.add(to);
         }
+        sql.append(" order by i.case_id, i.item_no");
+        PastItem[] current = {null};
         readOnly.executeWithoutResult(status -> jdbc.query(sql.toString(), rs -> {
-            DisputedItem item = item(rs.getString(2));
-            if (item == null) {
-                tally.unreadable++;
-                return;
+            long caseId = rs.getLong(5);
+            int itemNo = rs.getInt(6);
+            if (current[0] == null || current[0].caseId() != caseId || current[0].itemNo() != itemNo) {
+                replay(current[0], candidate, tally);
+                current[0] = new PastItem(caseId, itemNo, rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), new HashMap<>());
             }
-            Recommendation now = candidate.evaluate(item);
-            tally.add(rs.getString(1), rs.getString(3), rs.getString(4), now);
+            String fact = rs.getString(7);
+            if (fact != null) {
+                boolean notDocumented = rs.getBoolean(9);
+                current[0].established().put(fact, new EstablishedFacts.Fact(fact,
+                        notDocumented ? null : EstablishedFacts.read(rs.getString(8)), notDocumented, null, null, null));
+            }
         }, params.toArray()));
+        replay(current[0], candidate, tally);
         long millis = (System.nanoTime() - started) / 1_000_000;
         // Counts only: the items themselves are patient data.
-        log.info("Impact analysis: {} items compared, {} would change, {} unreadable, {} ms",
-                tally.compared, tally.changed, tally.unreadable, millis);
+        log.info("Impact analysis: {} items compared ({} on established facts), {} would change, {} unreadable, {} ms",
+                tally.compared, tally.onEstablishedFacts, tally.changed, tally.unreadable, millis);
         return tally.report(millis);
+    }
+
+    private void replay(PastItem past, GuidelineEvaluator candidate, Tally tally) {
+        if (past == null) {
+            return;
+        }
+        DisputedItem item = item(past.itemJson());
+        if (item == null) {
+            tally.unreadable++;
+            return;
+        }
+        if (!past.established().isEmpty()) {
+            tally.onEstablishedFacts++;
+        }
+        Recommendation now = candidate.evaluate(EstablishedFacts.applied(item, past.established()));
+        tally.add(past.caseNumber(), past.outcome(), past.ruleIds(), now);
+    }
+
+    /** A past item as it streams by: what the application gave and the facts established for it. */
+    private record PastItem(long caseId, int itemNo, String caseNumber, String itemJson, String outcome,
+            String ruleIds, Map<String, EstablishedFacts.Fact> established) {
     }
 
     private DisputedItem item(String json) {
@@ -94,9 +130,13 @@ public class ImpactAnalysis {
         }
     }
 
-    /** What the analysis found; changes are grouped by their transition, largest first. */
-    public record Report(long itemsCompared, long itemsChanged, long itemsUnreadable, long elapsedMillis,
-            List<Change> changes, List<RuleImpact> byRule) {
+    /**
+     * What the analysis found; changes are grouped by their transition, largest first.
+     * {@code itemsOnEstablishedFacts} of the items compared were replayed on the facts established in
+     * the facts step, the others on what their application gave; {@code factsReplayed} says so in words.
+     */
+    public record Report(long itemsCompared, long itemsOnEstablishedFacts, long itemsChanged, long itemsUnreadable,
+            long elapsedMillis, String factsReplayed, List<Change> changes, List<RuleImpact> byRule) {
     }
 
     /** Items whose recommendation would move from one outcome and set of rules to another. */
@@ -117,6 +157,7 @@ public class ImpactAnalysis {
 
         final RuleCatalog catalog;
         long compared;
+        long onEstablishedFacts;
         long changed;
         long unreadable;
         final Map<Transition, Counted> transitions = new HashMap<>();
@@ -160,7 +201,10 @@ public class ImpactAnalysis {
                             catalog.entry(e.getKey()).editions(), e.getValue()[0], e.getValue()[1],
                             List.copyOf(ruleExamples.get(e.getKey()))))
                     .toList();
-            return new Report(compared, changed, unreadable, millis, changes, byRule);
+            return new Report(compared, onEstablishedFacts, changed, unreadable, millis, onEstablishedFacts
+                    + " of the " + compared + " items compared were replayed on the facts the reviewer established "
+                    + "from the records (a fact marked not documented as absent); the others on the facts their "
+                    + "application gave, as none were established for them.", changes, byRule);
         }
     }
 

@@ -58,7 +58,7 @@ final class ItemFacts {
         });
         for (CategoryFacts.Fact fact : table.clinicalFacts()) {
             EstablishedFacts.Fact done = established.get(fact.name());
-            text.append("- ").append(fact.label() == null ? labelOf(fact.name()) : fact.label()).append(": ");
+            text.append("- ").append(labelOf(fact)).append(": ");
             if (done == null) {
                 Object value = given.get(fact.name());
                 text.append(value == null ? "empty (not yet established)"
@@ -69,12 +69,20 @@ final class ItemFacts {
                 text.append(words(done.value())).append(" (").append(documentTitles.getOrDefault(done.documentId(),
                         "document " + done.documentId())).append(", page ").append(done.page()).append(')');
             }
+            if (done != null && done.fromEarlierReview()) {
+                text.append(" (as review ").append(done.reviewNo()).append(" established it; confirm or change it)");
+            }
             text.append('\n');
         }
         if (given.claimsAdministratorGuideline() != null) {
             text.append("- Claims administrator's guideline: ").append(given.claimsAdministratorGuideline()).append('\n');
         }
         return text.toString().strip();
+    }
+
+    /** The words for a fact of a table: its column's label, else the field's words. */
+    static String labelOf(CategoryFacts.Fact fact) {
+        return fact.label() == null ? labelOf(fact.name()) : fact.label();
     }
 
     /** The words for a field: the start form's where it has them, else its name in words. */

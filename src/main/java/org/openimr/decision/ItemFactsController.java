@@ -61,8 +61,13 @@ class ItemFactsController {
         this.taskService = taskService;
     }
 
-    /** A fact as the reviewer sees it: what the table asks, the value now, its status and its source. */
-    record FactView(CategoryFacts.Fact fact, Object value, String status, Source source) {
+    /**
+     * A fact as the reviewer sees it: what the table asks, the value now, its status and its source;
+     * {@code establishedInReview} where it was established, and {@code fromEarlierReview} while it is as an
+     * earlier review of the case (before a remand) established it, for this review's reviewer to confirm or change.
+     */
+    record FactView(CategoryFacts.Fact fact, Object value, String status, Source source, Integer establishedInReview,
+            boolean fromEarlierReview) {
     }
 
     /** Where a value was read: a document of the case file and a page of it. */
@@ -174,14 +179,14 @@ class ItemFactsController {
             EstablishedFacts.Fact done = facts.get(fact.name());
             if (done == null) {
                 Object value = given.get(fact.name());
-                views.add(new FactView(fact, value, value == null ? "EMPTY" : "UNCONFIRMED", null));
+                views.add(new FactView(fact, value, value == null ? "EMPTY" : "UNCONFIRMED", null, null, false));
             } else if (done.notDocumented()) {
-                views.add(new FactView(fact, null, "NOT_DOCUMENTED", null));
+                views.add(new FactView(fact, null, "NOT_DOCUMENTED", null, done.reviewNo(), done.fromEarlierReview()));
             } else {
                 String title = caseDocuments.stream().filter(d -> d.id() == done.documentId()).map(SourceDocument::title)
                         .findFirst().orElse("");
                 views.add(new FactView(fact, done.value(), "ESTABLISHED",
-                        new Source(done.documentId(), title, done.page())));
+                        new Source(done.documentId(), title, done.page()), done.reviewNo(), done.fromEarlierReview()));
             }
         }
         Recommendation recommendation = evaluator.evaluate(EstablishedFacts.applied(given, facts));

@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * A case's screening history is read by those who may read the case; its liability determination
- * is recorded by intake staff, supervisors and administrators (cases.CaseAccess).
+ * and a party's answer to a request for information are recorded by intake staff, supervisors and
+ * administrators (cases.CaseAccess).
  */
 @Component
 class EligibilityApiAccess implements ApiAccessRules {
@@ -24,6 +25,8 @@ class EligibilityApiAccess implements ApiAccessRules {
     public void apply(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {
         requests.requestMatchers(HttpMethod.GET, "/api/cases/{caseNumber}/screening").access(cases.readers())
                 .requestMatchers(HttpMethod.POST, "/api/cases/{caseNumber}/liability-determination")
+                .access(cases.workers())
+                .requestMatchers(HttpMethod.POST, "/api/cases/{caseNumber}/information-received")
                 .access(cases.workers());
     }
 }

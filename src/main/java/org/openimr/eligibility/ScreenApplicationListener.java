@@ -9,7 +9,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Completes "Screen application": checks the screener's decision (an override needs its reason,
- * a deferral a liability dispute) and records it, with the findings it answered, in the case's screening history. The process
+ * a deferral a liability dispute, a request for information the party asked and what is missing,
+ * duplicate items to leave out of the review, see {@link ExcludedItems})
+ * and records it, with the findings it answered, in the case's screening history. The process
  * routes on {@code screeningDecision}.
  */
 @Component("screenApplication")
@@ -44,6 +46,15 @@ class ScreenApplicationListener implements TaskListener {
         String findings = (String) task.getVariable(Findings.CODES);
         if (decision == ScreeningDecision.DEFER && !Findings.codes(findings).contains(Findings.LIABILITY_DISPUTED)) {
             throw new InvalidInputException(DECISION, "may be DEFER only when liability is disputed (E6)");
+        }
+        if (decision == ScreeningDecision.REQUEST_INFORMATION) {
+            InformationRequest request = InformationRequest.of(task);
+            reason = request.summary();
+            task.setVariable(InformationRequest.REQUESTS, InformationRequest.count(task) + 1);
+        }
+        if (decision == ScreeningDecision.EXCLUDE_ITEMS) {
+            String excluded = ExcludedItems.apply(task, registry, registry.caseOf(task));
+            reason = "Items left out of the review: " + excluded;
         }
         history.record(registry.caseOf(task).id(), findings, decision, reason, task.getAssignee());
     }

@@ -17,7 +17,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * A case's screening: its history (each decision on the eligibility table's findings, with its
- * reason) and the claims administrator's liability determination that ends a deferral.
+ * reason), the claims administrator's liability determination that ends a deferral, and a party's
+ * answer to a request for information.
  */
 @RestController
 @RequestMapping(path = "/api/cases/{caseNumber}", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -29,11 +30,14 @@ class ScreeningController {
     private final CaseRegistry registry;
     private final ScreeningHistory history;
     private final LiabilityDeterminations determinations;
+    private final InformationAnswers answers;
 
-    ScreeningController(CaseRegistry registry, ScreeningHistory history, LiabilityDeterminations determinations) {
+    ScreeningController(CaseRegistry registry, ScreeningHistory history, LiabilityDeterminations determinations,
+            InformationAnswers answers) {
         this.registry = registry;
         this.history = history;
         this.determinations = determinations;
+        this.answers = answers;
     }
 
     @Operation(summary = "Read the case's screening decisions: the findings each answered, the decision, "
@@ -53,6 +57,18 @@ class ScreeningController {
     @PostMapping(path = "/liability-determination", consumes = MediaType.APPLICATION_JSON_VALUE)
     ScreeningView recordLiability(@PathVariable String caseNumber, @RequestBody JsonNode body, Principal principal) {
         determinations.record(caseNumber, LiabilityDeterminations.parse(body), principal.getName());
+        return read(caseNumber);
+    }
+
+    @Operation(summary = "Record a party's answer to the request for information: the case goes back to "
+            + "\"Screen application\" with the answer shown")
+    @ApiResponse(responseCode = "200", description = "Recorded; answers with the case's screening history")
+    @ApiResponse(responseCode = "400", description = "answer missing or too long, or receivedDate invalid")
+    @ApiResponse(responseCode = "404", description = "No such case")
+    @ApiResponse(responseCode = "409", description = "The case is closed, or not waiting for requested information")
+    @PostMapping(path = "/information-received", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ScreeningView recordAnswer(@PathVariable String caseNumber, @RequestBody JsonNode body, Principal principal) {
+        answers.record(caseNumber, InformationAnswers.parse(body), principal.getName());
         return read(caseNumber);
     }
 }

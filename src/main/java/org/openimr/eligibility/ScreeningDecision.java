@@ -12,7 +12,19 @@ enum ScreeningDecision {
      * Liability is disputed (E6): the review waits, not closed, until the claims administrator's
      * liability determination is recorded (8 CCR 9792.10.3(d)).
      */
-    DEFER;
+    DEFER,
+    /**
+     * Something the screener needs is missing (E9, or what another finding turns on): a party is
+     * asked for it and the case waits for the answer, then comes back to screening (8 CCR
+     * 9792.10.3(b)-(c)).
+     */
+    REQUEST_INFORMATION,
+    /**
+     * Some items repeat an item of an earlier case (E7): those the screener names are not eligible,
+     * told to the parties in the per-item ineligibility notice and left out of the review; the
+     * others go on.
+     */
+    EXCLUDE_ITEMS;
 
     static ScreeningDecision of(Object answer) {
         if (answer instanceof String text) {
@@ -22,6 +34,6 @@ enum ScreeningDecision {
                 }
             }
         }
-        throw new InvalidInputException(ScreenApplicationListener.DECISION, "must be one of INELIGIBLE, ELIGIBLE, DEFER");
+        throw new InvalidInputException(ScreenApplicationListener.DECISION, "must be one of INELIGIBLE, ELIGIBLE, DEFER, REQUEST_INFORMATION, EXCLUDE_ITEMS");
     }
 }

@@ -88,16 +88,18 @@ public class IntakeService {
         String caseNumber = caseNumbers.next(application.applicationReceivedDate());
         long caseId = registry.insert(caseNumber, fingerprint, channel, application, json(application), registeredBy);
         List<DisputedItem> items = application.disputedItems();
-        boolean earlierApplication = false;
+        DuplicateItems duplicates = new DuplicateItems(application.urDecisionDate());
         for (int i = 0; i < items.size(); i++) {
             DisputedItem item = items.get(i);
             registry.insertItem(caseId, i + 1, item, json(item));
-            earlierApplication |= registry.otherApplicationCoversTreatment(caseId, application.employee().claimNumber(),
-                    application.employee().name(), item.treatmentCategory(), item.requestedTreatment());
+            duplicates.add(i + 1, item, registry.earlierItemsLike(caseId, application.employee().claimNumber(),
+                    application.employee().name(), application.urDecisionDate(), item.treatmentCategory(),
+                    item.requestedTreatment()));
         }
         log.info("Registered case {} ({} disputed items, channel {})", caseNumber, items.size(), channel);
-        return new Registration(caseId, caseNumber, CaseVariables.of(application, caseNumber, channel),
-                screeningInputs(application, earlierApplication));
+        Map<String, Object> variables = new HashMap<>(CaseVariables.of(application, caseNumber, channel));
+        variables.putAll(duplicates.variables());
+        return new Registration(caseId, caseNumber, variables, screeningInputs(application, !duplicates.isEmpty()));
     }
 
     /** Refuses an application whose fingerprint a registered case has: the same application. */

@@ -51,7 +51,9 @@ class IssueLetterDelegate implements JavaDelegate {
         StoredLetter letter = letters.issue(record, LetterKind.FINAL_DETERMINATION);
         letters.supersedeEarlier(record, letter);
         recordDetermination(execution, record, letter);
-        String outcome = CaseOutcome.of(registry.items(record.id())).name();
+        List<Integer> screenedOut = registry.screenedOutItems(record.id());
+        String outcome = CaseOutcome.of(registry.items(record.id()).stream()
+                .filter(item -> !screenedOut.contains(item.itemNo())).toList()).name();
         closing.close(record, CaseStatus.DETERMINATION_ISSUED, outcome, null);
         execution.setVariable("outcome", outcome);
         execution.setVariable("stage", "ISSUED");

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,6 +61,9 @@ class LetterContents {
         this.objectMapper = objectMapper;
     }
 
+    /** A detail naming the roles a letter is addressed to, when it goes to some parties only. */
+    static final String ADDRESSED_TO = "addressedTo";
+
     /**
      * The template model of a letter. {@code details} carries what the case process knows beyond
      * the registry: the clinical case summary and pages reviewed, ineligibility reasons, the
@@ -91,7 +95,8 @@ class LetterContents {
                 .map(d -> Map.of("reference", d.reference(), "pages", d.pages()))
                 .toList());
         model.put("reviewer", reviewers.qualifications(record.id()).map(ReviewerStatement::of).orElse(null));
-        model.put("recipients", recipients(application, kind));
+        model.put("recipients", details.get(ADDRESSED_TO) instanceof Collection<?> roles
+                ? only(recipients(application, kind), roles) : recipients(application, kind));
         model.put("clinicalSummaryParagraphs", paragraphs(details.get("clinicalSummary")));
         return model;
     }
@@ -103,6 +108,15 @@ class LetterContents {
     /** Who receives a letter, in the order of its distribution list. */
     List<Recipient> recipients(CaseRecord record, LetterKind kind) {
         return recipients(application(record), kind);
+    }
+
+    /** Who receives a letter addressed to some parties only (their roles), in the order of the distribution list. */
+    List<Recipient> recipients(CaseRecord record, LetterKind kind, Collection<?> roles) {
+        return only(recipients(record, kind), roles);
+    }
+
+    private static List<Recipient> only(List<Recipient> recipients, Collection<?> roles) {
+        return recipients.stream().filter(recipient -> roles.contains(recipient.role())).toList();
     }
 
     private static List<Recipient> recipients(ImrApplication application, LetterKind kind) {
@@ -127,9 +141,13 @@ class LetterContents {
         return reviewNo > 1 ? reviews.remand(record.id(), reviewNo) : Optional.empty();
     }
 
-    /** The items the current review decides: all of them, or after a remand those the order concerns. */
+    /**
+     * The items the current review decides: all of them but those screening left out (duplicates of
+     * an earlier case's), or after a remand those the order concerns.
+     */
     List<StoredItem> itemsUnderReview(CaseRecord record, Optional<Remand> remand) {
-        return registry.items(record.id()).stream()
+        List<Integer> screenedOut = registry.screenedOutItems(record.id());
+        return registry.items(record.id()).stream().filter(item -> !screenedOut.contains(item.itemNo()))
                 .filter(item -> remand.map(order -> order.items().contains(item.itemNo())).orElse(true)).toList();
     }
 

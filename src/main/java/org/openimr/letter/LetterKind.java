@@ -5,7 +5,11 @@ public enum LetterKind {
     FINAL_DETERMINATION("final-determination"),
     NOTICE_OF_ASSIGNMENT("notice-of-assignment"),
     INELIGIBILITY_NOTICE("ineligibility-notice"),
-    DEFERRAL_NOTICE("deferral-notice");
+    DEFERRAL_NOTICE("deferral-notice"),
+    INFORMATION_REQUEST("information-request"),
+    ITEM_INELIGIBILITY_NOTICE("item-ineligibility-notice"),
+    EXPEDITED_CONVERSION_NOTICE("expedited-conversion-notice"),
+    WITHDRAWAL_NOTICE("withdrawal-notice");
 
     private final String template;
 

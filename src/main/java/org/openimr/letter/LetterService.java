@@ -1,6 +1,7 @@
 package org.openimr.letter;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,9 +52,18 @@ public class LetterService {
 
     /** Issues the latest version of a letter to every recipient; issuing twice adds nothing. */
     public StoredLetter issue(CaseRecord record, LetterKind kind) {
+        return issueTo(record, kind, contents.recipients(record, kind));
+    }
+
+    /** Issues the latest version of a letter addressed to some parties only (their roles, e.g. REQUESTING_PHYSICIAN). */
+    public StoredLetter issue(CaseRecord record, LetterKind kind, Collection<String> roles) {
+        return issueTo(record, kind, contents.recipients(record, kind, roles));
+    }
+
+    private StoredLetter issueTo(CaseRecord record, LetterKind kind, List<LetterStore.Recipient> recipients) {
         StoredLetter letter = store.latest(record.id(), kind).orElseThrow(
                 () -> new IllegalStateException("Case " + record.caseNumber() + " has no " + kind + " to issue"));
-        store.addRecipients(letter.id(), contents.recipients(record, kind), CaseClock.now());
+        store.addRecipients(letter.id(), recipients, CaseClock.now());
         store.review(letter.id(), Status.ISSUED, letter.reviewNote());
         log.info("Case {}: {} version {} issued", record.caseNumber(), kind, letter.version());
         return new StoredLetter(letter.id(), letter.caseId(), letter.kind(), letter.version(), Status.ISSUED.name(),

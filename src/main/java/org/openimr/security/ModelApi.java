@@ -17,8 +17,9 @@ final class ModelApi {
     /** Beans whose methods a model calls in an expression, e.g. {@code ${slaTasks.due(execution)}}. */
     static final Map<String, Set<String>> BEANS = Map.of(
             "caseStage", Set.of("enter"),
-            "slaClock", Set.of("eligibilityFound", "screeningStarted", "deferred", "awaitRecords", "recordsReceived",
-                    "determinationIssued"),
+            "slaClock", Set.of("eligibilityFound", "screeningStarted", "informationRequested", "deferred", "awaitRecords",
+                    "recordsReceived", "recordsOnFile", "determinationIssued"),
+            "recordsFollowUp", Set.of("reminderCycle"),
             "slaTasks", Set.of("due", "followUp", "escalationDue", "priority"),
             "formAnswers", Set.of("yesNo"),
             "liabilityDetermination", Set.of("recorded"),
@@ -31,7 +32,9 @@ final class ModelApi {
             "setDeterminationDeadline", "selectReviewer", "assignReviewerManually", "applyGuidelineRules",
             "decideItem", "composeLetter", "reviewLetter", "issueLetter", "flagDeterminationAtRisk",
             "markDeterminationLate", "closeWithdrawnCase", "recomputeDeadlines", "openRemandReview", "setRemandDeadline",
-            "screenApplication", "sendDeferralNotice", "correctLetter");
+            "screenApplication", "sendDeferralNotice", "correctLetter", "sendInformationRequest",
+            "recordUnansweredRequest", "sendItemIneligibilityNotice", "followUpOverdueRecords",
+            "sendExpeditedConversionNotice", "sendWithdrawalNotice");
 
     /** The names under which the engine hands an expression its execution and its task. */
     static final Set<String> SCOPES = Set.of("execution", "task");

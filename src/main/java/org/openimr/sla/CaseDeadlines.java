@@ -20,13 +20,13 @@ class CaseDeadlines {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record View(String caseNumber, boolean expedited, boolean formularyDispute, String slaStatus, String slaDeadline,
-            Instant slaDueAt, Instant screeningDueAt, Instant noticeOfAssignmentDueAt, Instant recordsDueAt,
+            Instant slaDueAt, Instant screeningDueAt, Instant informationDueAt, Instant noticeOfAssignmentDueAt, Instant recordsDueAt,
             Instant recordsReceivedAt, Instant determinationAtRiskAt, Instant determinationDueAt,
             Integer lateRecordsPenalty) {
     }
 
     private static final String[] NAMES = {CaseVariables.FORMULARY_DISPUTE, SLA_STATUS, SLA_DEADLINE, SLA_DUE_AT,
-        SCREENING_DUE_AT, NOTICE_OF_ASSIGNMENT_DUE_AT, RECORDS_DUE_AT, RECORDS_RECEIVED_AT, DETERMINATION_AT_RISK_AT,
+        SCREENING_DUE_AT, INFORMATION_DUE_AT, NOTICE_OF_ASSIGNMENT_DUE_AT, RECORDS_DUE_AT, RECORDS_RECEIVED_AT, DETERMINATION_AT_RISK_AT,
         DETERMINATION_DUE_AT, LATE_RECORDS_PENALTY};
 
     private final CaseRegistry registry;
@@ -42,7 +42,7 @@ class CaseDeadlines {
         LatestVariables values = LatestVariables.of(historyService, record.processInstanceId(), NAMES);
         return new View(caseNumber, record.expedited(), Boolean.TRUE.equals(values.get(CaseVariables.FORMULARY_DISPUTE)),
                 (String) values.get(SLA_STATUS), (String) values.get(SLA_DEADLINE), values.instant(SLA_DUE_AT),
-                values.instant(SCREENING_DUE_AT), values.instant(NOTICE_OF_ASSIGNMENT_DUE_AT),
+                values.instant(SCREENING_DUE_AT), values.instant(INFORMATION_DUE_AT), values.instant(NOTICE_OF_ASSIGNMENT_DUE_AT),
                 values.instant(RECORDS_DUE_AT), values.instant(RECORDS_RECEIVED_AT),
                 values.instant(DETERMINATION_AT_RISK_AT), values.instant(DETERMINATION_DUE_AT),
                 (Integer) values.get(LATE_RECORDS_PENALTY));

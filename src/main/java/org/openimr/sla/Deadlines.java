@@ -25,10 +25,12 @@ public class Deadlines {
 
     private final BusinessCalendar calendar;
     private final double atRiskShare;
+    private final int informationResponseDays;
 
     Deadlines(SlaProperties properties) {
         this.calendar = new BusinessCalendar(properties.extraHolidays());
         this.atRiskShare = properties.atRiskShare();
+        this.informationResponseDays = properties.informationResponseDays();
     }
 
     public BusinessCalendar calendar() {
@@ -38,6 +40,14 @@ public class Deadlines {
     /** D3: the eligibility finding is due "immediately"; staff have until the close of the next business day. */
     public Instant screeningDue(Instant findingsAt) {
         return endOfNextBusinessDay(findingsAt);
+    }
+
+    /**
+     * D2: a party asked for information during screening answers within 5 business days of
+     * receiving the request (8 CCR 9792.10.3(c); imr.sla.information-response-days).
+     */
+    public Instant informationDue(Instant requestedAt) {
+        return endOfDay(calendar.plusBusinessDays(CaseClock.dateOf(requestedAt), informationResponseDays));
     }
 
     public Instant noticeOfAssignmentDue(Instant eligibleAt) {

@@ -26,6 +26,8 @@ class SlaApiAccess implements ApiAccessRules {
     public void apply(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {
         requests.requestMatchers(HttpMethod.GET, "/api/sla/summary")
                 .hasAnyAuthority(Roles.authorities(Roles.SUPERVISOR, Roles.ADMIN))
+                .requestMatchers(HttpMethod.GET, "/api/sla/late-records")
+                .hasAnyAuthority(Roles.authorities(Roles.SUPERVISOR, Roles.ADMIN))
                 .requestMatchers(HttpMethod.GET, "/api/cases/{caseNumber}/deadlines").access(cases.readers())
                 .requestMatchers(HttpMethod.POST, "/api/cases/{caseNumber}/expedite").access(cases.workers());
     }

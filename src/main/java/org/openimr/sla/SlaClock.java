@@ -45,6 +45,19 @@ public class SlaClock {
     }
 
     /**
+     * Screening asked a party for information: the case waits for the answer under its own deadline
+     * (D2), which the request states and the timer that ends an unanswered request fires at.
+     */
+    public void informationRequested(DelegateExecution execution) {
+        Instant due = deadlines.informationDue(CaseClock.now());
+        FormDates.set(execution, INFORMATION_DUE_AT, due);
+        VariableWrites.setIfChanged(execution, SLA_DEADLINE, INFORMATION);
+        SlaDates.set(execution, SLA_DUE_AT, due);
+        VariableWrites.setIfChanged(execution, SLA_STATUS, SlaStatus.ON_TRACK.name());
+        record.copy(execution);
+    }
+
+    /**
      * The case is deferred until the claims administrator's liability determination (E6): it waits,
      * on no statutory clock, and the SLA views count it as deferred rather than due.
      */
@@ -91,6 +104,26 @@ public class SlaClock {
             log.info("Case {}: records received {} days late, late-records penalty now ${}",
                     execution.getVariable(CaseVariables.CASE_NUMBER), daysLate, LateRecordsPenalty.dollars(totalDays));
         }
+        startDeterminationClock(execution, now);
+        VariableWrites.setIfChanged(execution, SLA_STATUS, SlaStatus.ON_TRACK.name());
+        record.copy(execution);
+    }
+
+    /**
+     * A supervisor decided to go on with the records on file (whatever the employee and the physician
+     * sent) rather than wait longer for the claims administrator's: the late-records penalty counts
+     * the days late until now, and the determination clock (D8) starts now, the records on file
+     * being all the review will have.
+     */
+    public void recordsOnFile(DelegateExecution execution) {
+        Instant now = CaseClock.now();
+        int daysLate = LateRecordsPenalty.daysLate(SlaDates.get(execution, RECORDS_DUE_AT), now);
+        if (daysLate > 0) {
+            int totalDays = daysLate + intVariable(execution, RECORDS_DAYS_LATE);
+            execution.setVariable(RECORDS_DAYS_LATE, totalDays);
+            execution.setVariable(LATE_RECORDS_PENALTY, LateRecordsPenalty.dollars(totalDays));
+        }
+        SlaDates.set(execution, RECORDS_COMPLETE_AT, now);
         startDeterminationClock(execution, now);
         VariableWrites.setIfChanged(execution, SLA_STATUS, SlaStatus.ON_TRACK.name());
         record.copy(execution);

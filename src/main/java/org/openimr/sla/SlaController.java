@@ -3,8 +3,11 @@ package org.openimr.sla;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import java.util.List;
 import org.openimr.system.InvalidInputException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,11 +24,29 @@ class SlaController {
     private final SlaSummaries summaries;
     private final ExpeditedConversions conversions;
     private final CaseDeadlines caseDeadlines;
+    private final LateRecordsReport lateRecords;
 
-    SlaController(SlaSummaries summaries, ExpeditedConversions conversions, CaseDeadlines caseDeadlines) {
+    SlaController(SlaSummaries summaries, ExpeditedConversions conversions, CaseDeadlines caseDeadlines,
+            LateRecordsReport lateRecords) {
         this.summaries = summaries;
         this.conversions = conversions;
         this.caseDeadlines = caseDeadlines;
+        this.lateRecords = lateRecords;
+    }
+
+    @Operation(summary = "Cases to refer to the Division for the late-records penalty (8 CCR 9792.12(c)(6)): "
+            + "claims administrator, days late and amount, most days first; as CSV with Accept: text/csv")
+    @ApiResponse(responseCode = "403", description = "Only supervisors and administrators read the report")
+    @GetMapping(path = "/api/sla/late-records", produces = MediaType.APPLICATION_JSON_VALUE)
+    List<LateRecordsReport.Referral> lateRecords() {
+        return lateRecords.referrals();
+    }
+
+    @GetMapping(path = "/api/sla/late-records", produces = "text/csv")
+    ResponseEntity<String> lateRecordsCsv() {
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"late-records.csv\"")
+                .body(LateRecordsReport.csv(lateRecords.referrals()));
     }
 
     @Operation(summary = "SLA summary for supervisors: open cases by stage and SLA status, the cases closest to "

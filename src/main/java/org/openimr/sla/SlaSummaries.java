@@ -30,7 +30,7 @@ class SlaSummaries {
 
     static final int CLOSEST = 10;
     /** Stages in the order a case passes them, so the dashboard reads from the start of a case to its end. */
-    static final List<String> STAGES = List.of("SCREENING", "DEFERRED", "AWAITING_RECORDS", "RECORDS_CHECK",
+    static final List<String> STAGES = List.of("SCREENING", "AWAITING_INFORMATION", "DEFERRED", "AWAITING_RECORDS", "RECORDS_CHECK",
             "REVIEWER_SELECTION", "CLINICAL_SUMMARY", "ITEM_DECISIONS", "LETTER_QA", "LETTER_CORRECTION");
     private static final String CASE_STATE_COLUMNS = """
             case_number, process_instance_id, stage, sla_status, sla_deadline, sla_due_at, expedited,

@@ -9,8 +9,8 @@ public final class SlaVariables {
     /** ON_TRACK, AT_RISK or BREACHED: the state of the deadline running now ({@link #SLA_DEADLINE}). */
     public static final String SLA_STATUS = "slaStatus";
     /**
-     * SCREENING while staff screen an application with findings, LIABILITY while it is deferred for a
-     * liability dispute, RECORDS while the claims administrator owes the records, DETERMINATION once
+     * SCREENING while staff screen an application with findings, INFORMATION while a party owes the
+     * information screening asked for, LIABILITY while it is deferred for a liability dispute, RECORDS while the claims administrator owes the records, DETERMINATION once
      * they are in.
      */
     public static final String SLA_DEADLINE = "slaDeadline";
@@ -20,6 +20,7 @@ public final class SlaVariables {
     public static final String SLA_DUE_AT_TEXT = "slaDueAtText";
 
     public static final String SCREENING_DUE_AT = "screeningDueAt";
+    public static final String INFORMATION_DUE_AT = "informationDueAt";
     public static final String ELIGIBLE_AT = "eligibleAt";
     public static final String NOTICE_OF_ASSIGNMENT_DUE_AT = "noticeOfAssignmentDueAt";
     public static final String RECORDS_DUE_AT = "recordsDueAt";
@@ -35,6 +36,8 @@ public final class SlaVariables {
     public static final String PHYSICIAN_CERTIFICATION_DATE = "physicianCertificationDate";
 
     public static final String SCREENING = "SCREENING";
+    /** A party owes the information screening asked for (D2). */
+    public static final String INFORMATION = "INFORMATION";
     /** A case deferred for a liability dispute: no deadline runs until the determination is recorded. */
     public static final String LIABILITY = "LIABILITY";
     public static final String RECORDS = "RECORDS";

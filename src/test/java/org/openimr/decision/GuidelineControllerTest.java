@@ -99,6 +99,7 @@ class GuidelineControllerTest extends CaseTest {
         cases.recordsArrive(caseNumber);
         cases.recordsComplete(caseNumber);
         cases.writeClinicalSummary(caseNumber);
+        cases.establishFacts(caseNumber);
         Task task = cases.task(caseNumber, "DecideItemTask");
         Map<String, Object> shown = taskService.getVariables(task.getId());
         assertThat(shown).containsEntry("recommendedOutcome", "NOT_MEDICALLY_NECESSARY")

@@ -57,6 +57,8 @@ class ImpactAnalysisTest extends CaseTest {
     void pastCases() {
         // A year far back and of its own for each test, so repeated runs in one database do not mix.
         year = LocalDate.of(1990 + (int) (Math.abs(UUID.randomUUID().getMostSignificantBits()) % 9), 1, 1);
+        jdbc.sql("delete from imr_item_fact where case_id in (select id from imr_case where application_received_date between ? and ?)")
+                .params(year, year.plusYears(1).minusDays(1)).update();
         jdbc.sql("delete from imr_disputed_item where case_id in (select id from imr_case where application_received_date between ? and ?)")
                 .params(year, year.plusYears(1).minusDays(1)).update();
         jdbc.sql("delete from imr_case where application_received_date between ? and ?")
@@ -81,6 +83,31 @@ class ImpactAnalysisTest extends CaseTest {
                 new RuleImpact("MASSAGE-02", "mtus_MASSAGE", editions2009, 0, 1, List.of(overLimit)),
                 new RuleImpact("MASSAGE-04", "mtus_MASSAGE", editions2009, 1, 0, List.of(overLimit)));
         assertThat(report.changes()).flatExtracting(Change::exampleCases).doesNotContain(withinLimit);
+    }
+
+    @Test
+    void anItemIsReplayedOnTheFactsTheReviewerEstablishedNotOnWhatTheApplicationGave() throws Exception {
+        // The application said no visits yet; the records showed 6, so the 4 requested make 10, over the 6 allowed.
+        String corrected = pastCase(massage(0, 4), "NOT_MEDICALLY_NECESSARY", "MASSAGE-04");
+        long caseId = jdbc.sql("select id from imr_case where case_number = ?").param(corrected).query(Long.class).single();
+        jdbc.sql("""
+                insert into imr_item_fact (case_id, item_no, fact_name, value_json, not_documented, established_by,
+                    established_at) values (?, 1, 'priorUnits', '6', false, 'reviewer1', ?)""")
+                .params(caseId, Timestamp.from(Instant.now())).update();
+
+        Report unchanged = report(multipart("/api/guidelines/impact").file(new MockMultipartFile("files",
+                "massage.dmn", "application/xml", Files.readAllBytes(Path.of("bpmn/guidelines/massage.dmn")))));
+        assertThat(unchanged.itemsCompared()).isEqualTo(3);
+        assertThat(unchanged.itemsOnEstablishedFacts()).isEqualTo(1);
+        assertThat(unchanged.itemsChanged()).as("on the application's 0 visits it would read as within the limit")
+                .isZero();
+        assertThat(unchanged.factsReplayed()).startsWith("1 of the 3 items compared were replayed on the facts the "
+                + "reviewer established from the records");
+
+        Report limitOf12 = report(multipart("/api/guidelines/impact").file(new MockMultipartFile("files", "massage.dmn",
+                "application/xml", massageTableWithLimit(12))));
+        assertThat(limitOf12.changes()).singleElement().satisfies(change -> assertThat(change.exampleCases())
+                .containsExactlyInAnyOrder(overLimit, corrected));
     }
 
     @Test

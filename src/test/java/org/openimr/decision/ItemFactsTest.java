@@ -91,6 +91,47 @@ class ItemFactsTest extends CaseTest {
     }
 
     @Test
+    void noDecisionIsTakenWhileAFactTheTableReadsIsNeitherEstablishedNorMarkedNotDocumented() throws Exception {
+        String caseNumber = cases.submit(TestApplications.seedCase());
+        cases.recordsArrive(caseNumber);
+        cases.recordsComplete(caseNumber);
+        cases.writeClinicalSummary(caseNumber);
+        Task task = cases.task(caseNumber, "DecideItemTask");
+        String reviewer = task.getAssignee();
+        long report = documents.documents(cases.caseRecord(caseNumber).id()).get(0).id();
+        // Two of the four facts established; the application's "6 visits" stays unconfirmed.
+        establish(caseNumber, reviewer, """
+                {"facts": [{"name": "adjunctToActiveTherapy", "value": true, "documentId": %d, "page": 3},
+                           {"name": "exceptionFlag", "notDocumented": true}]}""".formatted(report))
+                .andExpect(status().isOk());
+
+        String answer = http(reviewer, "demo").post()
+                .uri("/engine-rest/task/{id}/submit-form", task.getId()).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("variables", Map.of("decision", Map.of("value", "UPHELD"))))
+                .exchange((request, response) -> response.getStatusCode().value() + " "
+                        + new String(response.getBody().readAllBytes()));
+        assertThat(answer).startsWith("400 ");
+        JsonNode refused = JSON.readTree(answer.substring(4));
+
+        assertThat(refused.findValuesAsText("field")).containsExactly("facts", "facts");
+        assertThat(refused.path("message").asText())
+                .contains("Visits completed is neither established from the records (document and page) nor marked "
+                        + "not documented")
+                .contains("Visits requested is neither established").doesNotContain("Adjunct");
+        assertThat(cases.task(caseNumber, "DecideItemTask").getId()).isEqualTo(task.getId());
+        assertThat(cases.caseRecord(caseNumber).isOpen()).isTrue();
+        // "I corrected facts" stays open: it decides nothing.
+        taskService.complete(task.getId(), Map.of("recheckFacts", true));
+
+        establish(caseNumber, reviewer, """
+                {"facts": [{"name": "priorUnits", "value": 6, "documentId": %d, "page": 3},
+                           {"name": "requestedUnits", "notDocumented": true}]}""".formatted(report))
+                .andExpect(status().isOk());
+        cases.complete(caseNumber, "DecideItemTask", Map.of("decision", "UPHELD"));
+        assertThat(cases.tasks(caseNumber, "DecideItemTask")).isEmpty();
+    }
+
+    @Test
     void aFactWithoutItsSourceOrOutsideTheTableIsRefusedAndNothingIsKept() throws Exception {
         String caseNumber = cases.submit(TestApplications.seedCase());
         cases.recordsArrive(caseNumber);

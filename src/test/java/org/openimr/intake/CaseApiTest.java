@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.jayway.jsonpath.JsonPath;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.function.Consumer;
@@ -50,6 +51,25 @@ class CaseApiTest extends CaseTest {
                 .andExpect(jsonPath("$.stage").value("AWAITING_RECORDS"))
                 .andExpect(jsonPath("$.deadlines.recordsDueAt").exists())
                 .andExpect(jsonPath("$.disputedItems[0].treatmentCategory").value("MASSAGE"));
+    }
+
+    @Test
+    void factsGivenUnderAFormerNameAreReadAsTheNewNameAndListedAsDeprecatedPerItem() throws Exception {
+        ObjectNode application = TestApplications.threeItemCase();
+        ((ObjectNode) application.get("disputedItems").get(1)).put("onDrugWeeks", 10);
+        String caseNumber = JsonPath.read(submit(application)
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.caseNumber").exists())
+                .andExpect(jsonPath("$.deprecatedFields.length()").value(1))
+                .andExpect(jsonPath("$.deprecatedFields[0].itemNo").value(2))
+                .andExpect(jsonPath("$.deprecatedFields[0].field").value("onDrugWeeks"))
+                .andExpect(jsonPath("$.deprecatedFields[0].replacedBy").value("durationWeeks"))
+                .andReturn().getResponse().getContentAsString(), "$.caseNumber");
+
+        String stored = jdbc.sql("select i.item_json from imr_disputed_item i join imr_case c on c.id = i.case_id"
+                        + " where c.case_number = ? and i.item_no = 2").param(caseNumber).query(String.class).single();
+        assertThat(stored).contains("\"durationWeeks\":10").doesNotContain("onDrugWeeks");
+        submit(TestApplications.seedCase()).andExpect(jsonPath("$.deprecatedFields").isEmpty());
     }
 
     @Test

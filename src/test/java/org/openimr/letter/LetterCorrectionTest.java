@@ -36,6 +36,7 @@ class LetterCorrectionTest extends CaseTest {
     @Test
     void aRationaleThatAlreadyConcludesIsNotConcludedAgain() {
         String caseNumber = caseAtItemDecisions();
+        cases.establishFacts(caseNumber);
         for (Task task : cases.tasks(caseNumber, "DecideItemTask")) {
             String decision = cases.decisionAgainstRecommendation(task.getId());
             String rationale = "The records document functional improvement, so the request is "
@@ -53,6 +54,7 @@ class LetterCorrectionTest extends CaseTest {
     @Test
     void aRationaleWithoutConclusionGetsTheDecisionsConclusion() {
         String caseNumber = caseAtItemDecisions();
+        cases.establishFacts(caseNumber);
         Task task = cases.task(caseNumber, "DecideItemTask");
         String decision = cases.decisionAgainstRecommendation(task.getId());
         taskService.complete(task.getId(), Map.of("decision", decision, "ownRationale", "The records document it.",

@@ -101,6 +101,7 @@ class LetterOutcomesTest extends CaseTest {
         cases.recordsArrive(caseNumber);
         cases.recordsComplete(caseNumber);
         cases.writeClinicalSummary(caseNumber);
+        cases.establishFacts(caseNumber);
         List<Task> tasks = cases.tasks(caseNumber, "DecideItemTask");
         assertThat(tasks).hasSize(decisions.size());
         for (Task task : tasks) {

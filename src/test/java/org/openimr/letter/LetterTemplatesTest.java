@@ -23,7 +23,7 @@ import org.springframework.context.support.StaticApplicationContext;
 class LetterTemplatesTest {
 
     static final List<String> TEMPLATES = List.of("fragments", "final-determination", "notice-of-assignment",
-            "ineligibility-notice", "deferral-notice");
+            "ineligibility-notice", "deferral-notice", "information-request", "item-ineligibility-notice", "expedited-conversion-notice", "withdrawal-notice");
 
     static final OrganizationProperties MAXIMUS = new OrganizationProperties("MAXIMUS Federal Services", "MAXIMUS",
             List.of("P.O. Box 138009", "Sacramento, CA 95813-8009"), "(855) 865-8873", "classpath:/letters/");

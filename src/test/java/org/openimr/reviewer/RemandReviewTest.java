@@ -100,6 +100,24 @@ class RemandReviewTest extends CaseTest {
         List<Task> decide = cases.tasks(caseNumber, "DecideItemTask");
         assertThat(decide).hasSize(1);
         assertThat(processEngine.getTaskService().getVariable(decide.get(0).getId(), "itemNo")).isEqualTo(2);
+        // The first review's facts are the new review's starting point, with their sources, marked as the
+        // earlier review's until the new reviewer confirms or changes them: no decision before that.
+        JsonNode carried = http(newPsychiatrist.userId(), "demo").get().uri("/api/cases/{n}/items/2/facts", caseNumber)
+                .retrieve().body(JsonNode.class);
+        assertThat(carried.get("facts")).isNotEmpty().allSatisfy(fact -> {
+            assertThat(fact.get("fromEarlierReview").asBoolean()).as(fact.toString()).isTrue();
+            assertThat(fact.get("establishedInReview").asInt()).isEqualTo(1);
+            assertThat(fact.get("status").asText()).isIn("ESTABLISHED", "NOT_DOCUMENTED");
+        });
+        assertThat(processEngine.getTaskService().getVariable(decide.get(0).getId(), "itemFacts").toString())
+                .contains("as review 1 established it; confirm or change it");
+        String firstFact = carried.at("/facts/0/fact/label").asText();
+        assertThatThrownBy(() -> processEngine.getTaskService().complete(decide.get(0).getId(),
+                Map.of("decision", "UPHELD"))).hasMessageContaining(firstFact + " is as the earlier review established it");
+        cases.establishFacts(caseNumber);
+        assertThat(http(newPsychiatrist.userId(), "demo").get().uri("/api/cases/{n}/items/2/facts", caseNumber)
+                .retrieve().body(JsonNode.class).get("facts"))
+                .allSatisfy(fact -> assertThat(fact.get("fromEarlierReview").asBoolean()).isFalse());
         processEngine.getTaskService().complete(decide.get(0).getId(), Map.of("decision", "OVERTURNED",
                 "ownCitation", "ACOEM Practice Guidelines, Chapter 15, page 398",
                 "ownRationale", "The new reviewer found the documented symptoms warrant the sessions."));

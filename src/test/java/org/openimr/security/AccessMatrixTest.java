@@ -182,6 +182,8 @@ class AccessMatrixTest extends CaseTest {
                 401, 200, 200, 403, 200, 403, 200));
         rows.add(row("POST /api/cases/{caseNumber}/liability-determination",
                 post("/api/cases/" + x + "/liability-determination", Map.of()), 401, 400, 403, 403, 400, 403, 400));
+        rows.add(row("POST /api/cases/{caseNumber}/information-received",
+                post("/api/cases/" + x + "/information-received", Map.of()), 401, 400, 403, 403, 400, 403, 400));
         rows.add(row("GET /api/cases/{caseNumber}/reviewer", get("/api/cases/" + x + "/reviewer"),
                 401, 403, 403, 403, 200, 403, 403));
         rows.add(row("POST /api/cases/{caseNumber}/reviewer", post("/api/cases/" + x + "/reviewer", Map.of()),
@@ -224,6 +226,7 @@ class AccessMatrixTest extends CaseTest {
         rows.add(row("GET /api/publication", get("/api/publication?from=2026-11-01&to=November"),
                 401, 403, 403, 403, 400, 403, 400));
         rows.add(row("GET /api/sla/summary", get("/api/sla/summary"), 401, 403, 403, 403, 200, 403, 200));
+        rows.add(row("GET /api/sla/late-records", get("/api/sla/late-records"), 401, 403, 403, 403, 200, 403, 200));
         rows.add(row("GET /actuator/metrics", get("/actuator/metrics"), 401, 403, 403, 403, 200, 403, 200));
         rows.add(row("GET /actuator/health/liveness", get("/actuator/health/liveness"), 200, 200, 200, 200, 200, 200, 200));
 

@@ -32,6 +32,7 @@ record CaseUnderReview(String caseNumber, String processInstanceId, String revie
             reviewer = other;
         }
         cases.writeClinicalSummary(caseNumber);
+        cases.establishFacts(caseNumber);
         return new CaseUnderReview(caseNumber, cases.processInstanceId(caseNumber), reviewer,
                 cases.task(caseNumber, "DecideItemTask"));
     }

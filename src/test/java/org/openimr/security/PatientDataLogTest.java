@@ -94,6 +94,7 @@ class PatientDataLogTest extends CaseTest {
                 .contentType(MediaType.APPLICATION_JSON).body(Map.of("modifications", Map.of("markerProbe",
                         Map.of("value", clinicalText(4100), "type", "String")))))).isEqualTo(500);
 
+        cases.establishFacts(caseNumber);
         String decide = taskId(caseNumber, "DecideItemTask");
         submit(reviewer, decide, Map.of("decision", Map.of("value", "UPHELD"),
                 "decisionRationale", Map.of("value", "Markerrationale: " + NAME + " shows " + DIAGNOSIS + ".")));

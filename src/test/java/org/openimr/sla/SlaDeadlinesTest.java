@@ -14,7 +14,7 @@ import org.openimr.system.CaseClock;
 /** The deadline arithmetic of shared/domain/imr-process.md §3, without the engine. */
 class SlaDeadlinesTest {
 
-    private final Deadlines deadlines = new Deadlines(new SlaProperties(List.of(), 0.8));
+    private final Deadlines deadlines = new Deadlines(new SlaProperties(List.of(), 0.8, null));
 
     @Test
     void noticeOfAssignmentIsDueTheNextBusinessDaySkippingTheThanksgivingHolidaysAndTheWeekend() {
@@ -26,7 +26,7 @@ class SlaDeadlinesTest {
 
     @Test
     void anAdministratorsExtraHolidayIsNoBusinessDay() {
-        Deadlines closedOnTuesday = new Deadlines(new SlaProperties(List.of(LocalDate.of(2025, 3, 4)), 0.8));
+        Deadlines closedOnTuesday = new Deadlines(new SlaProperties(List.of(LocalDate.of(2025, 3, 4)), 0.8, null));
 
         assertThat(deadlines.noticeOfAssignmentDue(california(2025, 3, 3, 9, 0))).isEqualTo(endOfDay(2025, 3, 4));
         assertThat(closedOnTuesday.noticeOfAssignmentDue(california(2025, 3, 3, 9, 0))).isEqualTo(endOfDay(2025, 3, 5));
@@ -137,9 +137,9 @@ class SlaDeadlinesTest {
 
     @Test
     void theAtRiskShareMustLieBetweenZeroAndOne() {
-        assertThatThrownBy(() -> new SlaProperties(List.of(), 1.0)).hasMessageContaining("imr.sla.at-risk-share");
-        assertThatThrownBy(() -> new SlaProperties(List.of(), 0.0)).hasMessageContaining("imr.sla.at-risk-share");
-        assertThat(new SlaProperties(null, null).atRiskShare()).isEqualTo(0.8);
+        assertThatThrownBy(() -> new SlaProperties(List.of(), 1.0, null)).hasMessageContaining("imr.sla.at-risk-share");
+        assertThatThrownBy(() -> new SlaProperties(List.of(), 0.0, null)).hasMessageContaining("imr.sla.at-risk-share");
+        assertThat(new SlaProperties(null, null, null).atRiskShare()).isEqualTo(0.8);
     }
 
     static Instant california(int year, int month, int day, int hour, int minute) {

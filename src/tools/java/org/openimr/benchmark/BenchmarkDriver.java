@@ -1,5 +1,6 @@
 package org.openimr.benchmark;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 
@@ -94,7 +95,11 @@ public final class BenchmarkDriver {
             case "WriteClinicalSummaryTask" -> Map.of("pagesReviewed", 54, "clinicalSummary",
                     "The claimant was described as a 44-year-old worker injured at work in 2012; the records "
                             + "document ongoing neck and low back pain treated with medication and therapy.");
-            case "DecideItemTask" -> flow.decision(work.formVariables(user, id));
+            case "DecideItemTask" -> {
+                JsonNode formVariables = work.formVariables(user, id);
+                flow.beforeDecision(user, formVariables);
+                yield flow.decision(formVariables);
+            }
             case "ReviewLetterTask" -> Map.of("letterApproved", true);
             case "AssignReviewerManuallyTask" -> Map.of("retrySelection", false, "manualReviewerUserId", "reviewer1");
             default -> throw new IllegalStateException("The benchmark does not expect a task " + key);

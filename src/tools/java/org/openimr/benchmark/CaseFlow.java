@@ -21,4 +21,8 @@ public interface CaseFlow {
 
     /** The reviewer's answers to a disputed item's form, given the form's variables. */
     Map<String, Object> decision(JsonNode formVariables);
+
+    /** What the reviewer does before deciding an item (e.g. establish its facts); nothing by default. */
+    default void beforeDecision(String reviewer, JsonNode formVariables) {
+    }
 }

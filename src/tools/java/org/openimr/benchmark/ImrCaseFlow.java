@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.openimr.CaseDriver;
 import org.openimr.TestApplications;
 import org.openimr.system.CaseClock;
 
@@ -64,6 +65,14 @@ public final class ImrCaseFlow implements CaseFlow {
                         "date", LocalDate.now(CaseClock.CALIFORNIA).minusDays(32).toString(), "pages", 30),
                 Map.of("title", "Utilization review determination", "author", "Sierra Claims Administrators",
                         "date", LocalDate.now(CaseClock.CALIFORNIA).minusDays(17).toString(), "pages", 24))));
+    }
+
+    /** The reviewer establishes the item's facts as they stand: a decision needs every fact the table reads. */
+    @Override
+    public void beforeDecision(String reviewer, JsonNode formVariables) {
+        String facts = "/api/cases/" + formVariables.at("/caseNumber/value").asText() + "/items/"
+                + formVariables.at("/itemNo/value").asInt() + "/facts";
+        staff.put(reviewer, facts, CaseDriver.factsAsGiven(staff.get(reviewer, facts)));
     }
 
     /** Follows a definite recommendation; where it needs physician judgement, decides with a citation of its own. */

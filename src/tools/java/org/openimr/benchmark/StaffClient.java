@@ -44,6 +44,10 @@ public final class StaffClient {
         return send(user, "POST", path, body);
     }
 
+    public JsonNode put(String user, String path, Object body) {
+        return send(user, "PUT", path, body);
+    }
+
     public JsonNode patch(String user, String path, Object body) {
         return send(user, "PATCH", path, body);
     }

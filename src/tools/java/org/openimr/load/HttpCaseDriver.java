@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.openimr.CaseDriver;
 import org.openimr.load.Nodes.Answer;
 import org.openimr.load.Nodes.NoAnswer;
 
@@ -173,7 +174,7 @@ public final class HttpCaseDriver {
             String reviewer = task.get("assignee").asText();
             String taskId = task.get("id").asText();
             Map<String, Object> answers = switch (taskKey) {
-                case "DecideItemTask" -> decision(reviewer, taskId, progress);
+                case "DecideItemTask" -> decision(caseNumber, reviewer, taskId, progress);
                 default -> Map.of("pagesReviewed", value(54), "clinicalSummary", value(
                         "The claimant was described as a 44-year-old man injured at work in 2012, with neck and "
                                 + "low back pain treated conservatively."));
@@ -185,11 +186,22 @@ public final class HttpCaseDriver {
         return acted;
     }
 
-    /** The reviewer follows the guideline recommendation, and gives an own rationale where it leaves the item open. */
-    private Map<String, Object> decision(String reviewer, String taskId, Progress progress) throws NoAnswer {
+    /**
+     * The reviewer establishes the item's facts as they stand, follows the guideline recommendation, and
+     * gives an own rationale where it leaves the item open.
+     */
+    private Map<String, Object> decision(String caseNumber, String reviewer, String taskId, Progress progress)
+            throws NoAnswer {
         Answer form = nodes.get("form-variables", reviewer,
-                ENGINE_TASKS + "/" + taskId + "/form-variables?variableNames=recommendedOutcome");
+                ENGINE_TASKS + "/" + taskId + "/form-variables?variableNames=recommendedOutcome,itemNo");
         if (!answered("form-variables", form, progress)) {
+            return null;
+        }
+        String facts = "/api/cases/" + caseNumber + "/items/" + form.body().at("/itemNo/value").asInt() + "/facts";
+        Answer view = nodes.get("item facts", reviewer, facts);
+        if (!answered("item facts", view, progress)
+                || !answered("establish facts", nodes.put("establish facts", reviewer, facts,
+                        CaseDriver.factsAsGiven(view.body())), progress)) {
             return null;
         }
         String recommended = form.body().at("/recommendedOutcome/value").asText();

@@ -111,6 +111,10 @@ public final class Nodes {
         return send(label, user, path, HttpRequest.BodyPublishers.ofString(json(body)), "POST");
     }
 
+    public Answer put(String label, String user, String path, Object body) throws NoAnswer {
+        return send(label, user, path, HttpRequest.BodyPublishers.ofString(json(body)), "PUT");
+    }
+
     private Answer send(String label, String user, String path, HttpRequest.BodyPublisher body, String method)
             throws NoAnswer {
         NoAnswer refused = null;

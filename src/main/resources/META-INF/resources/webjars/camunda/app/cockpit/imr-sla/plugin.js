@@ -12,6 +12,7 @@ const STATUS = {
 
 const DEADLINE_LABELS = {
   SCREENING: 'Screening (eligibility finding)',
+  INFORMATION: 'Information requested (party to answer)',
   LIABILITY: 'None: awaiting the liability determination',
   RECORDS: 'Records (claims administrator)',
   DETERMINATION: 'Determination'
@@ -19,6 +20,7 @@ const DEADLINE_LABELS = {
 
 const STAGE_LABELS = {
   SCREENING: 'Screening',
+  AWAITING_INFORMATION: 'Awaiting information (request)',
   DEFERRED: 'Deferred (liability disputed)',
   AWAITING_RECORDS: 'Awaiting records',
   RECORDS_CHECK: 'Records check',

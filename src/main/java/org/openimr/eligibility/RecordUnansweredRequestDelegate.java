@@ -1,0 +1,49 @@
+package org.openimr.eligibility;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.openimr.cases.CaseRegistry;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Record unanswered request": the party did not answer screening's request for information by its
+ * deadline (D2), so the application is incomplete (E9, 8 CCR 9792.10.3(a)(1),(c)). The finding
+ * joins the others, for the ineligibility notice, and the screening history says so.
+ */
+@Component("recordUnansweredRequest")
+class RecordUnansweredRequestDelegate implements JavaDelegate {
+
+    static final String INCOMPLETE = "E9";
+    static final String DECISION = "INFORMATION_NOT_RECEIVED";
+
+    private final CaseRegistry registry;
+    private final ScreeningHistory history;
+
+    RecordUnansweredRequestDelegate(CaseRegistry registry, ScreeningHistory history) {
+        this.registry = registry;
+        this.history = history;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        InformationRequest request = InformationRequest.of(execution);
+        String reason = "The information requested from the " + request.party().label() + " (" + request.requested().replaceAll("\\s+", " ")
+                + ") was not received by " + execution.getVariable("informationDueAtText")
+                + "; the application is incomplete (8 CCR 9792.10.3(a)(1), (c)).";
+        List<String> codes = new ArrayList<>(Findings.codes((String) execution.getVariable(Findings.CODES)));
+        String reasonText = (String) execution.getVariable(Findings.REASONS);
+        List<String> reasons = new ArrayList<>(reasonText == null ? List.of() : Arrays.asList(reasonText.split("\\R")));
+        int incomplete = codes.indexOf(INCOMPLETE);
+        if (incomplete >= 0) {
+            reasons.set(incomplete, reason);
+        } else {
+            codes.add(INCOMPLETE);
+            reasons.add(reason);
+        }
+        Findings.set(execution, codes, reasons);
+        history.record(registry.caseOf(execution).id(), String.join(",", codes), DECISION, reason, "system");
+    }
+}

@@ -1,0 +1,125 @@
+package org.openimr.letter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openimr.CaseDriver;
+import org.openimr.EmbeddedPostgres;
+import org.openimr.TestApplications;
+import org.openimr.cases.CaseRecord;
+import org.openimr.system.CaseClock;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
+
+/**
+ * The notices the parties are owed when a case turns expedited (D5, 8 CCR 9792.10.4(c)) and when it
+ * ends without a determination (withdrawn by the employee, or terminated because the treatment was
+ * authorized, 8 CCR 9792.10.6(a)), on a real PostgreSQL: each to every party, issued once.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext
+class PartyNoticesOnPostgresTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    LetterService letters;
+
+    CaseDriver cases;
+
+    @DynamicPropertySource
+    static void postgres(DynamicPropertyRegistry registry) {
+        EmbeddedPostgres.register(registry);
+    }
+
+    @BeforeEach
+    void driver() {
+        cases = new CaseDriver(context);
+    }
+
+    @Test
+    void aCaseTurnedExpeditedTellsThePartiesAtOnceWithTheNewRecordsDeadlineOnce() throws Exception {
+        String caseNumber = cases.submit(TestApplications.seedCase());
+
+        as("intake1").post().uri("/api/cases/{n}/expedite", caseNumber).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("certificationDate", CaseClock.today().toString())).retrieve().toBodilessEntity();
+
+        cases.progress(caseNumber).hasPassed("RecomputeDeadlinesTask", "SendExpeditedConversionNoticeTask")
+                .isWaitingAt("WaitForRecordsTask");
+        CaseRecord record = cases.caseRecord(caseNumber);
+        StoredLetter notice = letters.issued(record, LetterKind.EXPEDITED_CONVERSION_NOTICE).orElseThrow();
+        assertThat(CaseDriver.flat(letters.text(notice))).contains("CONVERTED TO EXPEDITED REVIEW",
+                "Case Number: " + caseNumber, "imminent and serious threat", "(1) Additional Massage Therapy Visits",
+                "must now send the medical records by " + cases.variable(caseNumber, "recordsDueAtText"));
+        assertThat(letters.recipientsIssued(notice)).containsExactly(
+                "EMPLOYEE: " + record.employeeName(), "REQUESTING_PHYSICIAN: Dr. Test Physician",
+                "CLAIMS_ADMINISTRATOR: Sierra Claims Administrators");
+        context.getBean("sendExpeditedConversionNotice", JavaDelegate.class).execute(execution(caseNumber));
+        assertThat(letters.letters(record)).filteredOn(l -> l.kind().equals(LetterKind.EXPEDITED_CONVERSION_NOTICE.name()))
+                .containsExactly(notice);
+    }
+
+    @Test
+    void aReviewTerminatedBecauseTheTreatmentWasAuthorizedTellsThePartiesOnce() throws Exception {
+        String caseNumber = cases.submit(TestApplications.seedCase());
+
+        withdraw(caseNumber, "TREATMENT_AUTHORIZED");
+
+        cases.progress(caseNumber).isEnded().hasPassed("CloseWithdrawnCaseTask", "SendWithdrawalNoticeTask");
+        CaseRecord record = cases.caseRecord(caseNumber);
+        assertThat(record.status()).isEqualTo("WITHDRAWN");
+        StoredLetter notice = letters.issued(record, LetterKind.WITHDRAWAL_NOTICE).orElseThrow();
+        assertThat(CaseDriver.flat(letters.text(notice))).contains("INDEPENDENT MEDICAL REVIEW TERMINATED",
+                "has been authorized", "8 CCR 9792.10.6(a)", "(1) Additional Massage Therapy Visits",
+                "No determination will be issued");
+        assertThat(letters.recipientsIssued(notice)).hasSize(3);
+        context.getBean("sendWithdrawalNotice", JavaDelegate.class).execute(execution(caseNumber));
+        assertThat(letters.letters(record)).filteredOn(l -> l.kind().equals(LetterKind.WITHDRAWAL_NOTICE.name()))
+                .containsExactly(notice);
+    }
+
+    @Test
+    void anApplicationWithdrawnByTheEmployeeIsAWithdrawalNotice() {
+        String caseNumber = cases.submit(TestApplications.seedCase());
+
+        withdraw(caseNumber, "EMPLOYEE_WITHDREW");
+
+        String text = CaseDriver.flat(letters.text(letters.issued(cases.caseRecord(caseNumber), LetterKind.WITHDRAWAL_NOTICE)
+                .orElseThrow()));
+        assertThat(text).contains("APPLICATION WITHDRAWN", "withdrawn by the employee").doesNotContain("authorized");
+    }
+
+    private void withdraw(String caseNumber, String reason) {
+        as("intake1").post().uri("/api/cases/{n}/withdrawal", caseNumber).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("reason", reason, "note", "Received by fax.")).retrieve().toBodilessEntity();
+    }
+
+    private static DelegateExecution execution(String caseNumber) {
+        DelegateExecution execution = mock(DelegateExecution.class);
+        when(execution.getVariable("caseNumber")).thenReturn(caseNumber);
+        return execution;
+    }
+
+    private RestClient as(String user) {
+        return RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultHeaders(headers -> headers.setBasicAuth(user, "demo"))
+                .defaultHeader("Accept", MediaType.APPLICATION_JSON_VALUE).build();
+    }
+}
