@@ -1,7 +1,8 @@
 // Browser check of the Cockpit SLA dashboard: starts the built application (target/*.jar) on a
 // free port with an in-memory H2 database, puts cases into every SLA status through the HTTP
 // APIs, logs in to Cockpit as supervisor1 in headless Chromium, and checks the dashboard (with the
-// month's Division figures) and the instance search it links to. Screenshots go to
+// month's Division figures) and the instance search it links to, then as analyst1, who sees no SLA
+// menu entry. Screenshots go to
 // target/screenshots/. Stops the application afterwards. Run after `mvn package`:
 // node src/test/browser/cockpit-sla.mjs
 import fs from 'node:fs';
@@ -176,6 +177,16 @@ async function main() {
     await page.waitForSelector('.djs-container', {timeout: 60_000});
     await page.waitForTimeout(2000);
     await page.screenshot({path: path.join(shots, 'cockpit-sla-late-case.png'), fullPage: false});
+
+    // An analyst may not read the SLA figures: no menu entry leads to an empty page.
+    await page.context().clearCookies();
+    await page.goto('about:blank');
+    await login(page, base, 'cockpit', 'analyst1', 'demo');
+    await page.locator('.imr-sla-no-access').waitFor({timeout: 60_000});
+    check(await page.locator('a[href="#/sla"]:visible').count() === 0
+      && /for supervisors and administrators/.test(await page.locator('.imr-sla-no-access').innerText()),
+    'an analyst\'s Cockpit shows no SLA menu entry, and its start page says the SLA figures are for supervisors');
+    await page.screenshot({path: path.join(shots, 'cockpit-analyst-no-sla.png'), fullPage: false});
   } catch (error) {
     checks.fail(error.message);
     if (page) {

@@ -1,6 +1,7 @@
 // Browser check of the paper-application start form in Tasklist: intake1 keys in applications with
 // 1, 3 and 20 disputed treatments (20: the most the intake API takes) and starts each case; each is
-// registered with its treatments in the order keyed in, and the form sent one group per treatment.
+// registered with its treatments in the order keyed in, the form sent one group per treatment, and
+// the notice after the start names the case registered.
 // Starts the built application (target/*.jar) on a free port with an in-memory H2 database;
 // screenshots go to target/screenshots/start-form/. The last line is "start form: N passed, M failed".
 // Run after `mvn package`: node src/test/browser/start-form.mjs
@@ -70,6 +71,11 @@ async function startCase(page, http, n) {
   const caseNumber = await waitFor('the case to be registered', async () =>
     (await http('GET', `/engine-rest/history/process-instance?startedBy=intake1&sortBy=startTime&sortOrder=desc&maxResults=1`,
       'admin', 'admin'))[0]?.businessKey);
+  // Intake lands on the number: the notice Tasklist's start leaves names the case and links its page.
+  const shown = await page.locator('.imr-case-started .imr-case-number').innerText({timeout: TIMEOUT});
+  if (shown !== caseNumber) {
+    throw new Error(`the start's notice names case ${shown}, not ${caseNumber}`);
+  }
   const registered = await http('GET', `/api/cases/${caseNumber}`, 'supervisor1', 'demo');
   const expected = keyed.disputedItems.map(item => `${item.requestedTreatment} / ${item.treatmentCategory}`);
   const kept = registered.disputedItems.map(item => `${item.requestedTreatment} / ${item.treatmentCategory}`);

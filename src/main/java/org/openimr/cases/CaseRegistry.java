@@ -122,6 +122,13 @@ public class CaseRegistry {
                 .param(caseNumber).query(CASE_ROW).optional();
     }
 
+    /** The cases this person registered from {@code from} (inclusive) to {@code to}, the latest first. */
+    public List<CaseRecord> registeredBy(String user, Instant from, Instant to) {
+        return jdbc.sql("select " + CASE_COLUMNS
+                        + " from imr_case where created_by = ? and created_at >= ? and created_at < ? order by created_at desc, id desc")
+                .params(user, Timestamp.from(from), Timestamp.from(to)).query(CASE_ROW).list();
+    }
+
     public Optional<CaseRecord> findById(long id) {
         return jdbc.sql("select " + CASE_COLUMNS + " from imr_case where id = ?")
                 .param(id).query(CASE_ROW).optional();

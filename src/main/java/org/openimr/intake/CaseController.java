@@ -28,11 +28,14 @@ class CaseController {
     private final IntakeService intake;
     private final CaseViews caseViews;
     private final Withdrawals withdrawals;
+    private final RegisteredToday registeredToday;
 
-    CaseController(IntakeService intake, CaseViews caseViews, Withdrawals withdrawals) {
+    CaseController(IntakeService intake, CaseViews caseViews, Withdrawals withdrawals,
+            RegisteredToday registeredToday) {
         this.intake = intake;
         this.caseViews = caseViews;
         this.withdrawals = withdrawals;
+        this.registeredToday = registeredToday;
     }
 
     @Operation(summary = "Submit an IMR application",
@@ -58,6 +61,12 @@ class CaseController {
                     deprecated.add(new SubmittedCase.DeprecatedField(itemNo, field, replacedBy)));
         }
         return deprecated;
+    }
+
+    @Operation(summary = "The cases I registered today (California time), the latest first, each with its case page")
+    @GetMapping("/registered-today")
+    List<RegisteredToday.RegisteredCase> registeredToday(Principal principal) {
+        return registeredToday.of(principal.getName());
     }
 
     @Operation(summary = "Read a case: stage, deadlines, disputed items, decisions and outcome")

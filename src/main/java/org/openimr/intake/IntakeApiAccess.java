@@ -9,7 +9,8 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
 import org.springframework.stereotype.Component;
 
 /**
- * Intake staff (and administrators) submit applications; the people on a case read it; intake
+ * Intake staff (and administrators) submit applications and, with supervisors, list the cases they
+ * registered today; the people on a case read it; intake
  * staff, supervisors and administrators withdraw it (cases.CaseAccess).
  */
 @Component
@@ -23,7 +24,9 @@ class IntakeApiAccess implements ApiAccessRules {
 
     @Override
     public void apply(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {
-        requests.requestMatchers(HttpMethod.POST, "/api/cases").hasAnyAuthority(Roles.authorities(Roles.INTAKE, Roles.ADMIN))
+        requests.requestMatchers(HttpMethod.GET, "/api/cases/registered-today")
+                .hasAnyAuthority(Roles.authorities(Roles.INTAKE, Roles.SUPERVISOR, Roles.ADMIN))
+                .requestMatchers(HttpMethod.POST, "/api/cases").hasAnyAuthority(Roles.authorities(Roles.INTAKE, Roles.ADMIN))
                 .requestMatchers(HttpMethod.GET, "/api/cases/{caseNumber}").access(cases.readers())
                 .requestMatchers(HttpMethod.POST, "/api/cases/{caseNumber}/withdrawal").access(cases.workers());
     }

@@ -16,6 +16,8 @@ public final class SlaVariables {
     public static final String SLA_DEADLINE = "slaDeadline";
     /** When the deadline running now falls due: the one date to sort and filter cases by. */
     public static final String SLA_DUE_AT = "slaDueAt";
+    /** The case's deadline as Tasklist's list shows it, in California time ("December 11, 2026, 11:59 PM"). */
+    public static final String SLA_DUE_AT_TEXT = "slaDueAtText";
 
     public static final String SCREENING_DUE_AT = "screeningDueAt";
     public static final String INFORMATION_DUE_AT = "informationDueAt";

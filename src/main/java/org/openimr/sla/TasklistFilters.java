@@ -21,9 +21,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The saved Tasklist filters every role starts from, created or brought up to date at start-up
- * (found by name), each readable by every role. They work for any user because they ask for
- * ${currentUser()} and ${currentUserGroups()}; all sort by due date, which is the statutory
- * deadline of the case ({@link TaskDates}).
+ * (found by name). Those readable by every role work for any user because they ask for
+ * ${currentUser()} and ${currentUserGroups()}; the supervisors' own show every case's tasks, which
+ * they oversee (they read every task) but are seldom candidates for. All sort by due date, which is
+ * the statutory deadline of the case ({@link TaskDates}).
  */
 @Component
 class TasklistFilters implements InitializingBean {
@@ -33,15 +34,18 @@ class TasklistFilters implements InitializingBean {
     static final String DUE_SOON = "Due within 2 days";
     static final String OVERDUE = "Overdue";
     static final String EXPEDITED = "Expedited";
+    static final String ALL_TASKS = "All open tasks";
+    static final String ALL_OVERDUE = "All overdue tasks";
 
     private static final List<String> READERS = List.of(Roles.INTAKE, Roles.REVIEWER, Roles.SUPERVISOR, Roles.ANALYST);
+    private static final List<String> SUPERVISORS = List.of(Roles.SUPERVISOR);
 
     /** Case variables shown on each task in the list. */
     private static final List<Map<String, String>> SHOWN_VARIABLES = List.of(
             Map.of("name", CaseVariables.CASE_NUMBER, "label", "Case"),
             Map.of("name", CaseVariables.STAGE, "label", "Stage"),
             Map.of("name", SlaVariables.SLA_STATUS, "label", "SLA"),
-            Map.of("name", SlaVariables.SLA_DUE_AT, "label", "Case due"));
+            Map.of("name", SlaVariables.SLA_DUE_AT_TEXT, "label", "Case due (California time)"));
 
     private final FilterService filterService;
     private final TaskService taskService;
@@ -67,6 +71,10 @@ class TasklistFilters implements InitializingBean {
                 () -> mineOrMyGroups().dueBeforeExpression("${now()}"));
         save(EXPEDITED, 10, "My tasks and my groups' tasks of expedited cases",
                 () -> mineOrMyGroups().processVariableValueEquals(CaseVariables.EXPEDITED, true));
+        save(ALL_TASKS, 20, "Every open task of every case, whoever works it", SUPERVISORS,
+                taskService::createTaskQuery);
+        save(ALL_OVERDUE, 25, "Every task past its due date, whoever works it", SUPERVISORS,
+                () -> taskService.createTaskQuery().dueBeforeExpression("${now()}"));
     }
 
     private TaskQuery mineOrMyGroups() {
@@ -77,6 +85,11 @@ class TasklistFilters implements InitializingBean {
     }
 
     private void save(String name, int priority, String description, Supplier<TaskQuery> criteria) {
+        save(name, priority, description, READERS, criteria);
+    }
+
+    private void save(String name, int priority, String description, List<String> readers,
+            Supplier<TaskQuery> criteria) {
         Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
         if (filter == null) {
             filter = filterService.newTaskFilter(name);
@@ -91,7 +104,7 @@ class TasklistFilters implements InitializingBean {
         filter.setQuery(criteria.get().orderByDueDate().asc().orderByTaskName().asc());
         filter.setProperties(properties);
         filterService.saveFilter(filter);
-        for (String group : READERS) {
+        for (String group : readers) {
             grantRead(group, filter.getId());
         }
     }

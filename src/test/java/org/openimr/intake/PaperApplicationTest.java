@@ -34,6 +34,27 @@ class PaperApplicationTest extends CaseTest {
     @Autowired
     JdbcClient jdbc;
 
+    /** Tasklist's start dialog reads the case number from the start's answer and shows it. */
+    @Test
+    void theStartAnswersWithTheCaseNumberAndTheCaseIsInIntakesListOfToday() {
+        ObjectNode application = TestApplications.seedCase();
+        ((ObjectNode) application.get("employee")).put("claimNumber", "TODAY-" + System.nanoTime());
+
+        JsonNode started = submitStartForm(application);
+
+        String caseNumber = started.get("businessKey").asText();
+        assertThat(caseNumber).matches("CM14-\\d{7}");
+        JsonNode today = http("intake1", "demo").get().uri("/api/cases/registered-today").retrieve().body(JsonNode.class);
+        assertThat(today.get(0).get("caseNumber").asText()).isEqualTo(caseNumber);
+        assertThat(today.get(0).get("casePage").asText()).isEqualTo("/case.html?number=" + caseNumber);
+        assertThat(today.get(0).get("registeredAtCalifornia").asText()).matches("\\d{1,2}:\\d\\d [AP]M");
+        JsonNode othersToday = http("supervisor1", "demo").get().uri("/api/cases/registered-today").retrieve()
+                .body(JsonNode.class);
+        assertThat(othersToday.findValuesAsText("caseNumber")).doesNotContain(caseNumber);
+        assertThatThrownBy(() -> http("reviewer1", "demo").get().uri("/api/cases/registered-today").retrieve()
+                .body(JsonNode.class)).isInstanceOf(HttpClientErrorException.Forbidden.class);
+    }
+
     @Test
     void aPaperApplicationGetsACaseNumberAndIsScreened() {
         ObjectNode application = TestApplications.seedCase();

@@ -154,6 +154,8 @@ class AccessMatrixTest extends CaseTest {
         rows.add(row("GET /api/cases", get("/api/cases?number=" + x), 401, 200, 403, 403, 200, 403, 200));
         rows.add(row("GET /api/case-searches", get("/api/case-searches?caseNumber=" + x),
                 401, 403, 403, 403, 200, 403, 200));
+        rows.add(row("GET /api/cases/registered-today", get("/api/cases/registered-today"), 401, 200, 403, 403, 200, 403,
+                200));
         rows.add(row("POST /api/cases/{caseNumber}/withdrawal", post("/api/cases/" + x + "/withdrawal",
                 Map.of("reason", "BORED")), 401, 400, 403, 403, 400, 403, 400));
         rows.add(row("POST /api/cases/{caseNumber}/records", post("/api/cases/" + x + "/records",

@@ -51,6 +51,27 @@ class SlaTasklistFiltersTest extends CaseTest {
         }
     }
 
+    /** A supervisor is a candidate for few tasks; their own filters show every case's, and only theirs. */
+    @Test
+    void theSupervisorsFiltersShowEveryCasesTasksAndOnlySupervisorsReadThem() {
+        ClockUtil.setCurrentTime(Date.from(california(2025, 3, 3, 9, 30)));
+        String caseNumber = cases.submit(TestApplications.seedCase());
+        cases.recordsArrive(caseNumber);
+        Task check = cases.task(caseNumber, "CheckRecordsCompletenessTask");
+
+        assertThat(ids("supervisor1", Roles.SUPERVISOR, "My group's tasks")).doesNotContain(check.getId());
+        assertThat(ids("supervisor1", Roles.SUPERVISOR, "All open tasks")).contains(check.getId());
+        assertThat(ids("supervisor1", Roles.SUPERVISOR, "All overdue tasks")).doesNotContain(check.getId());
+        ClockUtil.setCurrentTime(Date.from(check.getDueDate().toInstant().plusSeconds(3600)));
+        assertThat(ids("supervisor1", Roles.SUPERVISOR, "All overdue tasks")).contains(check.getId());
+        for (String name : List.of("All open tasks", "All overdue tasks")) {
+            for (String group : List.of(Roles.INTAKE, Roles.REVIEWER, Roles.ANALYST)) {
+                assertThat(authorizationService.isUserAuthorized("someone", List.of(group), Permissions.READ,
+                        Resources.FILTER, filter(name).getId())).as("%s reads %s", group, name).isFalse();
+            }
+        }
+    }
+
     @Test
     void aSupervisorSeesTheOverdueRecordsFollowUpFirstAsDueSoonThenAsOverdue() {
         ClockUtil.setCurrentTime(Date.from(california(2025, 3, 3, 9, 30)));

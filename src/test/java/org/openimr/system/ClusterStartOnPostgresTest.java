@@ -69,7 +69,8 @@ class ClusterStartOnPostgresTest {
         assertThat(keysWithMoreThanOneRow(jdbc, "act_re_camformdef", "key_")).isEmpty();
         assertThat(keysWithMoreThanOneRow(jdbc, "act_ru_filter", "name_")).isEmpty();
         assertThat(jdbc.sql("select name_ from act_ru_filter").query(String.class).list()).containsExactlyInAnyOrder(
-                "My tasks", "My group's tasks", "Due within 2 days", "Overdue", "Expedited");
+                "My tasks", "My group's tasks", "Due within 2 days", "Overdue", "Expedited", "All open tasks",
+                "All overdue tasks");
         assertThat(jdbc.sql("select count(*) from act_id_user where id_ like 'reviewer%'").query(Integer.class).single())
                 .isEqualTo(12);
         assertThat(jdbc.sql("select count(*) from imr_reviewer").query(Integer.class).single()).isEqualTo(12);

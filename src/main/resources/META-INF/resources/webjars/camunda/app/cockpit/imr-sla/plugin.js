@@ -77,7 +77,7 @@ async function loadSummary() {
   });
   if (!response.ok) {
     throw new Error(response.status === 403
-      ? 'The SLA dashboard is for supervisors and administrators.'
+      ? 'The SLA figures are for supervisors and administrators.'
       : 'The SLA summary could not be loaded (HTTP ' + response.status + ').');
   }
   return response.json();
@@ -268,16 +268,32 @@ async function renderDashboard(node) {
   }
 }
 
+// One summary for the menu entry and the start page's tile of a page load.
+let shared = null;
+function sharedSummary() {
+  shared = shared || loadSummary();
+  shared.catch(() => { shared = null; });
+  return shared;
+}
+
+/** The SLA menu entry, shown only to those who may read the figures (an analyst would find the page empty). */
+function renderNavigation(node) {
+  const item = node.closest('li') || node;
+  item.style.display = 'none';
+  node.appendChild(el('a', {href: '#/sla'}, 'SLA'));
+  sharedSummary().then(() => { item.style.display = ''; }, () => {});
+}
+
 async function renderDashboardTile(node) {
   node.appendChild(el('style', {}, STYLE));
   const root = el('div', {class: 'imr-sla', style: {padding: '0 0 10px'}});
   node.appendChild(root);
   try {
-    const summary = await loadSummary();
+    const summary = await sharedSummary();
     root.append(el('h3', {style: {margin: '0 0 8px'}}, el('a', {href: '#/sla'}, 'IMR deadlines and SLAs \u203a')), tiles(summary));
   } catch (error) {
-    // Only supervisors and administrators see SLA figures; others see no tile.
-    node.removeChild(root);
+    // Only supervisors and administrators see SLA figures; others read why the panel holds none.
+    root.appendChild(el('p', {class: 'imr-sla-note imr-sla-no-access'}, error.message));
   }
 }
 
@@ -288,7 +304,7 @@ export default [
     priority: 60,
     properties: {label: 'SLA', path: '/sla'},
     checkActive: path => (path.split('?')[0] || '').endsWith('#/sla'),
-    render: node => node.appendChild(el('a', {href: '#/sla'}, 'SLA'))
+    render: renderNavigation
   },
   {
     id: 'imr-sla-dashboard',

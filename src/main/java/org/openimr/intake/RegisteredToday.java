@@ -1,0 +1,45 @@
+package org.openimr.intake;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import org.openimr.cases.CaseRecord;
+import org.openimr.cases.CaseRegistry;
+import org.openimr.system.CaseClock;
+import org.springframework.stereotype.Component;
+
+/**
+ * The cases a person registered on the current California day, the latest first: intake's own list
+ * at the end of a day of keying in paper applications (and of API submissions under their name).
+ */
+@Component
+class RegisteredToday {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("h:mm a", Locale.US);
+
+    private final CaseRegistry registry;
+
+    RegisteredToday(CaseRegistry registry) {
+        this.registry = registry;
+    }
+
+    List<RegisteredCase> of(String user) {
+        LocalDate today = CaseClock.today();
+        return registry.registeredBy(user, CaseClock.startOf(today), CaseClock.startOf(today.plusDays(1))).stream()
+                .map(RegisteredToday::registered).toList();
+    }
+
+    private static RegisteredCase registered(CaseRecord record) {
+        return new RegisteredCase(record.caseNumber(), record.employeeName(), record.employeeClaimNumber(),
+                record.channel(), record.status(), record.stage(), record.createdAt(),
+                TIME.format(CaseClock.inCalifornia(record.createdAt())),
+                "/case.html?number=" + record.caseNumber());
+    }
+
+    /** One registered case; {@code registeredAtCalifornia} is the clock time in California ("1:05 PM"). */
+    record RegisteredCase(String caseNumber, String employeeName, String claimNumber, String channel, String status,
+                          String stage, Instant registeredAt, String registeredAtCalifornia, String casePage) {
+    }
+}
