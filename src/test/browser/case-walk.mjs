@@ -70,6 +70,8 @@ async function shot(page, name, {whole = true} = {}) {
 // ---------------------------------------------------------------- Tasklist
 
 async function openFilter(page, name) {
+  // A person closes the notice of the task just completed before moving on.
+  await dismissNotices(page);
   await page.locator('.task-filters a', {hasText: name}).first().click();
   await page.waitForTimeout(1000);
 }

@@ -6,7 +6,8 @@
 // - Esc does not close the dialog (it closes a dropdown of the form, nothing more);
 // - the server's refusals attached to their fields, in the form's labels, the earlier ones cleared,
 //   and the first problem scrolled into view;
-// - Tasklist's notices at the top right, clear of the task form's Save and Complete buttons;
+// - Tasklist's notices in a box at the top right, clear of the task form's Save and Complete buttons
+//   and of the filters and the task list;
 // - the task list sorted, and its header named, by due date, the order its filters give.
 // The dialog's answers are read where Tasklist's own scripts receive them (XMLHttpRequest), as no
 // public interface hands them to a plugin. The draft is Tasklist's own save of a form
@@ -16,7 +17,8 @@
 const SUBMIT = /\/process-definition\/([^/]+)\/submit-form$/;
 const TASKLIST_SAVE = 'camunda-form:undefined';
 const STYLE = `
-.page-notifications { bottom: auto !important; top: 60px; }
+.page-notifications { bottom: auto !important; top: 60px; left: auto !important; right: 16px; width: 460px;
+  max-width: calc(100% - 32px); }
 .imr-field-error { color: #a61d1d; background: #fdecea; border-radius: 3px; padding: 3px 8px; margin-top: 4px; font-size: 13px; }
 .imr-start-problems { color: #a61d1d; background: #fdecea; border: 1px solid #f5c2c0; border-radius: 4px; padding: 8px 12px; margin-bottom: 12px; }
 .imr-start-problems ul { margin: 4px 0 0; padding-left: 20px; }
