@@ -827,7 +827,7 @@ step('the new review goes to a reviewer who did not review the case, whose lette
     }
   }
   const reviewer = await http('GET', `/api/cases/${state.caseNumber}/reviewer`, 'supervisor1', PASSWORD);
-  state.remandReviewer = reviewer.current?.userId;
+  state.remandReviewer = reviewer.history.find(assignment => assignment.reviewNo === 2)?.userId;
   if (!state.remandReviewer || state.remandReviewer === state.reviewer) {
     throw new Error(`the new review went to ${state.remandReviewer}, the first review's reviewer is ${state.reviewer}`);
   }
@@ -848,7 +848,8 @@ step('the case page shows the remand, the new reviewer and both determinations',
 
 step('supervisor1 finds the new determination withheld from publication in Cockpit, and releases it once redacted', async () => {
   await signIn('cockpit', 'supervisor1');
-  await page.locator('a[href="#/publication"]').first().click();
+  // The menu entry shows once Cockpit has asked whether the user may redact.
+  await page.locator('a[href="#/publication"]').first().click({timeout: TIMEOUT});
   const row = page.locator(`.imr-pub-withheld tr[data-case="${state.caseNumber}"][data-review="2"]`);
   await row.waitFor({timeout: TIMEOUT});
   const blocked = (await row.innerText()).replace(/\s+/g, ' ');
