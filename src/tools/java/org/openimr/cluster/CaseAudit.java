@@ -121,7 +121,7 @@ final class CaseAudit {
                         default -> "unexpected status " + row.status();
                     };
             if (problem == null && application.remand() != null && row.reviews() < 2) {
-                problem = "remand ordered" + (application.remand().caseNumber() == null ? " (no answer)" : "")
+                problem = "remand ordered" + (application.remand().status() == null ? " (never answered)" : "")
                         + ", but no review after it";
             }
             remanded += row.reviews() > 1 ? 1 : 0;
