@@ -874,7 +874,11 @@ step('supervisor1 finds the new determination withheld from publication in Cockp
   await summary.fill('The claimant reports neck pain after six massage visits without functional improvement.');
   await editor.locator('button.imr-pub-release').click();
   await page.locator('.imr-pub-done').waitFor({timeout: TIMEOUT});
-  await row.waitFor({state: 'detached', timeout: TIMEOUT});
+  // The list is loaded again, without the released determination.
+  await page.locator('.imr-pub-withheld').waitFor({timeout: TIMEOUT});
+  if (await row.count() !== 0) {
+    throw new Error('the released determination is still listed as withheld');
+  }
   await shot(page, 'supervisor-publication-released');
   const today = californiaToday();
   const exported = await http('GET', `/api/publication?from=${today}&to=${today}`, 'supervisor1', PASSWORD);
