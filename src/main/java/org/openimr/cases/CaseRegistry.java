@@ -206,9 +206,17 @@ public class CaseRegistry {
     /**
      * Moves the items of case {@code from} that are under review into case {@code into}, numbered on
      * after its items, each with its application data and where it came from; on {@code from} they
-     * stay on file, marked with where they went, and out of any review.
+     * stay on file, marked with where they went, and out of any review. The row of {@code into} is
+     * locked first and its stage checked again: a case that moved on to reviewer selection or closed
+     * meanwhile takes nothing (an empty answer).
      */
     public List<JoinedItem> joinItems(CaseRecord from, CaseRecord into) {
+        boolean stillJoinable = jdbc.sql("""
+                update imr_case set stage = stage where id = ? and status = 'OPEN' and review_no = 1
+                  and stage in ('AWAITING_RECORDS', 'RECORDS_CHECK')""").param(into.id()).update() == 1;
+        if (!stillJoinable) {
+            return List.of();
+        }
         List<Integer> screenedOut = screenedOutItems(from.id());
         int next = jdbc.sql("select coalesce(max(item_no), 0) from imr_disputed_item where case_id = ?")
                 .param(into.id()).query(Integer.class).single();

@@ -14,6 +14,7 @@ import org.openimr.cases.CaseRegistry.JoinedItem;
 import org.openimr.cases.CaseStatus;
 import org.openimr.cases.CaseVariables;
 import org.openimr.cases.ReviewItems;
+import org.openimr.system.InvalidInputException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -51,6 +52,10 @@ class JoinApplicationDelegate implements JavaDelegate {
         }
         CaseRecord into = registry.caseOf((String) execution.getVariable(Consolidation.INTO));
         List<JoinedItem> joined = registry.joinItems(from, into);
+        if (joined.isEmpty()) {
+            throw new InvalidInputException(Consolidation.INTO, "must name an open case not yet with a reviewer: case "
+                    + into.caseNumber() + " moved on meanwhile; keep the application separate");
+        }
         extendReview(into, joined);
         registry.updateStage(from.caseNumber(), STAGE);
         closing.close(from, CaseStatus.CONSOLIDATED, null, "Joined into case " + into.caseNumber());
