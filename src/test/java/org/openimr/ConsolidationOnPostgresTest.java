@@ -21,6 +21,7 @@ import org.openimr.cases.CaseRegistry;
 import org.openimr.letter.LetterKind;
 import org.openimr.letter.LetterService;
 import org.openimr.letter.StoredLetter;
+import org.openimr.records.Documents;
 import org.openimr.system.InvalidInputException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -60,6 +61,9 @@ class ConsolidationOnPostgresTest {
     @Autowired
     CaseRegistry registry;
 
+    @Autowired
+    Documents documents;
+
     CaseDriver cases;
 
     @DynamicPropertySource
@@ -86,6 +90,9 @@ class ConsolidationOnPostgresTest {
                 .isEqualTo("- Case " + earlier + ", received 2014-07-14, awaiting records");
         assertThat(taskService.getVariable(task.getId(), "consolidateInto")).isEqualTo(earlier);
 
+        // The employee sent the treating physician's report with the second application.
+        cases.recordsArrive(caseNumber);
+        JsonNode deadlinesBefore = deadlines(earlier);
         screen(caseNumber, Map.of("screeningDecision", "CONSOLIDATE", "consolidateInto", earlier,
                 "consolidationNote", "One physician, one injury: one determination."));
 
@@ -103,6 +110,15 @@ class ConsolidationOnPostgresTest {
         assertThat(cases.variable(earlier, "itemCount")).isEqualTo(2);
         assertThat((String) cases.variable(earlier, "requestedItems")).endsWith("\n2. " + CHIRO);
         assertThat(registry.screenedOutItems(joined.id())).containsExactly(1);
+        // Its documents on file go with it, for the earlier case's reviewer to read and cite; the case still waits
+        // for the claims administrator's records.
+        assertThat(documents.forCase(joined.id())).isEmpty();
+        assertThat(documents.forCase(into.id())).hasSize(2);
+        assertThat((String) cases.variable(earlier, "receivedDocuments")).contains("progress report (PR-2)");
+        cases.progress(earlier).isWaitingAt("WaitForRecordsTask");
+        // The earlier case's clock governs every item: its records deadline stays as it was.
+        assertThat(deadlines(earlier).get("recordsDueAt")).isEqualTo(deadlinesBefore.get("recordsDueAt")).isNotNull();
+        assertThat(deadlines(earlier).get("slaDeadline")).isEqualTo(deadlinesBefore.get("slaDeadline"));
         // Both cases' histories, which their timelines show, say so.
         assertThat(screening(caseNumber).at("/decisions/0/decision").asText()).isEqualTo("CONSOLIDATE");
         assertThat(screening(caseNumber).at("/decisions/0/reason").asText())
@@ -260,6 +276,10 @@ class ConsolidationOnPostgresTest {
 
     private JsonNode screening(String caseNumber) {
         return as("supervisor1").get().uri("/api/cases/{n}/screening", caseNumber).retrieve().body(JsonNode.class);
+    }
+
+    private JsonNode deadlines(String caseNumber) {
+        return as("supervisor1").get().uri("/api/cases/{n}/deadlines", caseNumber).retrieve().body(JsonNode.class);
     }
 
     private String timeline(String caseNumber) {

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.openimr.cases.CaseClosing;
+import org.openimr.cases.CaseJoined;
 import org.openimr.cases.CaseRecord;
 import org.openimr.cases.CaseRegistry;
 import org.openimr.cases.CaseRegistry.JoinedItem;
@@ -15,14 +16,15 @@ import org.openimr.cases.CaseStatus;
 import org.openimr.cases.CaseVariables;
 import org.openimr.cases.ReviewItems;
 import org.openimr.system.InvalidInputException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
  * "Join application to earlier case": the application's items under review move into the case the
  * screener chose ({@code consolidateInto}), numbered on after its items; that case's review decides
  * them with its own, under its own deadlines (the earlier, stricter clock: joining never delays the
- * items already under review). The application closes as CONSOLIDATED, not as ineligible, and both
- * cases' screening histories (their timelines) say so. {@code consolidatedItems} lists the moves,
+ * items already under review), and so do its documents on file ({@link CaseJoined}). The application
+ * closes as CONSOLIDATED, not as ineligible, and both cases' screening histories (their timelines) say so. {@code consolidatedItems} lists the moves,
  * one line each, for the consolidation notice.
  */
 @Component("joinApplication")
@@ -35,13 +37,15 @@ class JoinApplicationDelegate implements JavaDelegate {
     private final CaseClosing closing;
     private final ScreeningHistory history;
     private final RuntimeService runtimeService;
+    private final ApplicationEventPublisher events;
 
     JoinApplicationDelegate(CaseRegistry registry, CaseClosing closing, ScreeningHistory history,
-            RuntimeService runtimeService) {
+            RuntimeService runtimeService, ApplicationEventPublisher events) {
         this.registry = registry;
         this.closing = closing;
         this.history = history;
         this.runtimeService = runtimeService;
+        this.events = events;
     }
 
     @Override
@@ -57,6 +61,7 @@ class JoinApplicationDelegate implements JavaDelegate {
                     + into.caseNumber() + " moved on meanwhile; keep the application separate");
         }
         extendReview(into, joined);
+        events.publishEvent(new CaseJoined(from.id(), from.caseNumber(), into.id(), into.caseNumber()));
         registry.updateStage(from.caseNumber(), STAGE);
         closing.close(from, CaseStatus.CONSOLIDATED, null, "Joined into case " + into.caseNumber());
         execution.setVariable(CaseVariables.STAGE, STAGE);
