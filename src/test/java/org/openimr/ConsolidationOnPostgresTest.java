@@ -8,7 +8,6 @@ import static org.mockito.Mockito.when;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -25,7 +24,6 @@ import org.openimr.records.Documents;
 import org.openimr.system.InvalidInputException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.test.annotation.DirtiesContext;
@@ -45,9 +43,6 @@ import org.springframework.web.client.RestClient;
 class ConsolidationOnPostgresTest {
 
     private static final String CHIRO = "Chiropractic manipulation, lumbar spine, 2 times a week for 6 weeks";
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     ApplicationContext context;
@@ -93,7 +88,7 @@ class ConsolidationOnPostgresTest {
         // The employee sent the treating physician's report with the second application.
         cases.recordsArrive(caseNumber);
         JsonNode deadlinesBefore = deadlines(earlier);
-        screen(caseNumber, Map.of("screeningDecision", "CONSOLIDATE", "consolidateInto", earlier,
+        cases.screen(caseNumber, Map.of("screeningDecision", "CONSOLIDATE", "consolidateInto", earlier,
                 "consolidationNote", "One physician, one injury: one determination."));
 
         cases.progress(caseNumber).hasPassed("JoinApplicationTask").hasNotPassed("SendNoticeOfAssignmentTask")
@@ -114,16 +109,16 @@ class ConsolidationOnPostgresTest {
         // for the claims administrator's records.
         assertThat(documents.forCase(joined.id())).isEmpty();
         assertThat(documents.forCase(into.id())).hasSize(2);
-        assertThat((String) cases.variable(earlier, "receivedDocuments")).contains("progress report (PR-2)");
+        assertThat((String) cases.variable(earlier, "receivedDocuments")).contains("2 documents, 54 pages in all");
         cases.progress(earlier).isWaitingAt("WaitForRecordsTask");
         // The earlier case's clock governs every item: its records deadline stays as it was.
         assertThat(deadlines(earlier).get("recordsDueAt")).isEqualTo(deadlinesBefore.get("recordsDueAt")).isNotNull();
         assertThat(deadlines(earlier).get("slaDeadline")).isEqualTo(deadlinesBefore.get("slaDeadline"));
         // Both cases' histories, which their timelines show, say so.
-        assertThat(screening(caseNumber).at("/decisions/0/decision").asText()).isEqualTo("CONSOLIDATE");
-        assertThat(screening(caseNumber).at("/decisions/0/reason").asText())
+        assertThat(cases.screening(caseNumber).at("/decisions/0/decision").asText()).isEqualTo("CONSOLIDATE");
+        assertThat(cases.screening(caseNumber).at("/decisions/0/reason").asText())
                 .isEqualTo("Joined into case " + earlier + ": One physician, one injury: one determination.");
-        JsonNode intoHistory = screening(earlier).at("/decisions/0");
+        JsonNode intoHistory = cases.screening(earlier).at("/decisions/0");
         assertThat(intoHistory.get("decision").asText()).isEqualTo("CONSOLIDATED");
         assertThat(intoHistory.get("reason").asText()).isEqualTo("Application of case " + caseNumber
                 + " joined into this case: its items (1) as (2).");
@@ -183,10 +178,10 @@ class ConsolidationOnPostgresTest {
         cases.progress(caseNumber).hasPassed("SendNoticeOfAssignmentTask").hasNotPassed("JoinApplicationTask")
                 .isWaitingAt("WaitForRecordsTask");
         assertThat(cases.caseRecord(caseNumber).status()).isEqualTo("OPEN");
-        assertThat(screening(caseNumber).at("/decisions/0/reason").asText())
+        assertThat(cases.screening(caseNumber).at("/decisions/0/reason").asText())
                 .isEqualTo("Kept separate from case " + earlier + ": The earlier case's records are almost complete.");
         assertThat(registry.items(cases.caseRecord(earlier).id())).hasSize(1);
-        assertThat(screening(earlier).get("decisions")).isEmpty();
+        assertThat(cases.screening(earlier).get("decisions")).isEmpty();
         assertThat(letters.letters(cases.caseRecord(caseNumber))).extracting(StoredLetter::kind)
                 .containsExactly(LetterKind.NOTICE_OF_ASSIGNMENT.name());
     }
@@ -224,11 +219,11 @@ class ConsolidationOnPostgresTest {
         ObjectNode first = TestApplications.seedCase();
         String earlier = cases.submit(first);
         String caseNumber = cases.submit(secondApplication(first));
-        as("intake1").post().uri("/api/cases/{n}/withdrawal", earlier).contentType(MediaType.APPLICATION_JSON)
+        cases.as("intake1").post().uri("/api/cases/{n}/withdrawal", earlier).contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("reason", "EMPLOYEE_WITHDREW")).retrieve().toBodilessEntity();
         assertThat(cases.caseRecord(earlier).status()).isEqualTo("WITHDRAWN");
         Task task = cases.task(caseNumber, "ScreenApplicationTask");
-        RestClient intake = as("intake1");
+        RestClient intake = cases.as("intake1");
         intake.post().uri("/engine-rest/task/{id}/claim", task.getId()).contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("userId", "intake1")).retrieve().toBodilessEntity();
 
@@ -247,7 +242,7 @@ class ConsolidationOnPostgresTest {
         cases.progress(caseNumber).isWaitingAt("ScreenApplicationTask");
         assertThat(cases.caseRecord(caseNumber).status()).isEqualTo("OPEN");
         assertThat(registry.items(cases.caseRecord(earlier).id())).hasSize(1);
-        assertThat(screening(caseNumber).get("decisions")).isEmpty();
+        assertThat(cases.screening(caseNumber).get("decisions")).isEmpty();
     }
 
     /** The same employee, claim, physician and date of injury, three days later, for another treatment. */
@@ -261,12 +256,6 @@ class ConsolidationOnPostgresTest {
         return second;
     }
 
-    private void screen(String caseNumber, Map<String, Object> answers) {
-        Task task = cases.task(caseNumber, "ScreenApplicationTask");
-        taskService.claim(task.getId(), "intake1");
-        taskService.complete(task.getId(), new HashMap<>(answers));
-    }
-
     private static DelegateExecution execution(String caseNumber, String into) {
         DelegateExecution execution = mock(DelegateExecution.class);
         when(execution.getVariable("caseNumber")).thenReturn(caseNumber);
@@ -274,21 +263,11 @@ class ConsolidationOnPostgresTest {
         return execution;
     }
 
-    private JsonNode screening(String caseNumber) {
-        return as("supervisor1").get().uri("/api/cases/{n}/screening", caseNumber).retrieve().body(JsonNode.class);
-    }
-
     private JsonNode deadlines(String caseNumber) {
-        return as("supervisor1").get().uri("/api/cases/{n}/deadlines", caseNumber).retrieve().body(JsonNode.class);
+        return cases.as("supervisor1").get().uri("/api/cases/{n}/deadlines", caseNumber).retrieve().body(JsonNode.class);
     }
 
     private String timeline(String caseNumber) {
-        return as("supervisor1").get().uri("/api/cases/{n}/timeline", caseNumber).retrieve().body(String.class);
-    }
-
-    private RestClient as(String user) {
-        return RestClient.builder().baseUrl("http://localhost:" + port)
-                .defaultHeaders(headers -> headers.setBasicAuth(user, "demo"))
-                .defaultHeader("Accept", MediaType.APPLICATION_JSON_VALUE).build();
+        return cases.as("supervisor1").get().uri("/api/cases/{n}/timeline", caseNumber).retrieve().body(String.class);
     }
 }
