@@ -21,11 +21,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * "Join application to earlier case": the application's items under review move into the case the
- * screener chose ({@code consolidateInto}), numbered on after its items; that case's review decides
- * them with its own, under its own deadlines (the earlier, stricter clock: joining never delays the
- * items already under review), and so do its documents on file ({@link CaseJoined}). The application
- * closes as CONSOLIDATED, not as ineligible, and both cases' screening histories (their timelines) say so. {@code consolidatedItems} lists the moves,
- * one line each, for the consolidation notice.
+ * screener chose ({@code consolidateInto}), numbered on after its items, and its documents on file
+ * follow them ({@link CaseJoined}). That case's review decides the items with its own, under its own
+ * deadlines: the earlier clock is the stricter one, so joining never delays the items already under
+ * review. The application closes as CONSOLIDATED, not as ineligible, and both cases' screening
+ * histories (their timelines) say so. {@code consolidatedItems} lists the moves, one line each, for
+ * the consolidation notice.
  */
 @Component("joinApplication")
 class JoinApplicationDelegate implements JavaDelegate {
@@ -73,8 +74,9 @@ class JoinApplicationDelegate implements JavaDelegate {
             moves.add("(" + item.fromItemNo() + ") as (" + item.itemNo() + ")");
         }
         execution.setVariable(JOINED_ITEMS, String.join("\n", lines));
-        history.record(into.id(), "", STAGE, "Application of case " + from.caseNumber() + " joined into this case: its items "
-                + String.join(", ", moves) + ".", (String) execution.getVariable(Consolidation.BY));
+        history.record(into.id(), "", STAGE, "Application of case " + from.caseNumber()
+                + " joined into this case: its items " + String.join(", ", moves) + ".",
+                (String) execution.getVariable(Consolidation.BY));
     }
 
     /** The earlier case's review decides the joined items too: they are added to its item variables. */

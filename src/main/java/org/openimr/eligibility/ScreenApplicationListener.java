@@ -82,8 +82,8 @@ class ScreenApplicationListener implements TaskListener {
         }
         if (decision == ScreeningDecision.KEEP_SEPARATE) {
             if (!codes.contains(Consolidation.FINDING)) {
-                throw new InvalidInputException(DECISION, "may be KEEP_SEPARATE only when an earlier case to join was found ("
-                        + Consolidation.FINDING + ")");
+                throw new InvalidInputException(DECISION,
+                        "may be KEEP_SEPARATE only when an earlier case to join was found (" + Consolidation.FINDING + ")");
             }
             String note = Consolidation.note(task, true);
             Findings.remove(task, Consolidation.FINDING);
