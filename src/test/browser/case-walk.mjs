@@ -20,7 +20,7 @@ import {execFileSync} from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  checkReadable, escape, field, formText, keyInApplication, openStartForm, radio, type
+  checkReadable, date, escape, field, formText, keyInApplication, openStartForm, radio, type
 } from './forms.mjs';
 import {
   Checks, establishFacts, httpClient, launchBrowser, login, logout, root, screenshots, screenshot, startApplication,
@@ -736,6 +736,157 @@ step('the Case tab of a task in Tasklist shows the case page of the task\'s case
     }
   }
   await shot(page, 'intake-task-case-tab');
+});
+
+// ---------------------------------------------------------------- after the letter: a remand, and the publication of its determination
+
+/** Today in California, the day the remand form's dates are checked against. */
+function californiaToday() {
+  return new Date().toLocaleDateString('en-CA', {timeZone: 'America/Los_Angeles'});
+}
+
+step('supervisor1 records a WCAB remand order in Tasklist: an item the case lacks is refused on its field, then the new review starts', async () => {
+  await signIn('tasklist', 'supervisor1');
+  await page.locator('.task-filters').waitFor({timeout: TIMEOUT});
+  await page.getByText('Start process', {exact: true}).click();
+  await page.locator('.modal-body a', {hasText: 'Record remand order'}).click();
+  await page.locator('.modal-body .fjs-form').waitFor({timeout: TIMEOUT});
+  const form = page.locator('.modal-body');
+  state.remandReference = 'ADJ' + run;
+  await type(form, 'textfield', 'Case number', state.caseNumber);
+  await type(form, 'textfield', 'Order reference', state.remandReference);
+  await date(form, 'Date of the order', californiaToday());
+  await date(form, 'Date received', californiaToday());
+  await type(form, 'textfield', 'Items concerned', '1, 4');
+  await page.locator('.modal-footer button', {hasText: 'Start'}).click();
+  const refusal = (await field(form, 'textfield', 'Items concerned')).locator('.imr-field-error');
+  await refusal.waitFor({timeout: TIMEOUT});
+  const said = (await refusal.innerText()).replace(/\s+/g, ' ');
+  if (!said.startsWith('Items concerned') || !said.includes('items 1 to 3')) {
+    throw new Error(`the refusal shown on "Items concerned" reads "${said}"`);
+  }
+  const unchanged = await http('GET', `/api/cases/${state.caseNumber}/remands`, 'supervisor1', PASSWORD);
+  if (unchanged.remands.length !== 0 || unchanged.currentReview !== 1) {
+    throw new Error('the refused order left a remand behind: ' + JSON.stringify(unchanged.remands));
+  }
+  await shot(page, 'supervisor-remand-refused');
+  await type(form, 'textfield', 'Items concerned', '1');
+  await page.locator('.modal-footer button', {hasText: 'Start'}).click();
+  await page.locator('.modal-body').waitFor({state: 'detached', timeout: TIMEOUT});
+  const notice = (await page.locator('.imr-case-started').innerText({timeout: TIMEOUT})).replace(/\s+/g, ' ');
+  if (!notice.includes(`Remand of case ${state.caseNumber} recorded`)) {
+    throw new Error(`the notice after the start reads "${notice}"`);
+  }
+  await shot(page, 'supervisor-remand-recorded', {whole: false});
+  const history = await http('GET', `/api/cases/${state.caseNumber}/remands`, 'supervisor1', PASSWORD);
+  const remand = history.remands[0];
+  if (history.currentReview !== 2 || remand?.orderReference !== state.remandReference || remand.items.join() !== '1'
+      || remand.recordedBy !== 'supervisor1') {
+    throw new Error('the remand recorded is not the order entered: ' + JSON.stringify(history));
+  }
+});
+
+/** Completes the case's open task of that kind as the user, through the engine's REST API as Tasklist does. */
+async function completeOpenTask(key, user, variables) {
+  const [task] = await engineTasks(key);
+  if (!task) {
+    return false;
+  }
+  const worker = task.assignee || user;
+  if (!task.assignee) {
+    await http('POST', `/engine-rest/task/${task.id}/claim`, worker, PASSWORD, {userId: worker});
+  }
+  await http('POST', `/engine-rest/task/${task.id}/submit-form`, worker, PASSWORD, {variables});
+  return true;
+}
+
+// The new review is worked through the API (the walk above shows each of its forms): its reviewer spells the
+// employee's name out letter by letter in the summary, which the publication scrubber cannot remove.
+step('the new review goes to a reviewer who did not review the case, whose letter is issued after QA', async () => {
+  const spelled = run.split('').join(' ');
+  const deadline = Date.now() + 3 * TIMEOUT;
+  for (;;) {
+    const view = await http('GET', `/api/cases/${state.caseNumber}`, 'supervisor1', PASSWORD);
+    if (view.status === 'DETERMINATION_ISSUED') {
+      break;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`the new review stays at ${view.stage}`);
+    }
+    const acted = view.stage === 'RECORDS_CHECK' ? await completeOpenTask('CheckRecordsCompletenessTask', 'intake1',
+      {recordsComplete: {value: 'true'}})
+      : view.stage === 'CLINICAL_SUMMARY' ? await completeOpenTask('WriteClinicalSummaryTask', null, {
+        pagesReviewed: {value: recordPages},
+        clinicalSummary: {value: `Mr. ${spelled} reports neck pain after six massage visits without functional improvement.`}})
+      : view.stage === 'ITEM_DECISIONS' ? await establishFacts(http, state.caseNumber, 1, 'admin', 'admin')
+        .then(() => completeOpenTask('DecideItemTask', null, {decision: {value: 'UPHELD'}}))
+      : view.stage === 'LETTER_QA' ? await completeOpenTask('ReviewLetterTask', 'supervisor1', {letterApproved: {value: 'true'}})
+      : false;
+    if (!acted) {
+      await new Promise(resolve => setTimeout(resolve, 500));
+    }
+  }
+  const reviewer = await http('GET', `/api/cases/${state.caseNumber}/reviewer`, 'supervisor1', PASSWORD);
+  state.remandReviewer = reviewer.history.find(assignment => assignment.reviewNo === 2)?.userId;
+  if (!state.remandReviewer || state.remandReviewer === state.reviewer) {
+    throw new Error(`the new review went to ${state.remandReviewer}, the first review's reviewer is ${state.reviewer}`);
+  }
+});
+
+step('the case page shows the remand, the new reviewer and both determinations', async () => {
+  await page.goto(`${base}/case.html?number=${encodeURIComponent(state.caseNumber)}`);
+  await page.locator('#case:not([hidden])').waitFor({timeout: TIMEOUT});
+  const text = (await page.locator('body').innerText()).replace(/\s+/g, ' ');
+  for (const expected of ['Remand recorded: review 2 of items', `Order ${state.remandReference}`,
+    `Reviewer assigned: ${state.remandReviewer}`, 'Review 1, letter version', 'Review 2, letter version']) {
+    if (!text.includes(expected)) {
+      throw new Error(`the case page does not show "${expected}"`);
+    }
+  }
+  await shot(page, 'supervisor-case-page-remand');
+});
+
+step('supervisor1 finds the new determination withheld from publication in Cockpit, and releases it once redacted', async () => {
+  await signIn('cockpit', 'supervisor1');
+  // The menu entry shows once Cockpit has asked whether the user may redact.
+  await page.locator('a[href="#/publication"]').first().click({timeout: TIMEOUT});
+  const row = page.locator(`.imr-pub-withheld tr[data-case="${state.caseNumber}"][data-review="2"]`);
+  await row.waitFor({timeout: TIMEOUT});
+  const blocked = (await row.innerText()).replace(/\s+/g, ' ');
+  if (!blocked.includes("clinical summary still holds the employee's name") || blocked.includes(run)) {
+    throw new Error(`the withheld determination is listed as "${blocked}"`);
+  }
+  await shot(page, 'supervisor-publication-withheld');
+  await row.locator('button.imr-pub-redact').click();
+  const editor = page.locator(`.imr-pub-editor[data-case="${state.caseNumber}"]`);
+  const summary = editor.getByLabel('Clinical case summary', {exact: true});
+  await summary.waitFor({timeout: TIMEOUT});
+  // A first try that leaves the name written another way is refused on the summary, by the kind of identifier.
+  await summary.fill(`Mr. ${run.toLowerCase()} reports neck pain after six massage visits without functional improvement.`);
+  await editor.locator('button.imr-pub-release').click();
+  const refusal = editor.locator('.imr-pub-field[data-label="Clinical case summary"] .imr-pub-error');
+  await refusal.waitFor({timeout: TIMEOUT});
+  const said = await refusal.innerText();
+  if (said !== "Clinical case summary still holds the employee's name") {
+    throw new Error(`the refusal on the summary reads "${said}"`);
+  }
+  await shot(page, 'supervisor-publication-refused');
+  await summary.fill('The claimant reports neck pain after six massage visits without functional improvement.');
+  await editor.locator('button.imr-pub-release').click();
+  await page.locator('.imr-pub-done').waitFor({timeout: TIMEOUT});
+  // The list is loaded again, without the released determination.
+  await page.locator('.imr-pub-withheld').waitFor({timeout: TIMEOUT});
+  if (await row.count() !== 0) {
+    throw new Error('the released determination is still listed as withheld');
+  }
+  await shot(page, 'supervisor-publication-released');
+  const today = californiaToday();
+  const exported = await http('GET', `/api/publication?from=${today}&to=${today}`, 'supervisor1', PASSWORD);
+  const published = exported.published.find(p => p.caseNumber === state.caseNumber && p.reviewNo === 2);
+  if (!published || !published.clinicalSummary.startsWith('The claimant reports neck pain')
+      || !exported.releasedByHand.some(r => r.caseNumber === state.caseNumber && r.releasedBy === 'supervisor1')) {
+    throw new Error('the export does not publish the released text: ' + JSON.stringify(published));
+  }
 });
 
 async function main() {

@@ -189,7 +189,8 @@ $('page-number').addEventListener('change', () => show(Number($('page-number').v
 // ---------------------------------------------------------------- upload (intake)
 
 function uploadRow(file, index) {
-  const today = new Date().toISOString().slice(0, 10);
+  // California's date, as the server checks it: the UTC date is tomorrow's there every evening.
+  const today = new Date().toLocaleDateString('en-CA', {timeZone: 'America/Los_Angeles'});
   const title = file.name.replace(/\.[^.]+$/, '').replace(/[_-]+/g, ' ');
   const sender = el('select', {name: 'sender', required: ''},
     ...Object.entries(SENDERS).map(([value, label]) => el('option', {value}, label)));

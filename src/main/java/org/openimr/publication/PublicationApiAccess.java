@@ -12,7 +12,7 @@ class PublicationApiAccess implements ApiAccessRules {
 
     @Override
     public void apply(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {
-        requests.requestMatchers("/api/publication", "/api/publication/withheld/**")
+        requests.requestMatchers("/api/publication", "/api/publication/withheld", "/api/publication/withheld/**")
                 .hasAnyAuthority(Roles.authorities(Roles.SUPERVISOR, Roles.ADMIN));
     }
 }

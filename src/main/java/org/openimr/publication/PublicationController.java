@@ -35,15 +35,14 @@ class PublicationController {
     @Operation(summary = "Determinations issued from 'from' to 'to' (inclusive), redacted; those that cannot be are withheld")
     @GetMapping(path = "/api/publication", produces = MediaType.APPLICATION_JSON_VALUE)
     Publications.Export export(@RequestParam String from, @RequestParam String to) {
-        LocalDate first = date("from", from);
-        LocalDate last = date("to", to);
-        if (last.isBefore(first)) {
-            throw new InvalidInputException("to", "must not be before from");
-        }
-        if (first.plusDays(366).isBefore(last)) {
-            throw new InvalidInputException("to", "must be within a year of from");
-        }
-        return publications.export(first, last);
+        return exportOf(from, to);
+    }
+
+    @Operation(summary = "The determinations issued from 'from' to 'to' (inclusive) that the export withholds, each with"
+            + " what it still identifies (by kind): the supervisors' list to redact and release")
+    @GetMapping(path = "/api/publication/withheld", produces = MediaType.APPLICATION_JSON_VALUE)
+    List<Publications.Withheld> withheld(@RequestParam String from, @RequestParam String to) {
+        return exportOf(from, to).withheld();
     }
 
     @Operation(summary = "A determination's text as the export would publish it, for a person to redact, with what it still identifies")
@@ -74,6 +73,18 @@ class PublicationController {
         in.rejectUnknownFields();
         in.throwIfInvalid();
         return new ReleasedText(summary, items);
+    }
+
+    private Publications.Export exportOf(String from, String to) {
+        LocalDate first = date("from", from);
+        LocalDate last = date("to", to);
+        if (last.isBefore(first)) {
+            throw new InvalidInputException("to", "must not be before from");
+        }
+        if (first.plusDays(366).isBefore(last)) {
+            throw new InvalidInputException("to", "must be within a year of from");
+        }
+        return publications.export(first, last);
     }
 
     private static LocalDate date(String name, String value) {

@@ -74,6 +74,13 @@ class PublicationExportTest extends CaseTest {
         JsonNode before = export(day);
         assertThat(before.get("published")).isEmpty();
         assertThat(before.at("/withheld/0/redact").asText()).isEqualTo("/api/publication/withheld/" + caseNumber + "/1");
+        // The supervisors' Publication page lists what is withheld and why, by kind of identifier.
+        JsonNode listed = withheld(day);
+        assertThat(listed).hasSize(1);
+        assertThat(listed.at("/0/caseNumber").asText()).isEqualTo(caseNumber);
+        assertThat(listed.at("/0/reviewNo").asInt()).isEqualTo(1);
+        assertThat(listed.at("/0/reasons").toString()).contains("clinical summary still holds the employee's name")
+                .doesNotContain("ieronymus");
 
         JsonNode draft = supervisor().get().uri(before.at("/withheld/0/redact").asText()).retrieve().body(JsonNode.class);
         assertThat(draft.get("reasons").toString()).contains("clinical summary still holds the employee's name");
@@ -88,6 +95,14 @@ class PublicationExportTest extends CaseTest {
         assertThat(refused.toString()).doesNotContain("ieronymus");
         assertThat(export(day).get("published")).isEmpty();
 
+        // A name left in an item's rationale is refused on that field.
+        ObjectNode rationaleNamed = stillNamed.deepCopy().put("clinicalSummary", "The employee reports neck pain.");
+        ((ObjectNode) rationaleNamed.at("/items/0")).put("rationale", "Wolfenbarger's records show no improvement.");
+        JsonNode refusedItem = release(caseNumber, rationaleNamed, 400);
+        assertThat(refusedItem.get("errors")).hasSize(1);
+        assertThat(refusedItem.at("/errors/0/field").asText()).isEqualTo("items[0].rationale");
+        assertThat(refusedItem.at("/errors/0/problem").asText()).isEqualTo("still holds the employee's name");
+
         ObjectNode redacted = stillNamed.deepCopy().put("clinicalSummary", "The employee reports neck pain.");
         JsonNode released = release(caseNumber, redacted, 200);
         assertThat(released.get("reasons")).isEmpty();
@@ -96,6 +111,7 @@ class PublicationExportTest extends CaseTest {
 
         JsonNode after = export(day);
         assertThat(after.get("withheld")).isEmpty();
+        assertThat(withheld(day)).isEmpty();
         assertThat(after.at("/published/0/caseNumber").asText()).isEqualTo(caseNumber);
         assertThat(after.at("/published/0/clinicalSummary").asText()).isEqualTo("The employee reports neck pain.");
         assertThat(after.at("/published/0/items/0/decision").asText()).isEqualTo("UPHELD");
@@ -112,6 +128,11 @@ class PublicationExportTest extends CaseTest {
 
     private JsonNode export(LocalDate day) {
         return supervisor().get().uri("/api/publication?from={d}&to={d}", day, day).retrieve().body(JsonNode.class);
+    }
+
+    private JsonNode withheld(LocalDate day) {
+        return supervisor().get().uri("/api/publication/withheld?from={d}&to={d}", day, day).retrieve()
+                .body(JsonNode.class);
     }
 
     private JsonNode release(String caseNumber, JsonNode body, int status) {

@@ -233,6 +233,8 @@ class AccessMatrixTest extends CaseTest {
                 401, 403, 403, 403, 400, 400, 400));
         rows.add(row("GET /api/publication", get("/api/publication?from=2026-11-01&to=November"),
                 401, 403, 403, 403, 400, 403, 400));
+        rows.add(row("GET /api/publication/withheld", get("/api/publication/withheld?from=2026-11-01&to=November"),
+                401, 403, 403, 403, 400, 403, 400));
         rows.add(row("GET /api/publication/withheld/{caseNumber}/{reviewNo}",
                 get("/api/publication/withheld/" + x + "/9"), 401, 403, 403, 403, 404, 403, 404));
         rows.add(row("POST /api/publication/withheld/{caseNumber}/{reviewNo}/release",

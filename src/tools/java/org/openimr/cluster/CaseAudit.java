@@ -16,13 +16,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Checks every submitted application against the database after a fault run: was it registered
  * once, did its case end with its letter (or ineligibility notice) issued exactly once, or is it
  * still waiting where a case may wait (a task, a job, a message)? Anything else is lost work. A
- * closed case has its invoice issued exactly once (or is listed as unbilled, when no fee schedule
- * covers it); an open case has none yet.
+ * remanded case has one review per order, each ended with its own determination and letter. Every
+ * ended review has its invoice issued exactly once (or is listed as unbilled, when no fee schedule
+ * covers it) where the billing policy bills it, and none where it does not (a remand's review, when
+ * remands are not invoiced); a review under way has none yet.
  */
 final class CaseAudit {
 
-    /** An application the drivers submitted, by its employee's name (unique per application), and how its run ended. */
-    record Submitted(String employeeName, CaseRun run) {
+    /**
+     * An application the drivers submitted, by its employee's name (unique per application), how its run
+     * ended, and how its remand's review ended (null: not remanded).
+     */
+    record Submitted(String employeeName, CaseRun run, CaseRun remand) {
     }
 
     record Incident(String type, String activity, String message) {
@@ -31,20 +36,24 @@ final class CaseAudit {
     record Result(int submitted, int acknowledged, int resent, int registeredEarlier, int neverRegistered,
             int completedIssued, int completedIneligible, int inProgress, List<String> lost, int duplicateCases,
             List<String> duplicateLetters, List<Incident> incidents, int jobsWaitingToRetry, int failedJobRuns,
-            int invoiced, List<String> invoiceProblems) {
+            int remanded, int reviewsInvoiced, List<String> invoiceProblems) {
 
         int completed() {
             return completedIssued + completedIneligible;
         }
     }
 
-    private record Row(long id, String caseNumber, String status, String processInstanceId, int items, int decided) {
+    private record Row(long id, String caseNumber, String status, String processInstanceId, int items, int decided,
+            int reviews) {
     }
 
     private final JdbcClient jdbc;
+    private final boolean remandInvoiced;
 
-    CaseAudit(DataSource database) {
+    /** @param remandInvoiced the nodes' billing policy: a review after a remand gets its own invoice */
+    CaseAudit(DataSource database, boolean remandInvoiced) {
         this.jdbc = JdbcClient.create(database);
+        this.remandInvoiced = remandInvoiced;
     }
 
     Result audit(List<Submitted> submitted) {
@@ -52,11 +61,13 @@ final class CaseAudit {
         jdbc.sql("""
                 select c.employee_name, c.id, c.case_number, c.status, c.process_instance_id,
                     (select count(*) from imr_disputed_item i where i.case_id = c.id) as items,
-                    (select count(*) from imr_disputed_item i where i.case_id = c.id and i.decision is not null) as decided
+                    (select count(*) from imr_disputed_item i where i.case_id = c.id and i.decision is not null) as decided,
+                    c.review_no
                 from imr_case c""")
                 .query((rs, n) -> {
                     registry.computeIfAbsent(rs.getString(1), name -> new ArrayList<>()).add(new Row(rs.getLong(2),
-                            rs.getString(3), rs.getString(4), rs.getString(5), rs.getInt(6), rs.getInt(7)));
+                            rs.getString(3), rs.getString(4), rs.getString(5), rs.getInt(6), rs.getInt(7),
+                            rs.getInt(8)));
                     return null;
                 }).list();
         Set<String> running = strings("select distinct proc_inst_id_ from act_ru_execution");
@@ -64,10 +75,11 @@ final class CaseAudit {
                 select proc_inst_id_ from act_ru_task union select process_instance_id_ from act_ru_job
                 union select proc_inst_id_ from act_ru_event_subscr""");
         Set<String> ended = strings("select id_ from act_hi_procinst where state_ = 'COMPLETED'");
-        Map<Long, Integer> invoices = new HashMap<>();
-        jdbc.sql("select case_id, count(*) from imr_invoice group by case_id")
-                .query((rs, n) -> invoices.put(rs.getLong(1), rs.getInt(2))).list();
-        Set<Long> unbilled = new HashSet<>(jdbc.sql("select case_id from imr_unbilled_review").query(Long.class).list());
+        Map<String, Integer> invoices = new HashMap<>();
+        jdbc.sql("select case_id, review_no, count(*) from imr_invoice group by case_id, review_no")
+                .query((rs, n) -> invoices.put(rs.getLong(1) + "/" + rs.getInt(2), rs.getInt(3))).list();
+        Set<String> unbilled = strings("select case_id || '/' || review_no from imr_unbilled_review");
+        Set<String> determined = strings("select case_id || '/' || review_no from imr_determination");
         Map<String, Integer> issued = new HashMap<>();
         jdbc.sql("select case_id, kind, count(*) from imr_letter where status = 'ISSUED' group by case_id, kind")
                 .query((rs, n) -> issued.put(rs.getLong(1) + "/" + rs.getString(2), rs.getInt(3))).list();
@@ -80,7 +92,8 @@ final class CaseAudit {
         int completedIneligible = 0;
         int inProgress = 0;
         int duplicateCases = 0;
-        int invoiced = 0;
+        int remanded = 0;
+        int reviewsInvoiced = 0;
         List<String> lost = new ArrayList<>();
         List<String> invoiceProblems = new ArrayList<>();
         for (Submitted application : submitted) {
@@ -102,20 +115,33 @@ final class CaseAudit {
             String problem = run.caseNumber() != null && !run.caseNumber().equals(row.caseNumber())
                     ? "answered as " + run.caseNumber() + " but registered as another case"
                     : switch (row.status()) {
-                        case "DETERMINATION_ISSUED" -> issuedProblem(row, ended, issued);
+                        case "DETERMINATION_ISSUED" -> issuedProblem(row, ended, issued, determined);
                         case "INELIGIBLE" -> ineligibleProblem(row, ended, issued);
                         case "OPEN" -> openProblem(row, running, waiting);
                         default -> "unexpected status " + row.status();
                     };
-            int invoiceCount = invoices.getOrDefault(row.id(), 0);
-            String invoiceProblem = row.status().equals("OPEN")
-                    ? (invoiceCount == 0 ? null : "invoiced " + invoiceCount + " times while its review is open")
-                    : invoiceCount == 1 || invoiceCount == 0 && unbilled.contains(row.id()) ? null
-                    : "closed as " + row.status() + " with " + invoiceCount + " invoices (one expected)";
-            if (invoiceProblem != null) {
-                invoiceProblems.add(row.caseNumber() + ": " + invoiceProblem);
+            if (problem == null && application.remand() != null && row.reviews() < 2) {
+                problem = "remand ordered" + (application.remand().status() == null ? " (never answered)" : "")
+                        + ", but no review after it";
             }
-            invoiced += invoiceCount == 1 && !row.status().equals("OPEN") ? 1 : 0;
+            remanded += row.reviews() > 1 ? 1 : 0;
+            for (int review = 1; review <= row.reviews(); review++) {
+                String key = row.id() + "/" + review;
+                int count = invoices.getOrDefault(key, 0);
+                boolean over = review < row.reviews() || !row.status().equals("OPEN");
+                boolean billed = over && (review == 1 || remandInvoiced);
+                String invoiceProblem = billed
+                        ? (count == 1 || count == 0 && unbilled.contains(key) ? null
+                                : "review " + review + " ended (case " + row.status() + ") with " + count
+                                        + " invoices (one expected)")
+                        : count == 0 ? null
+                        : "review " + review + " invoiced " + count + " times " + (over
+                                ? "though the policy does not invoice a remand's review" : "while it is under way");
+                if (invoiceProblem != null) {
+                    invoiceProblems.add(row.caseNumber() + ": " + invoiceProblem);
+                }
+                reviewsInvoiced += billed && count == 1 ? 1 : 0;
+            }
             if (problem != null) {
                 lost.add(row.caseNumber() + ": " + problem);
             } else if (row.status().equals("DETERMINATION_ISSUED")) {
@@ -132,7 +158,7 @@ final class CaseAudit {
                         .query(Integer.class).single(),
                 jdbc.sql("select count(*) from act_hi_job_log where job_exception_msg_ is not null")
                         .query(Integer.class).single(),
-                invoiced, invoiceProblems);
+                remanded, reviewsInvoiced, invoiceProblems);
     }
 
     /** When the first letter or notice was issued after a moment: how soon the job executors worked again. */
@@ -141,9 +167,15 @@ final class CaseAudit {
                 .param(Timestamp.from(moment)).query(Timestamp.class).optional().map(Timestamp::toInstant).orElse(null);
     }
 
-    private static String issuedProblem(Row row, Set<String> ended, Map<String, Integer> issued) {
+    private static String issuedProblem(Row row, Set<String> ended, Map<String, Integer> issued,
+            Set<String> determined) {
         if (!ended.contains(row.processInstanceId())) {
             return "determination issued, but its process did not end";
+        }
+        for (int review = 1; review <= row.reviews(); review++) {
+            if (!determined.contains(row.id() + "/" + review)) {
+                return "closed in review " + row.reviews() + " without the determination of review " + review;
+            }
         }
         if (row.decided() != row.items()) {
             return row.decided() + " of " + row.items() + " items decided";
@@ -171,7 +203,10 @@ final class CaseAudit {
                 : "open, but waiting for no task, job or message: stuck";
     }
 
-    /** A letter kind issued more than once for a case, or a recipient issued the same letter twice. */
+    /**
+     * A letter kind issued (and not superseded) more than once for a case, or a recipient sent a kind
+     * more often than the case had reviews (a remand's review sends its own letters).
+     */
     private List<String> duplicateLetters(Map<String, Integer> issued) {
         List<String> duplicates = new ArrayList<>();
         issued.forEach((caseAndKind, count) -> {
@@ -181,8 +216,9 @@ final class CaseAudit {
         });
         jdbc.sql("""
                 select l.case_id, l.kind, r.recipient_role, count(*) from imr_letter_recipient r
-                join imr_letter l on l.id = r.letter_id group by l.case_id, l.kind, r.recipient_role
-                having count(*) > 1""")
+                join imr_letter l on l.id = r.letter_id join imr_case c on c.id = l.case_id
+                group by l.case_id, l.kind, r.recipient_role, c.review_no
+                having count(*) > c.review_no""")
                 .query((rs, n) -> duplicates.add("case id " + rs.getLong(1) + "/" + rs.getString(2) + " to "
                         + rs.getString(3) + " " + rs.getInt(4) + " times")).list();
         return duplicates;

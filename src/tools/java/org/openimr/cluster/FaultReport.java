@@ -37,9 +37,11 @@ final class FaultReport {
         line("duplicate letters", audit.duplicateLetters().size(), "must be 0");
         audit.duplicateLetters().stream().limit(20).forEach(duplicate -> lines.add("    " + duplicate));
         line("duplicate cases", audit.duplicateCases(), "must be 0");
-        line("invoiced once", audit.invoiced(), "closed cases with exactly one invoice");
-        line("invoice problems", audit.invoiceProblems().size(), "must be 0: a closed case without its invoice, "
-                + "or with more than one, or an open case invoiced");
+        line("remanded", audit.remanded(), "cases reviewed again after an order set their determination aside");
+        line("reviews invoiced once", audit.reviewsInvoiced(), "ended reviews the billing policy bills, each with "
+                + "exactly one invoice");
+        line("invoice problems", audit.invoiceProblems().size(), "must be 0: an ended review without its invoice, "
+                + "or with more than one, or a review invoiced that the policy does not bill or that is under way");
         audit.invoiceProblems().stream().limit(20).forEach(problem -> lines.add("    " + problem));
         line("incidents left", audit.incidents().size(), "each explained or 0");
         audit.incidents().forEach(incident -> lines.add("    " + incident.type() + " at " + incident.activity() + ": "

@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -33,8 +35,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The fault test (docs/operations.md, Fault test): a durable PostgreSQL and two application nodes
  * started together as separate processes from the built jar; cases driven end to end through the
- * HTTP API on both nodes by simulated staff; one node killed with SIGKILL several times while cases
- * are in flight and started again; PostgreSQL stopped as in a crash and started again once; then
+ * HTTP API on both nodes by simulated staff, every sixth issued case remanded and reviewed again;
+ * one node killed with SIGKILL several times while cases are in flight and started again; PostgreSQL stopped as in a crash and started again once; then
  * every submitted case checked in the database. Prints a report (also written to
  * {@code <work-dir>/report.txt}); exits 1 when a case was lost, a letter or case duplicated, an
  * incident is left or a fault step failed, 2 when the run itself could not be carried out.
@@ -81,6 +83,11 @@ public final class FaultTestCommand {
     private static final Duration START_UP = Duration.ofMinutes(5);
     private static final Duration RECOVERY_LIMIT = Duration.ofMinutes(2);
     private static final String DATABASE = "imr";
+    /** Every sixth case, once its letter is issued, is remanded for a new review of its first item. */
+    private static final int REMAND_EVERY = 6;
+    /** The billing policy the nodes run with and the audit checks: a remand's review gets its own invoice (the default). */
+    private static final boolean REMAND_INVOICED = true;
+    private static final ZoneId CALIFORNIA = ZoneId.of("America/Los_Angeles");
     private static final String PASSWORD = "demo";
 
     private final Options options;
@@ -127,7 +134,7 @@ public final class FaultTestCommand {
                 startTogether(nodes);
                 FaultPlan plan = plan(nodes, postgres);
                 List<CaseAudit.Submitted> submitted = drive(nodes, plan);
-                CaseAudit audit = new CaseAudit(postgres.dataSource(DATABASE));
+                CaseAudit audit = new CaseAudit(postgres.dataSource(DATABASE), REMAND_INVOICED);
                 CaseAudit.Result result = audit.audit(submitted);
                 reportJobExecutorRecovery(audit, plan);
                 FaultReport report = new FaultReport(setting, result, plan, databaseRecovery.get(), requests,
@@ -146,7 +153,8 @@ public final class FaultTestCommand {
         return new AppNode(number, options.jar(), freePort(), List.of(
                 "--spring.datasource.url=" + postgres.jdbcUrl(DATABASE),
                 "--spring.datasource.username=postgres",
-                "--spring.datasource.password=postgres"),
+                "--spring.datasource.password=postgres",
+                "--imr.billing.remand-invoiced=" + REMAND_INVOICED),
                 options.workDirectory().resolve("node" + number + ".log"));
     }
 
@@ -280,7 +288,9 @@ public final class FaultTestCommand {
                         started.incrementAndGet();
                         ObjectNode application = applications.application(n);
                         CaseRun run = driver.drive(application, deadline);
-                        submitted.add(new CaseAudit.Submitted(application.at("/employee/name").asText(), run));
+                        CaseRun remand = n % REMAND_EVERY == REMAND_EVERY / 2 && "DETERMINATION_ISSUED".equals(run.status())
+                                ? driver.remand(run.caseNumber(), LocalDate.now(CALIFORNIA), deadline) : null;
+                        submitted.add(new CaseAudit.Submitted(application.at("/employee/name").asText(), run, remand));
                         closed.addAndGet(run.closed() ? 1 : 0);
                     }
                     return null;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,7 +24,8 @@ import org.openimr.load.Nodes.NoAnswer;
  * Every step is chosen from the case as the API shows it now (its stage and open tasks), so a step
  * whose outcome is unknown (its node died, the database restarted) is simply looked at again: if
  * it happened the case has moved on, if not it is done again. A submission whose outcome is
- * unknown is sent again: the same application answers 409 with the case number it got.
+ * unknown is sent again: the same application answers 409 with the case number it got. A case may
+ * then be remanded ({@link #remand}): its new review is worked the same way.
  */
 public final class HttpCaseDriver {
 
@@ -60,12 +62,49 @@ public final class HttpCaseDriver {
         if (caseNumber == null) {
             return progress.run(null, null, null);
         }
+        return work(caseNumber, 1, deadline, progress);
+    }
+
+    /**
+     * A supervisor records a WCAB order setting the case's issued determination aside for its first
+     * item, and the new review is worked until its letter is issued or the deadline passes. An order
+     * whose answer was lost is sent again: the same reference is the same remand (200), never a second.
+     */
+    public CaseRun remand(String caseNumber, LocalDate today, Instant deadline) throws InterruptedException {
+        Progress progress = new Progress();
+        Map<String, Object> order = Map.of("issuedBy", "WCAB", "orderReference", "ADJ-" + caseNumber,
+                "orderDate", today.toString(), "receivedDate", today.toString(), "items", List.of(1));
+        int reviewNo = 0;
+        while (reviewNo == 0 && Instant.now().isBefore(deadline)) {
+            try {
+                Answer answer = nodes.post("remand", SUPERVISOR, "/api/cases/" + caseNumber + "/remands", order);
+                if (answer.ok()) {
+                    reviewNo = answer.body().path("reviewNo").asInt();
+                } else if (answer.status() == 400) {
+                    throw new IllegalArgumentException("The remand order was refused: " + answer.body());
+                } else {
+                    progress.problem("remand answered " + answer.status());
+                }
+            } catch (NoAnswer e) {
+                progress.noAnswer(e);
+            }
+            if (reviewNo == 0) {
+                Thread.sleep(poll.toMillis());
+            }
+        }
+        return reviewNo == 0 ? progress.run(caseNumber, null, null) : work(caseNumber, reviewNo, deadline, progress);
+    }
+
+    /** Works the case's review {@code reviewNo} until the case is closed in that review or the deadline passes. */
+    private CaseRun work(String caseNumber, int reviewNo, Instant deadline, Progress progress)
+            throws InterruptedException {
         String intakeUser = INTAKE.get(Math.floorMod(caseNumber.hashCode(), INTAKE.size()));
         JsonNode view = null;
         while (Instant.now().isBefore(deadline)) {
             try {
                 view = caseView(caseNumber, progress);
-                if (view != null && !"OPEN".equals(view.path("status").asText())) {
+                if (view != null && !"OPEN".equals(view.path("status").asText())
+                        && (reviewNo == 1 || determined(caseNumber, reviewNo, progress))) {
                     break;
                 }
                 if (view == null || !act(caseNumber, view.path("stage").asText(), intakeUser, progress)) {
@@ -106,6 +145,20 @@ public final class HttpCaseDriver {
             Thread.sleep(poll.toMillis());
         }
         return null;
+    }
+
+    /** Whether the case's review {@code reviewNo} has its determination issued (a remand not yet opened has none). */
+    private boolean determined(String caseNumber, int reviewNo, Progress progress) throws NoAnswer {
+        Answer answer = nodes.get("reviews", SUPERVISOR, "/api/cases/" + caseNumber + "/remands");
+        if (!answered("reviews", answer, progress)) {
+            return false;
+        }
+        for (JsonNode determination : answer.body().path("determinations")) {
+            if (determination.path("reviewNo").asInt() == reviewNo) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private JsonNode caseView(String caseNumber, Progress progress) throws NoAnswer {

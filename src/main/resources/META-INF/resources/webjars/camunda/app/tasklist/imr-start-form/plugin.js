@@ -1,5 +1,6 @@
 // What intake meets around Tasklist's "Start process" dialog, which has no plugin point of its own:
-// - the case number a start registered, shown with a link to its case page until closed;
+// - the case number a start registered, shown with a link to its case page until closed (for a
+//   remand order, the case it reopened);
 // - a draft of the application: closing the dialog (Close, Back, a click beside it, leaving the page)
 //   keeps what was typed, per user, in this browser's localStorage, and the next start form is filled
 //   with it until it is started or discarded;
@@ -15,6 +16,8 @@
 // under the user's name so that no one else at the same browser is offered it.
 
 const SUBMIT = /\/process-definition\/([^/]+)\/submit-form$/;
+/** The supervisors' "Record remand order" process: its start reopens a case rather than registering one. */
+const REMAND_PROCESS = 'record-remand-order';
 const TASKLIST_SAVE = 'camunda-form:undefined';
 const STYLE = `
 .page-notifications { bottom: auto !important; top: 60px; left: auto !important; right: 16px; width: 460px;
@@ -262,31 +265,63 @@ async function showRefusal(definitionUrl, body) {
   first?.querySelector('input, textarea')?.focus({preventScroll: true});
 }
 
-function answered(url, status, text) {
+/** A supervisor's remand order recorded: the case it reopened, with its page, where the new review shows. */
+function showRemandRecorded(caseNumber) {
+  document.querySelectorAll('.imr-case-started').forEach(node => node.remove());
+  const close = el('button', {type: 'button', class: 'imr-close', 'aria-label': 'Close'}, '\u00d7');
+  const notice = el('div', {class: 'imr-case-started', role: 'status'},
+    'Remand of case ', el('strong', {class: 'imr-case-number'}, caseNumber || ''), ' recorded: its new review is under way.',
+    el('a', {href: `${siteRoot()}/case.html?number=${encodeURIComponent(caseNumber || '')}`, target: '_blank', rel: 'noopener'},
+      'Open the case page'),
+    close);
+  close.addEventListener('click', () => notice.remove());
+  document.body.appendChild(notice);
+}
+
+/** The value of a start's variable in the JSON Tasklist sends ({"variables": {name: {value}}}). */
+function sentVariable(sent, name) {
+  try {
+    return JSON.parse(sent).variables?.[name]?.value;
+  } catch (error) {
+    return undefined;
+  }
+}
+
+function answered(url, status, text, sent) {
   let body = null;
   try {
     body = JSON.parse(text);
   } catch (error) {
     body = null;
   }
+  const definition = decodeURIComponent(url.match(SUBMIT)?.[1] || '');
   if (status >= 200 && status < 300) {
     if (userOfDialog) {
       discardDraft(userOfDialog);
     }
     touched = false;
-    showStarted(body?.businessKey);
+    if (definition === REMAND_PROCESS || definition.startsWith(REMAND_PROCESS + ':')) {
+      showRemandRecorded(String(sentVariable(sent, 'orderCaseNumber') || '').trim());
+    } else {
+      showStarted(body?.businessKey);
+    }
   } else if (status === 400) {
     showRefusal(url.replace(/\/submit-form$/, ''), body);
   }
 }
 
 const open = XMLHttpRequest.prototype.open;
+const send = XMLHttpRequest.prototype.send;
 XMLHttpRequest.prototype.open = function (method, url, ...rest) {
   const path = String(url).split('?')[0];
   if (String(method).toUpperCase() === 'POST' && SUBMIT.test(path)) {
-    this.addEventListener('load', () => answered(path, this.status, this.responseText));
+    this.addEventListener('load', () => answered(path, this.status, this.responseText, this.imrSent));
   }
   return open.call(this, method, url, ...rest);
+};
+XMLHttpRequest.prototype.send = function (body) {
+  this.imrSent = typeof body === 'string' ? body : undefined;
+  return send.call(this, body);
 };
 
 // ---------------------------------------------------------------- the dialog's keys and clicks
