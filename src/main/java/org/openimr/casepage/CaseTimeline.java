@@ -107,7 +107,7 @@ class CaseTimeline {
         jdbc.sql("select issued_at, review_no, outcome, letter_version from imr_determination where case_id = ?"
                 + " order by issued_at, id")
                 .param(caseId).query((rs, n) -> TimelineEntry.of(Rows.instant(rs, "issued_at"), Kind.DETERMINATION,
-                        "Final determination issued: " + words(rs.getString("outcome")), null,
+                        "Final determination issued: " + outcome(rs.getString("outcome")), null,
                         "Review " + rs.getInt("review_no") + ", letter version " + rs.getInt("letter_version")))
                 .list().forEach(entries::add);
         jdbc.sql("select recorded_at, recorded_by, review_no, issued_by, order_reference, items, note from imr_remand"
@@ -119,7 +119,7 @@ class CaseTimeline {
                 .list().forEach(entries::add);
         if (record.closedAt() != null) {
             entries.add(TimelineEntry.of(record.closedAt(), Kind.CASE, CaseLabels.closing(record.status()), null,
-                    join(record.outcome() == null ? null : "Outcome " + words(record.outcome()),
+                    join(record.outcome() == null ? null : "Outcome: " + outcome(record.outcome()),
                             closeReason(record))));
         }
     }
@@ -298,6 +298,11 @@ class CaseTimeline {
             default -> CaseStatus.INELIGIBLE.name().equals(record.status()) ? "Findings: " + ruleNames.describe(reason)
                     : "Reason: " + words(reason);
         };
+    }
+
+    /** A case's outcome: each item upheld, each overturned, or some of each. */
+    private static String outcome(String outcome) {
+        return "MIXED".equals(outcome) ? "upheld in part, overturned in part" : words(outcome);
     }
 
     private static String channel(String channel) {
