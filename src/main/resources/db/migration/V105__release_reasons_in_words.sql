@@ -5,3 +5,5 @@ update imr_reviewer_assignment set release_reason = 'Case closed: withdrawn'
     where release_reason = 'case closed: WITHDRAWN';
 update imr_reviewer_assignment set release_reason = 'Case closed: ineligible'
     where release_reason = 'case closed: INELIGIBLE';
+update imr_reviewer_assignment set release_reason = 'Case closed: joined into an earlier case'
+    where release_reason = 'case closed: CONSOLIDATED';

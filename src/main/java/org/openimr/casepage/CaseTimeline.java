@@ -275,6 +275,9 @@ class CaseTimeline {
             case "INELIGIBLE" -> "Screening: findings confirmed, not eligible";
             case "ELIGIBLE" -> "Screening: findings overridden, eligible";
             case "DEFER" -> "Screening: deferred until liability is determined";
+            case "CONSOLIDATE" -> "Screening: joined into an earlier case";
+            case "KEEP_SEPARATE" -> "Screening: kept separate from an earlier case";
+            case "CONSOLIDATED" -> "Screening: another application joined";
             case "LIABILITY_ACCEPTED" -> "Liability determination recorded: liability accepted, the review goes on";
             case "LIABILITY_DENIED" -> "Liability determination recorded: liability denied, not eligible";
             default -> "Screening: " + words(decision);
@@ -296,7 +299,7 @@ class CaseTimeline {
             case "EMPLOYEE_WITHDREW" -> "Reason: the employee withdrew the application";
             case "TREATMENT_AUTHORIZED" -> "Reason: the claims administrator authorized the treatment";
             default -> CaseStatus.INELIGIBLE.name().equals(record.status()) ? "Findings: " + ruleNames.describe(reason)
-                    : "Reason: " + words(reason);
+                    : "Reason: " + (reason.matches("[A-Z_]+") ? words(reason) : reason);
         };
     }
 

@@ -35,6 +35,7 @@ public final class CaseLabels {
             CaseStatus.OPEN.name(), "Open",
             CaseStatus.INELIGIBLE.name(), "Closed: ineligible",
             CaseStatus.WITHDRAWN.name(), "Closed: withdrawn",
+            CaseStatus.CONSOLIDATED.name(), "Closed: joined into an earlier case",
             CaseStatus.DETERMINATION_ISSUED.name(), "Closed: determination issued");
 
     public static final Map<String, String> SLA_STATUSES = ordered(
