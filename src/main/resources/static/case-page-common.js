@@ -3,30 +3,6 @@
 
 export const $ = id => document.getElementById(id);
 
-export const STAGES = {
-  RECEIVED: 'Received',
-  SCREENING: 'Screening',
-  DEFERRED: 'Deferred (liability disputed)',
-  INELIGIBLE: 'Ineligible',
-  AWAITING_RECORDS: 'Awaiting records',
-  RECORDS_CHECK: 'Records check',
-  REVIEWER_SELECTION: 'Reviewer selection',
-  CLINICAL_SUMMARY: 'Clinical summary',
-  ITEM_DECISIONS: 'Item decisions',
-  LETTER_QA: 'Letter QA',
-  LETTER_CORRECTION: 'Letter correction',
-  REMANDED: 'Remanded'
-};
-
-export const SLA = {ON_TRACK: 'On track', AT_RISK: 'At risk', BREACHED: 'Breached'};
-
-export const STATUS = {
-  OPEN: 'Open',
-  INELIGIBLE: 'Closed: ineligible',
-  WITHDRAWN: 'Closed: withdrawn',
-  DETERMINATION_ISSUED: 'Closed: determination issued'
-};
-
 const CALIFORNIA = new Intl.DateTimeFormat('en-US', {
   month: 'short', day: 'numeric', year: 'numeric', hour: 'numeric', minute: '2-digit',
   timeZone: 'America/Los_Angeles', timeZoneName: 'short'
@@ -76,4 +52,17 @@ export async function api(path) {
     throw new Error(errors.length ? errors.join('; ') : body?.detail || `The server answered ${response.status}`);
   }
   return body;
+}
+
+/**
+ * The words for a case's codes as the server gives them (GET /api/case-labels), the same the SLA
+ * dashboard in Cockpit shows: {stages, statuses, slaStatuses, deadlines}, each by code. Without a
+ * session there are none; the page's own call says why.
+ */
+export const LABELS = await api('/api/case-labels')
+  .catch(() => ({stages: {}, statuses: {}, slaStatuses: {}, deadlines: {}}));
+
+/** A code of one kind in the server's words, e.g. label('stages', c.stage); a code it has none for, in plain words. */
+export function label(kind, code) {
+  return LABELS[kind][code] || words(code);
 }

@@ -1,9 +1,9 @@
 // The case search: intake and supervisors find a case by what a caller can tell them (case number,
 // claim number, the employee's name or date of birth) or by stage and SLA status, closed cases included
 // for supervisors, and open it on the case page. Supervisors read here who searched for what.
-import {$, STAGES, SLA, STATUS, api, day, el, say, words} from './case-page-common.js';
+import {$, LABELS, api, day, el, label, say} from './case-page-common.js';
 
-Object.entries(STAGES).forEach(([code, label]) => $('stage-choice').append(el('option', {value: code}, label)));
+Object.entries(LABELS.stages).forEach(([code, label]) => $('stage-choice').append(el('option', {value: code}, label)));
 
 function caseLink(number) {
   return el('a', {href: `/case.html?number=${encodeURIComponent(number)}`}, number);
@@ -23,8 +23,8 @@ async function search(form) {
       el('td', {}, c.employeeName),
       el('td', {}, day(c.dateOfBirth)),
       el('td', {}, c.claimNumber || ''),
-      el('td', {}, c.status === 'OPEN' ? STAGES[c.stage] || words(c.stage) : STATUS[c.status] || words(c.status)),
-      el('td', {}, c.slaStatus && c.status === 'OPEN' ? el('span', {class: `badge ${c.slaStatus}`}, SLA[c.slaStatus]) : ''),
+      el('td', {}, c.status === 'OPEN' ? label('stages', c.stage) : label('statuses', c.status)),
+      el('td', {}, c.slaStatus && c.status === 'OPEN' ? el('span', {class: `badge ${c.slaStatus}`}, label('slaStatuses', c.slaStatus)) : ''),
       el('td', {}, c.status === 'OPEN' ? c.dueCalifornia || '' : ''),
       el('td', {}, day(c.applicationReceivedDate)))));
     $('results').hidden = false;

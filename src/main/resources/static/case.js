@@ -2,7 +2,7 @@
 // in California time, documents (opened in the case-file viewer), letters with their versions and QA
 // notes, and the timeline of who did what and when. Opened from the case search, from the Case tab
 // of each task in Tasklist (embedded, ?embedded=1) or by its address /case.html?number=CM26-0000123.
-import {$, STAGES, SLA, STATUS, api, california, day, el, say, words} from './case-page-common.js';
+import {$, api, california, day, el, label, say, words} from './case-page-common.js';
 
 const params = new URLSearchParams(location.search);
 const number = params.get('number');
@@ -17,18 +17,18 @@ function row(label, ...value) {
 function showCase(c) {
   document.title = `Case ${c.caseNumber}`;
   $('case-number').textContent = c.caseNumber;
-  $('case-status').textContent = STATUS[c.status] || words(c.status);
+  $('case-status').textContent = label('statuses', c.status);
   const d = c.deadlines || {};
   $('stage').replaceChildren(...[
-    row('Stage', c.status === 'OPEN' ? STAGES[c.stage] || words(c.stage) : STATUS[c.status] || words(c.status)),
+    row('Stage', c.status === 'OPEN' ? label('stages', c.stage) : label('statuses', c.status)),
     c.outcome ? row('Outcome', words(c.outcome)) : [],
     row('Review', c.expedited ? `${c.reviewNo}, expedited` : String(c.reviewNo)),
     c.reviewer ? row('Reviewer', c.reviewer) : [],
     row('Application received', day(c.applicationReceivedDate)),
     row('Registered', california(c.registeredAt), c.registeredBy ? ` by ${c.registeredBy}` : ''),
     // A closed case has no running deadline: its SLA status and due date were those of when it closed.
-    d.slaStatus && c.status === 'OPEN' ? row('SLA', el('span', {class: `badge ${d.slaStatus}`}, SLA[d.slaStatus] || words(d.slaStatus)),
-      d.runningDeadline ? ` ${words(d.runningDeadline)} deadline` : '') : [],
+    d.slaStatus && c.status === 'OPEN' ? row('SLA', el('span', {class: `badge ${d.slaStatus}`}, label('slaStatuses', d.slaStatus)),
+      d.runningDeadline ? ` deadline running: ${label('deadlines', d.runningDeadline)}` : '') : [],
     d.dueAt && c.status === 'OPEN' ? row('Due', california(d.dueAt.at)) : [],
     d.recordsDueAt ? row('Records due', california(d.recordsDueAt.at)) : [],
     d.recordsCompleteAt ? row('Records complete', california(d.recordsCompleteAt.at)) : [],

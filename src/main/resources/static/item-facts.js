@@ -1,8 +1,8 @@
 // The facts section of "Decide disputed item": the clinical facts the item's guideline table reads,
 // each established from the records with the document and page it is read on, or as not documented,
 // and the recommendation those facts give. Opened from the reviewer's task form in Tasklist, with the
-// webapps' session (same origin). The task itself is completed in Tasklist: "I corrected facts" sends
-// the item through the guideline rules again.
+// webapps' session (same origin). Saving updates the task's own facts and recommendation; the task
+// itself is completed in Tasklist.
 const OWN = {'X-IMR-Page': 'item-facts'};
 const OUTCOMES = {
   NOT_MEDICALLY_NECESSARY: 'Not medically necessary (Upheld)',
@@ -124,8 +124,8 @@ function render(view) {
       el('p', {class: 'outcome', id: 'outcome'}, OUTCOMES[r.outcome]),
       el('p', {}, r.rationale),
       el('p', {class: 'muted'}, `Rule ${r.ruleIds.join(', ')} · ${r.citation}`),
-      el('p', {class: 'muted'}, 'Back in Tasklist, tick "I corrected facts" to see this recommendation in the task '
-          + 'before you decide.'));
+      el('p', {class: 'muted'}, 'The task in Tasklist shows these facts and this recommendation once you open it '
+          + 'again (reload the task if it is open).'));
   $('item-facts').hidden = false;
 }
 

@@ -3,6 +3,9 @@ package org.openimr;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres.Builder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -27,6 +30,21 @@ public final class EmbeddedPostgres {
             }
         }
         return server;
+    }
+
+    /**
+     * Points the application's datasource at a database of its own on the embedded server, created
+     * afresh: for a test whose figures (an SLA summary, a roster's places) must count only its cases.
+     */
+    public static void registerOwnDatabase(DynamicPropertyRegistry registry, String database) throws SQLException {
+        try (Connection connection = server().getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("drop database if exists " + database);
+            statement.execute("create database " + database);
+        }
+        registry.add("spring.datasource.url", () -> server().getJdbcUrl("postgres", database));
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.password", () -> "postgres");
     }
 
     /** Points the application's datasource at the embedded server. */

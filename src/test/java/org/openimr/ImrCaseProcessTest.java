@@ -10,7 +10,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 import org.assertj.core.groups.Tuple;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
@@ -26,7 +25,6 @@ import org.assertj.core.groups.Tuple;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.openimr.cases.CaseRecord;
 import org.openimr.cases.CaseRegistry;
@@ -123,7 +121,7 @@ class ImrCaseProcessTest extends CaseTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("ineligibleApplications")
+    @MethodSource("org.openimr.TestApplications#withEachScreeningFinding")
     void anIneligibleApplicationConfirmedByTheScreenerEndsWithTheNoticeAndItsReason(String reason,
             Consumer<ObjectNode> change) {
         ObjectNode application = TestApplications.seedCase();
@@ -143,26 +141,6 @@ class ImrCaseProcessTest extends CaseTest {
         // The PDF may break a line anywhere, so compare without whitespace.
         assertThat(CaseDriver.squash(letters.text(notice)))
                 .contains(CaseDriver.squash((String) cases.variable(caseNumber, "ineligibilityReasons")));
-    }
-
-    static Stream<Arguments> ineligibleApplications() {
-        return Stream.of(
-                Arguments.of("E1", change(a -> a.put("applicationReceivedDate", "2014-08-05"))),
-                Arguments.of("E2", change(a -> { a.put("signed", false); a.remove("applicationSignedDate"); })),
-                Arguments.of("E3", change(a -> a.put("urDecisionAttached", false))),
-                Arguments.of("E4", change(a -> a.put("urDecisionType", "CONDITIONALLY_NON_CERTIFIED"))),
-                Arguments.of("E5", change(a -> a.put("urDecisionType", "NOT_FOR_MEDICAL_NECESSITY"))),
-                Arguments.of("E6", change(a -> a.put("liabilityDisputed", true))),
-                Arguments.of("E8", change(a -> {
-                    ((ObjectNode) a.get("employee")).put("dateOfInjury", "2012-06-01");
-                    a.put("urDecisionDate", "2013-05-01");
-                    a.put("urDecisionServedDate", "2013-05-02");
-                    a.put("applicationSignedDate", "2013-05-10");
-                    a.put("applicationReceivedDate", "2013-05-20");
-                    TestApplications.item(a, 0).put("requestDate", "2013-04-20");
-                })),
-                Arguments.of("E9", change(a -> ((ObjectNode) a.get("employee")).remove("claimNumber"))),
-                Arguments.of("E10", change(a -> a.put("filedBy", "EMPLOYER"))));
     }
 
     @Test
@@ -417,9 +395,5 @@ class ImrCaseProcessTest extends CaseTest {
 
     private static String employee(CaseRecord record) {
         return record.employeeName();
-    }
-
-    private static Consumer<ObjectNode> change(Consumer<ObjectNode> change) {
-        return change;
     }
 }

@@ -8,15 +8,12 @@ import static org.mockito.Mockito.when;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
@@ -28,7 +25,6 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.openimr.cases.CaseRecord;
 import org.openimr.letter.LetterKind;
@@ -83,14 +79,7 @@ class ScreeningOnPostgresTest {
 
     @DynamicPropertySource
     static void ownDatabase(DynamicPropertyRegistry registry) throws SQLException {
-        try (Connection connection = EmbeddedPostgres.server().getPostgresDatabase().getConnection();
-                Statement statement = connection.createStatement()) {
-            statement.execute("drop database if exists " + DATABASE);
-            statement.execute("create database " + DATABASE);
-        }
-        registry.add("spring.datasource.url", () -> EmbeddedPostgres.server().getJdbcUrl("postgres", DATABASE));
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "postgres");
+        EmbeddedPostgres.registerOwnDatabase(registry, DATABASE);
     }
 
     @BeforeEach
@@ -109,7 +98,7 @@ class ScreeningOnPostgresTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("findings")
+    @MethodSource("org.openimr.TestApplications#withEachScreeningFinding")
     void anApplicationWithAFindingWaitsForIntakeToScreenIt(String rule, Consumer<ObjectNode> change) {
         ObjectNode application = TestApplications.seedCase();
         change.accept(application);
@@ -132,26 +121,6 @@ class ScreeningOnPostgresTest {
         assertThat(due).isAfter(submitted.plusSeconds(12 * 3600)).isBefore(submitted.plusSeconds(5 * 24 * 3600));
         assertThat(cases.caseRecord(caseNumber).stage()).isEqualTo("SCREENING");
         assertThat(letters.letters(cases.caseRecord(caseNumber))).isEmpty();
-    }
-
-    static Stream<Arguments> findings() {
-        return Stream.of(
-                Arguments.of("E1", change(a -> a.put("applicationReceivedDate", "2014-08-05"))),
-                Arguments.of("E2", change(a -> { a.put("signed", false); a.remove("applicationSignedDate"); })),
-                Arguments.of("E3", change(a -> a.put("urDecisionAttached", false))),
-                Arguments.of("E4", change(a -> a.put("urDecisionType", "CONDITIONALLY_NON_CERTIFIED"))),
-                Arguments.of("E5", change(a -> a.put("urDecisionType", "NOT_FOR_MEDICAL_NECESSITY"))),
-                Arguments.of("E6", change(a -> a.put("liabilityDisputed", true))),
-                Arguments.of("E8", change(a -> {
-                    ((ObjectNode) a.get("employee")).put("dateOfInjury", "2012-06-01");
-                    a.put("urDecisionDate", "2013-05-01");
-                    a.put("urDecisionServedDate", "2013-05-02");
-                    a.put("applicationSignedDate", "2013-05-10");
-                    a.put("applicationReceivedDate", "2013-05-20");
-                    TestApplications.item(a, 0).put("requestDate", "2013-04-20");
-                })),
-                Arguments.of("E9", change(a -> ((ObjectNode) a.get("employee")).remove("claimNumber"))),
-                Arguments.of("E10", change(a -> a.put("filedBy", "EMPLOYER"))));
     }
 
     @Test
@@ -590,9 +559,5 @@ class ScreeningOnPostgresTest {
         return RestClient.builder().baseUrl("http://localhost:" + port)
                 .defaultHeaders(headers -> headers.setBasicAuth(user, "demo"))
                 .defaultHeader("Accept", MediaType.APPLICATION_JSON_VALUE).build();
-    }
-
-    private static Consumer<ObjectNode> change(Consumer<ObjectNode> change) {
-        return change;
     }
 }

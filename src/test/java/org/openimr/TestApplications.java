@@ -10,6 +10,9 @@ import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
 
 /**
  * IMR applications for tests, built from the seed letter's case (src/test/resources/cases/),
@@ -76,6 +79,34 @@ public final class TestApplications {
                     : Map.of("value", value.isBoolean() ? value.booleanValue() : value.asText()));
         });
         return variables;
+    }
+
+    /**
+     * One change of the seed case for each eligibility rule an application can fail (the rule's code,
+     * then the change): what screening finds, and what the screener confirms or overrides.
+     */
+    public static Stream<Arguments> withEachScreeningFinding() {
+        return Stream.of(
+                Arguments.of("E1", change(a -> a.put("applicationReceivedDate", "2014-08-05"))),
+                Arguments.of("E2", change(a -> { a.put("signed", false); a.remove("applicationSignedDate"); })),
+                Arguments.of("E3", change(a -> a.put("urDecisionAttached", false))),
+                Arguments.of("E4", change(a -> a.put("urDecisionType", "CONDITIONALLY_NON_CERTIFIED"))),
+                Arguments.of("E5", change(a -> a.put("urDecisionType", "NOT_FOR_MEDICAL_NECESSITY"))),
+                Arguments.of("E6", change(a -> a.put("liabilityDisputed", true))),
+                Arguments.of("E8", change(a -> {
+                    ((ObjectNode) a.get("employee")).put("dateOfInjury", "2012-06-01");
+                    a.put("urDecisionDate", "2013-05-01");
+                    a.put("urDecisionServedDate", "2013-05-02");
+                    a.put("applicationSignedDate", "2013-05-10");
+                    a.put("applicationReceivedDate", "2013-05-20");
+                    item(a, 0).put("requestDate", "2013-04-20");
+                })),
+                Arguments.of("E9", change(a -> ((ObjectNode) a.get("employee")).remove("claimNumber"))),
+                Arguments.of("E10", change(a -> a.put("filedBy", "EMPLOYER"))));
+    }
+
+    private static Consumer<ObjectNode> change(Consumer<ObjectNode> change) {
+        return change;
     }
 
     public static ObjectNode item(ObjectNode application, int index) {

@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 /**
  * The case page is read by the people on the case, as the case itself is (cases.CaseAccess). The
  * search is for intake staff and supervisors (and administrators), and the record of searches for
- * supervisors and administrators, as the record of document views is.
+ * supervisors and administrators, as the record of document views is. The words for a case's codes
+ * hold nothing of a case: every signed-in user reads them.
  */
 @Component
 class CasePageApiAccess implements ApiAccessRules {
@@ -29,6 +30,7 @@ class CasePageApiAccess implements ApiAccessRules {
                 .requestMatchers(HttpMethod.GET, "/api/cases")
                 .hasAnyAuthority(Roles.authorities(Roles.INTAKE, Roles.SUPERVISOR, Roles.ADMIN))
                 .requestMatchers(HttpMethod.GET, "/api/case-searches")
-                .hasAnyAuthority(Roles.authorities(Roles.SUPERVISOR, Roles.ADMIN));
+                .hasAnyAuthority(Roles.authorities(Roles.SUPERVISOR, Roles.ADMIN))
+                .requestMatchers(HttpMethod.GET, "/api/case-labels").authenticated();
     }
 }

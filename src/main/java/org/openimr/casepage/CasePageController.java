@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.List;
 import java.util.Map;
+import org.openimr.cases.CaseLabels;
 import org.openimr.cases.CaseRecord;
 import org.openimr.cases.CaseRegistry;
 import org.openimr.cases.Roles;
@@ -17,7 +18,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The case page's API (static/case.html): a case's overview and its timeline, for the people on
- * the case ({@link CasePageApiAccess}); the case search and the record of searches (static/case-search.html).
+ * the case ({@link CasePageApiAccess}); the case search and the record of searches (static/case-search.html);
+ * the words for a case's codes, for every page that shows them.
  */
 @RestController
 class CasePageController {
@@ -52,6 +54,13 @@ class CasePageController {
     Timeline timeline(@PathVariable String caseNumber) {
         CaseRecord record = registry.caseOf(caseNumber);
         return new Timeline(record.caseNumber(), TimelineEntry.CALIFORNIA_TIME.getZone().getId(), timeline.of(record));
+    }
+
+    @Operation(summary = "The words for a case's codes (stages, statuses, SLA statuses, deadlines), by code, "
+            + "in the order a case passes them: what the case page, the case search and Cockpit's SLA dashboard show")
+    @GetMapping(path = "/api/case-labels", produces = MediaType.APPLICATION_JSON_VALUE)
+    Map<String, Map<String, String>> labels() {
+        return CaseLabels.all();
     }
 
     @Operation(summary = "Find cases by case number (or its start), claim number, employee name, date of birth, "

@@ -2,12 +2,12 @@ package org.openimr.casepage;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.HistoryService;
@@ -19,7 +19,9 @@ import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.openimr.casepage.TimelineEntry.Kind;
 import org.openimr.casepage.TimelineEntry.Order;
+import org.openimr.cases.CaseLabels;
 import org.openimr.cases.CaseRecord;
+import org.openimr.cases.CaseStatus;
 import org.openimr.system.Rows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -30,30 +32,46 @@ import org.springframework.stereotype.Component;
  * remands, closing) and what the engine's history holds (each task with who completed it and when,
  * reassignments of a task, the events of the case process such as a withdrawal or a timer). Read
  * from both every time, so it is as current as they are, for open and closed cases alike.
+ * <p>
+ * One entry a fact: where the engine's history and the application's tables both hold a fact (the
+ * end of a path, the reviewer's tasks moved by a reassignment), it is said once, and codes are said
+ * in words ({@link CaseLabels}, the eligibility table's rule names).
  */
 @Component
 class CaseTimeline {
 
-    /** The engine's event activity types that say something on their own (a deadline reached, a message received). */
+    /**
+     * The engine's event activity types that say something on their own: a deadline reached, a message
+     * received. End events are not among them: what ends a path is said by the work before it or by what
+     * the application recorded (a determination issued, a case closed, a letter issued).
+     */
     private static final Set<String> EVENT_TYPES = Set.of("messageStartEvent", "timerStartEvent", "signalStartEvent",
             "boundaryTimer", "boundaryMessage", "boundarySignal", "boundaryError", "boundaryEscalation",
-            "intermediateTimer", "intermediateMessageCatch", "intermediateSignalCatch", "noneEndEvent", "errorEndEvent",
-            "terminateEndEvent");
+            "intermediateTimer", "intermediateMessageCatch", "intermediateSignalCatch");
+    /** How near in time the engine's move of a task and the application's reassignment of the reviewer are. */
+    private static final Duration ONE_REASSIGNMENT = Duration.ofMinutes(1);
+
+    /** A reviewer's assignment to the case: who, when, and by whom. */
+    private record Assignment(String reviewer, Instant assignedAt, String assignedBy) {
+    }
 
     private final JdbcClient jdbc;
     private final HistoryService historyService;
+    private final EligibilityRuleNames ruleNames;
 
-    CaseTimeline(JdbcClient jdbc, HistoryService historyService) {
+    CaseTimeline(JdbcClient jdbc, HistoryService historyService, EligibilityRuleNames ruleNames) {
         this.jdbc = jdbc;
         this.historyService = historyService;
+        this.ruleNames = ruleNames;
     }
 
     List<TimelineEntry> of(CaseRecord record) {
         List<TimelineEntry> entries = new ArrayList<>();
-        fromTheApplication(record, entries);
+        List<Assignment> assignments = new ArrayList<>();
+        fromTheApplication(record, entries, assignments);
         for (HistoricProcessInstance process : historyService.createHistoricProcessInstanceQuery()
                 .processInstanceBusinessKey(record.caseNumber()).list()) {
-            fromTheEngine(record, process, entries);
+            fromTheEngine(record, process, entries, assignments);
         }
         // Stable: entries of one instant and order keep the order in which they were added.
         entries.sort(Comparator.comparing(TimelineEntry::at).thenComparing(TimelineEntry::order));
@@ -62,17 +80,16 @@ class CaseTimeline {
 
     // ------------------------------------------------------------------ the application's tables
 
-    private void fromTheApplication(CaseRecord record, List<TimelineEntry> entries) {
+    private void fromTheApplication(CaseRecord record, List<TimelineEntry> entries, List<Assignment> assignments) {
         long caseId = record.id();
         entries.add(TimelineEntry.of(record.createdAt(), Kind.CASE, "Application registered", record.createdBy(),
-                "Received " + record.applicationReceivedDate() + " by " + record.channel().toLowerCase(Locale.ROOT)
+                "Received " + record.applicationReceivedDate() + channel(record.channel())
                         + (record.expedited() ? "; expedited review" : "")));
         jdbc.sql("select decided_at, decided_by, decision, findings, reason from imr_screening_decision where case_id = ?"
                 + " order by decided_at, id")
                 .param(caseId).query((rs, n) -> TimelineEntry.of(Rows.instant(rs, "decided_at"), Kind.SCREENING,
-                        "Screening: " + screening(rs.getString("decision")), rs.getString("decided_by"),
-                        join(rs.getString("findings").isEmpty() ? null : "Findings " + rs.getString("findings"),
-                                rs.getString("reason"))))
+                        screening(rs.getString("decision")), rs.getString("decided_by"),
+                        join(findings(rs.getString("findings")), rs.getString("reason"))))
                 .list().forEach(entries::add);
         jdbc.sql("select requested_at, requested_by, kind, due_at, note from imr_records_request where case_id = ?"
                 + " order by requested_at, id")
@@ -85,12 +102,12 @@ class CaseTimeline {
                         "Document received: " + rs.getString("title"), rs.getString("received_by"),
                         pages(rs.getInt("pages"))))
                 .list().forEach(entries::add);
-        reviewerAssignments(caseId, entries);
+        reviewerAssignments(caseId, entries, assignments);
         letters(caseId, entries);
         jdbc.sql("select issued_at, review_no, outcome, letter_version from imr_determination where case_id = ?"
                 + " order by issued_at, id")
                 .param(caseId).query((rs, n) -> TimelineEntry.of(Rows.instant(rs, "issued_at"), Kind.DETERMINATION,
-                        "Final determination issued: " + words(rs.getString("outcome")), null,
+                        "Final determination issued: " + outcome(rs.getString("outcome")), null,
                         "Review " + rs.getInt("review_no") + ", letter version " + rs.getInt("letter_version")))
                 .list().forEach(entries::add);
         jdbc.sql("select recorded_at, recorded_by, review_no, issued_by, order_reference, items, note from imr_remand"
@@ -98,22 +115,23 @@ class CaseTimeline {
                 .param(caseId).query((rs, n) -> TimelineEntry.of(Rows.instant(rs, "recorded_at"), Kind.REMAND,
                         "Remand recorded: review " + rs.getInt("review_no") + " of items " + rs.getString("items"),
                         rs.getString("recorded_by"), join("Order " + rs.getString("order_reference") + " of the "
-                                + rs.getString("issued_by"), rs.getString("note"))))
+                                + issuer(rs.getString("issued_by")), rs.getString("note"))))
                 .list().forEach(entries::add);
         if (record.closedAt() != null) {
-            entries.add(TimelineEntry.of(record.closedAt(), Kind.CASE, "Case closed: " + words(record.status()), null,
-                    join(record.outcome() == null ? null : "Outcome " + words(record.outcome()),
-                            record.closeReason() == null ? null : "Reason " + words(record.closeReason()))));
+            entries.add(TimelineEntry.of(record.closedAt(), Kind.CASE, CaseLabels.closing(record.status()), null,
+                    join(record.outcome() == null ? null : "Outcome: " + outcome(record.outcome()),
+                            closeReason(record))));
         }
     }
 
-    private void reviewerAssignments(long caseId, List<TimelineEntry> entries) {
+    private void reviewerAssignments(long caseId, List<TimelineEntry> entries, List<Assignment> assignments) {
         jdbc.sql("""
                 select a.assigned_at, a.assigned_by, a.specialty, a.reason, a.released_at, a.release_reason, r.user_id
                 from imr_reviewer_assignment a join imr_reviewer r on r.id = a.reviewer_id
                 where a.case_id = ? order by a.assigned_at, a.id""")
                 .param(caseId).query(rs -> {
                     String reviewer = rs.getString("user_id");
+                    assignments.add(new Assignment(reviewer, Rows.instant(rs, "assigned_at"), rs.getString("assigned_by")));
                     entries.add(TimelineEntry.of(Rows.instant(rs, "assigned_at"), Kind.REVIEWER,
                             "Reviewer assigned: " + reviewer, rs.getString("assigned_by"),
                             join("Specialty " + words(rs.getString("specialty")), rs.getString("reason"))));
@@ -148,7 +166,8 @@ class CaseTimeline {
 
     // ------------------------------------------------------------------ the engine's history
 
-    private void fromTheEngine(CaseRecord record, HistoricProcessInstance process, List<TimelineEntry> entries) {
+    private void fromTheEngine(CaseRecord record, HistoricProcessInstance process, List<TimelineEntry> entries,
+            List<Assignment> assignments) {
         String suffix = " (" + record.caseNumber() + ")";
         Map<String, String> completedBy = new HashMap<>();
         for (UserOperationLogEntry entry : historyService.createUserOperationLogQuery()
@@ -160,7 +179,7 @@ class CaseTimeline {
         for (HistoricTaskInstance task : historyService.createHistoricTaskInstanceQuery()
                 .processInstanceId(process.getId()).list()) {
             String name = task.getName() == null ? task.getTaskDefinitionKey() : task.getName().replace(suffix, "");
-            reassignments(task, name, entries);
+            reassignments(task, name, entries, assignments);
             if (task.getEndTime() == null) {
                 entries.add(TimelineEntry.of(task.getStartTime().toInstant(), Kind.TASK, "Task open: " + name,
                         task.getAssignee(), task.getAssignee() == null ? "Not yet claimed" : "Assigned to " + task.getAssignee()));
@@ -181,13 +200,20 @@ class CaseTimeline {
             if (EVENT_TYPES.contains(activity.getActivityType()) && activity.getActivityName() != null
                     && !insideRepeatedWork(activity, activities)) {
                 entries.add(TimelineEntry.of(activity.getStartTime().toInstant(), Kind.EVENT, activity.getActivityName(),
-                        null, null, activity.getActivityType().endsWith("EndEvent") ? Order.END : Order.TRIGGER));
+                        null, null, Order.TRIGGER));
             }
         }
     }
 
-    /** A task handed from one person to another after it was created: claimed, or reassigned. */
-    private void reassignments(HistoricTaskInstance task, String name, List<TimelineEntry> entries) {
+    /**
+     * A task handed from one person to another after it was created: claimed, or reassigned. A
+     * reassignment in Tasklist carries the engine user who made it; one the application made (a
+     * supervisor's reassignment of the case's reviewer, POST /api/cases/{n}/reviewer, moves the
+     * reviewer's open tasks) carries none in the engine, and is the application's reassignment of
+     * the reviewer at that moment, by the supervisor it recorded.
+     */
+    private void reassignments(HistoricTaskInstance task, String name, List<TimelineEntry> entries,
+            List<Assignment> assignments) {
         List<HistoricIdentityLinkLog> links = new ArrayList<>(historyService.createHistoricIdentityLinkLogQuery()
                 .taskId(task.getId()).type(IdentityLinkType.ASSIGNEE).list());
         links.sort(Comparator.comparing(HistoricIdentityLinkLog::getTime));
@@ -207,10 +233,20 @@ class CaseTimeline {
             if (previous == null && before == null) {
                 entries.add(TimelineEntry.of(at, Kind.TASK, "Task claimed: " + name, link.getUserId(), null));
             } else {
-                entries.add(TimelineEntry.of(at, Kind.TASK, "Task reassigned: " + name, link.getAssignerId(),
+                String by = link.getAssignerId() != null ? link.getAssignerId()
+                        : reassignedBy(assignments, link.getUserId(), at);
+                entries.add(TimelineEntry.of(at, Kind.TASK, "Task reassigned: " + name, by,
                         "From " + (previous != null ? previous : before) + " to " + link.getUserId()));
             }
         }
+    }
+
+    /** Who assigned the case to this reviewer at the moment the task was handed to them, if the application did. */
+    private static String reassignedBy(List<Assignment> assignments, String reviewer, Instant at) {
+        return assignments.stream().filter(a -> a.reviewer().equals(reviewer) && a.assignedBy() != null)
+                .filter(a -> Duration.between(a.assignedAt(), at).abs().compareTo(ONE_REASSIGNMENT) <= 0)
+                .min(Comparator.comparing(a -> Duration.between(a.assignedAt(), at).abs()))
+                .map(Assignment::assignedBy).orElse(null);
     }
 
     /** The assignee a change removed just before it added another (Camunda logs a change as delete, then add). */
@@ -236,14 +272,52 @@ class CaseTimeline {
 
     private static String screening(String decision) {
         return switch (decision) {
-            case "INELIGIBLE" -> "findings confirmed, not eligible";
-            case "ELIGIBLE" -> "findings overridden, eligible";
-            case "DEFER" -> "deferred until liability is determined";
-            case "CONSOLIDATE" -> "joined into an earlier case";
-            case "KEEP_SEPARATE" -> "kept separate from an earlier case";
-            case "CONSOLIDATED" -> "another application joined";
-            default -> words(decision);
+            case "INELIGIBLE" -> "Screening: findings confirmed, not eligible";
+            case "ELIGIBLE" -> "Screening: findings overridden, eligible";
+            case "DEFER" -> "Screening: deferred until liability is determined";
+            case "CONSOLIDATE" -> "Screening: joined into an earlier case";
+            case "KEEP_SEPARATE" -> "Screening: kept separate from an earlier case";
+            case "CONSOLIDATED" -> "Screening: another application joined";
+            case "LIABILITY_ACCEPTED" -> "Liability determination recorded: liability accepted, the review goes on";
+            case "LIABILITY_DENIED" -> "Liability determination recorded: liability denied, not eligible";
+            default -> "Screening: " + words(decision);
         };
+    }
+
+    private String findings(String codes) {
+        String named = ruleNames.describe(codes);
+        return named == null ? null : "Findings: " + named;
+    }
+
+    /** Why the case closed: the eligibility findings of an ineligible case, the reason of a withdrawal. */
+    private String closeReason(CaseRecord record) {
+        String reason = record.closeReason();
+        if (reason == null || reason.isBlank()) {
+            return null;
+        }
+        return switch (reason) {
+            case "EMPLOYEE_WITHDREW" -> "Reason: the employee withdrew the application";
+            case "TREATMENT_AUTHORIZED" -> "Reason: the claims administrator authorized the treatment";
+            default -> CaseStatus.INELIGIBLE.name().equals(record.status()) ? "Findings: " + ruleNames.describe(reason)
+                    : "Reason: " + (reason.matches("[A-Z_]+") ? words(reason) : reason);
+        };
+    }
+
+    /** A case's outcome: each item upheld, each overturned, or some of each. */
+    private static String outcome(String outcome) {
+        return "MIXED".equals(outcome) ? "upheld in part, overturned in part" : words(outcome);
+    }
+
+    private static String channel(String channel) {
+        return switch (channel) {
+            case "API" -> ", filed electronically";
+            case "PAPER" -> ", on paper";
+            default -> ", by " + words(channel);
+        };
+    }
+
+    private static String issuer(String issuedBy) {
+        return "DIVISION".equals(issuedBy) ? "Division" : issuedBy;
     }
 
     private static String recordsRequest(String kind) {
@@ -264,9 +338,9 @@ class CaseTimeline {
         return pages + (pages == 1 ? " page" : " pages");
     }
 
-    /** AT_RISK -> "at risk", NOT_MEDICALLY_NECESSARY -> "not medically necessary". */
+    /** UPHELD -> "upheld", NOT_MEDICALLY_NECESSARY -> "not medically necessary". */
     static String words(String code) {
-        return code == null ? null : code.toLowerCase(Locale.ROOT).replace('_', ' ');
+        return CaseLabels.words(code);
     }
 
     private static String join(String first, String second) {

@@ -17,10 +17,10 @@ record TimelineEntry(Instant at, String when, Kind kind, String what, String who
 
     /**
      * Where an entry goes among those of the same instant, as one transaction records a cause and its
-     * effects together: what set things going (a message, a timer) before the work done, the work
-     * before what the application recorded as a result, and the end of a path last.
+     * effects together: what set things going (a message, a timer) before the work done, and the work
+     * before what the application recorded as a result.
      */
-    enum Order { TRIGGER, WORK, RESULT, END }
+    enum Order { TRIGGER, WORK, RESULT }
 
     enum Kind { CASE, SCREENING, RECORDS, REVIEWER, TASK, EVENT, LETTER, DETERMINATION, REMAND }
 

@@ -7,9 +7,13 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.openimr.cases.ApplicationParser;
 import org.openimr.cases.CaseDocuments;
 import org.openimr.cases.CaseDocuments.SourceDocument;
@@ -51,14 +55,19 @@ class ItemFactsController {
     private final EstablishedFacts established;
     private final GuidelineEvaluator evaluator;
     private final TaskService taskService;
+    private final RuntimeService runtimeService;
+    private final DecideItemFormVariables formVariables;
 
     ItemFactsController(CaseRegistry registry, CaseDocuments documents, EstablishedFacts established,
-            GuidelineEvaluator evaluator, TaskService taskService) {
+            GuidelineEvaluator evaluator, TaskService taskService, RuntimeService runtimeService,
+            DecideItemFormVariables formVariables) {
         this.registry = registry;
         this.documents = documents;
         this.established = established;
         this.evaluator = evaluator;
         this.taskService = taskService;
+        this.runtimeService = runtimeService;
+        this.formVariables = formVariables;
     }
 
     /**
@@ -91,7 +100,7 @@ class ItemFactsController {
             + "item is being decided)", description = """
             {"facts": [{"name": "priorUnits", "value": 6, "documentId": 41, "page": 3},
                        {"name": "exceptionFlag", "notDocumented": true}]}: a value with the document and page it \
-            is read on, or notDocumented. Only the facts the item's category table reads.""")
+            is read on, or notDocumented. Only the facts the item's category table reads. The item's             "Decide disputed item" task shows the facts and the recommendation they give from then on.""")
     @ApiResponse(responseCode = "400", description = "Each bad fact named with its problem")
     @ApiResponse(responseCode = "409", description = "The item is not being decided")
     @PutMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -100,9 +109,8 @@ class ItemFactsController {
             Authentication user) {
         CaseRecord record = registry.openCase(caseNumber);
         StoredItem stored = item(record, itemNo);
-        if (!decisionOpen(caseNumber, itemNo)) {
-            throw new ConflictException("Item " + itemNo + " of case " + caseNumber + " is not being decided");
-        }
+        Task decide = decideTask(caseNumber, itemNo)
+                .orElseThrow(() -> new ConflictException("Item " + itemNo + " of case " + caseNumber + " is not being decided"));
         DisputedItem item = parse(stored);
         CategoryFacts table = evaluator.facts(item.treatmentCategory(), item.requestDate());
         InputReader in = InputReader.of(body);
@@ -111,6 +119,9 @@ class ItemFactsController {
         in.rejectUnknownFields();
         in.throwIfInvalid();
         established.save(record.id(), itemNo, facts);
+        // The task's form shows what the task holds: the facts just established, not those of when it was created.
+        runtimeService.setVariablesLocal(decide.getExecutionId(),
+                formVariables.of(record, itemNo, (Date) taskService.getVariable(decide.getId(), "dateOfInjury")));
         return view(record, stored, itemNo);
     }
 
@@ -191,13 +202,15 @@ class ItemFactsController {
         }
         Recommendation recommendation = evaluator.evaluate(EstablishedFacts.applied(given, facts));
         return new ItemFactsView(record.caseNumber(), itemNo, stored.requestedTreatment(), stored.treatmentCategory(),
-                record.isOpen() && decisionOpen(record.caseNumber(), itemNo), views, caseDocuments, recommendation);
+                record.isOpen() && decideTask(record.caseNumber(), itemNo).isPresent(), views, caseDocuments,
+                recommendation);
     }
 
-    private boolean decisionOpen(String caseNumber, int itemNo) {
+    /** The open "Decide disputed item" task of the item, while it is being decided. */
+    private Optional<Task> decideTask(String caseNumber, int itemNo) {
         return taskService.createTaskQuery().processInstanceBusinessKey(caseNumber).taskDefinitionKey(DECIDE_TASK)
-                .list().stream().anyMatch(task -> Integer.valueOf(itemNo).equals(taskService.getVariable(task.getId(),
-                        "itemNo")));
+                .list().stream().filter(task -> Integer.valueOf(itemNo).equals(taskService.getVariable(task.getId(),
+                        "itemNo"))).findFirst();
     }
 
     private StoredItem item(CaseRecord record, int itemNo) {

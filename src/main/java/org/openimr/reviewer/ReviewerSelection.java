@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.openimr.cases.CaseClosed;
+import org.openimr.cases.CaseLabels;
 import org.openimr.system.CaseClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -142,7 +143,7 @@ public class ReviewerSelection {
     @EventListener
     public void release(CaseClosed closed) {
         assignments.current(closed.caseId()).ifPresent(assignment -> {
-            if (assignments.release(assignment.id(), "case closed: " + closed.status())) {
+            if (assignments.release(assignment.id(), CaseLabels.closing(closed.status()))) {
                 roster.releasePlace(assignment.reviewerId());
                 log.info("Case {}: reviewer place released", closed.caseNumber());
             }

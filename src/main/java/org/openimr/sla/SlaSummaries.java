@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.openimr.cases.CaseLabels;
 import org.openimr.cases.CaseVariables;
 import org.openimr.system.CaseClock;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -66,7 +67,8 @@ class SlaSummaries {
         ProcessDefinition definition = repositoryService.createProcessDefinitionQuery()
                 .processDefinitionKey(CaseVariables.PROCESS_KEY).latestVersion().singleResult();
         return new SlaSummary(now, definition == null ? null : definition.getId(), open, byStatus,
-                byStage(byStageAndStatus), closest, penalties(now), determinationAge(now, windowDays));
+                byStage(byStageAndStatus), closest, penalties(now), determinationAge(now, windowDays),
+                CaseLabels.all());
     }
 
     /** Only cases whose records came or are late carry a penalty: a few, however large the backlog. */

@@ -3,12 +3,15 @@ package org.openimr.sla;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.openimr.cases.CaseLabels;
 
 /**
  * The supervisors' view of the deadlines, as GET /api/sla/summary gives it and the Cockpit SLA
  * dashboard shows it.
  *
  * @param processDefinitionId the running case process, for links into Cockpit's instance search
+ * @param labels the words for the stage, SLA status and deadline codes ({@link CaseLabels}), so that the
+ *     dashboard writes none of its own
  */
 public record SlaSummary(
         Instant asOf,
@@ -18,7 +21,8 @@ public record SlaSummary(
         List<StageRow> byStage,
         List<CaseAtDeadline> closestToDeadline,
         int lateRecordsPenaltyOpenCases,
-        DeterminationAge determinationAge) {
+        DeterminationAge determinationAge,
+        Map<String, Map<String, String>> labels) {
 
     /** Open cases of one stage by SLA status. */
     public record StageRow(String stage, int onTrack, int atRisk, int breached, int total) {

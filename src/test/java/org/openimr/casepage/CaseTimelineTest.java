@@ -3,6 +3,8 @@ package org.openimr.casepage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -27,8 +29,9 @@ import org.springframework.web.client.RestClient;
 
 /**
  * The case page's timeline read as staff read it (GET /api/cases/{n}/timeline): which entries, in
- * which order, who did each and when in California time, after a reassignment, a returned letter
- * and a withdrawal. The clock moves a minute before each step, so that each step has its own time.
+ * which order, who did each and when in California time, after a reassignment, a returned letter,
+ * a withdrawal and a screening that found the case ineligible; each fact once, and no code where
+ * staff read words. The clock moves a minute before each step, so that each step has its own time.
  */
 class CaseTimelineTest extends CaseTest {
 
@@ -85,8 +88,11 @@ class CaseTimelineTest extends CaseTest {
                 "Reviewer assigned: " + previous,
                 "Reviewer released: " + previous + " || Reassigned by supervisor1: The reviewer is ill for two weeks",
                 "Reviewer assigned: " + next + " | supervisor1",
-                "Task reassigned: Write clinical summary || From " + previous + " to " + next,
+                "Task reassigned: Write clinical summary | supervisor1 | From " + previous + " to " + next,
                 "Task completed: Write clinical summary | " + next);
+        assertThat(entry(timeline("supervisor1", caseNumber), "Task reassigned: Write clinical summary").get("at").asText())
+                .as("when the supervisor reassigned it").isEqualTo(reassignedAt.toString());
+        assertInWords(read);
         JsonNode completed = entry(timeline("supervisor1", caseNumber), "Task completed: Write clinical summary");
         assertThat(completed.get("at").asText()).isEqualTo(summarizedAt.toString());
         assertThat(completed.get("when").asText()).isEqualTo(TimelineEntry.CALIFORNIA_TIME.format(summarizedAt))
@@ -136,6 +142,11 @@ class CaseTimelineTest extends CaseTest {
                 "Case closed: determination issued");
         assertThat(lines(timeline)).filteredOn(line -> line.startsWith("Final determination letter, version 1 issued"))
                 .as("the returned version never went out").isEmpty();
+        assertThat(lines(timeline)).as("one entry a fact").filteredOn(line -> line.startsWith("Final determination issued"))
+                .hasSize(1);
+        assertThat(lines(timeline)).as("the letter's issue is said by the letter's entry").doesNotContain("Letter issued");
+        assertThat(lines(timeline)).contains("Reviewer released: " + reviewer + " || Case closed: determination issued");
+        assertInWords(lines(timeline));
         assertThat(entry(timeline, "Final determination letter, version 2 issued").get("at").asText())
                 .isEqualTo(issuedAt.toString());
 
@@ -164,17 +175,59 @@ class CaseTimelineTest extends CaseTest {
         assertInOrder(lines(timeline),
                 "Reviewer assigned: " + reviewer,
                 "Withdrawal or authorization received",
-                "Task cancelled: Write clinical summary",
-                "Case withdrawn");
-        assertThat(lines(timeline)).anyMatch(line -> line.startsWith("Case closed: withdrawn || Reason employee withdrew"))
-                .anyMatch(line -> line.startsWith("Reviewer released: " + reviewer));
-        assertThat(lines(timeline)).noneMatch(line -> line.startsWith("Task open"));
+                "Task cancelled: Write clinical summary");
+        assertThat(lines(timeline)).contains("Case closed: withdrawn || Reason: the employee withdrew the application",
+                "Reviewer released: " + reviewer + " || Case closed: withdrawn");
+        assertThat(lines(timeline)).noneMatch(line -> line.startsWith("Task open"))
+                .as("the closing says it once").noneMatch(line -> line.startsWith("Case withdrawn"));
         assertThat(entry(timeline, "Case closed: withdrawn").get("at").asText()).isEqualTo(withdrawnAt.toString());
         assertThat(lines(timeline).get(lines(timeline).size() - 1)).as("the last entry")
-                .matches("(Case closed: withdrawn|Case withdrawn|Reviewer released).*");
+                .matches("(Case closed: withdrawn|Reviewer released).*");
+        assertInWords(lines(timeline));
 
         // Closed, the case is no longer intake's; a supervisor still reads it.
         assertThat(status(http("intake1", "demo"), "/api/cases/" + caseNumber + "/timeline")).isEqualTo(403);
+    }
+
+    @Test
+    void anIneligibleCaseSaysItsFindingsByTheEligibilityTablesOwnWords() {
+        ObjectNode application = TestApplications.seedCase();
+        application.put("urDecisionAttached", false);
+        String caseNumber = cases.submit(application);
+        registered.add(caseNumber);
+        step();
+        cases.confirmFindings(caseNumber);
+
+        List<String> read = lines(timeline("supervisor1", caseNumber));
+        assertInOrder(read,
+                "Application registered | intake1 | Received 2014-07-14, filed electronically",
+                "Screening: findings confirmed, not eligible",
+                "Ineligibility notice, version 1 written",
+                "Case closed: ineligible || Findings: E3 UR decision not attached");
+        assertThat(read).anyMatch(line -> line.startsWith("Screening: findings confirmed, not eligible")
+                && line.contains("Findings: E3 UR decision not attached"));
+        assertThat(read).as("one entry a fact").noneMatch(line -> line.startsWith("Case closed as ineligible"));
+        assertInWords(read);
+    }
+
+    @Test
+    void theCasePagesAndTheSlaDashboardReadTheWordsForCodesFromTheServer() throws Exception {
+        JsonNode labels = http("intake1", "demo").get().uri("/api/case-labels").retrieve().body(JsonNode.class);
+        assertThat(labels.at("/stages/RECORDS_CHECK").asText()).isEqualTo("Records check");
+        assertThat(labels.at("/slaStatuses/AT_RISK").asText()).isEqualTo("At risk");
+        assertThat(labels.at("/statuses/DETERMINATION_ISSUED").asText()).isEqualTo("Closed: determination issued");
+        assertThat(labels.at("/deadlines/RECORDS").asText()).isEqualTo("Records (claims administrator)");
+        assertThat(labels.get("stages").fieldNames()).toIterable().as("in the order a case passes them")
+                .startsWith("RECEIVED", "SCREENING").containsSubsequence("AWAITING_RECORDS", "RECORDS_CHECK", "LETTER_QA");
+        JsonNode summary = http("supervisor1", "demo").get().uri("/api/sla/summary").retrieve().body(JsonNode.class);
+        assertThat(summary.get("labels")).as("Cockpit's SLA dashboard reads the same words").isEqualTo(labels);
+        for (String script : List.of("/static/case-page-common.js",
+                "/META-INF/resources/webjars/camunda/app/cockpit/imr-sla/plugin.js")) {
+            try (var in = getClass().getResourceAsStream(script)) {
+                assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8))
+                        .as("%s writes no label of its own", script).doesNotContain("Records check", "On track");
+            }
+        }
     }
 
     @Test
@@ -260,6 +313,12 @@ class CaseTimelineTest extends CaseTest {
             lines.add((what + " | " + who + " | " + detail).replaceAll("( \\| )+$", "").replaceAll(" \\|  \\| ", " || "));
         }
         return lines;
+    }
+
+    /** No code where staff read words: no RECORDS_CHECK, DETERMINATION_ISSUED or e3 in any entry. */
+    private static void assertInWords(List<String> lines) {
+        assertThat(lines).as("entries in words").noneMatch(line -> line.matches(".*\\b[A-Z]+_[A-Z_]+\\b.*"))
+                .noneMatch(line -> line.matches(".*\\be\\d+\\b.*"));
     }
 
     /** Each expected line begins a line of the timeline, in this order (others may come between). */

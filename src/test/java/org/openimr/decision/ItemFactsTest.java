@@ -75,6 +75,11 @@ class ItemFactsTest extends CaseTest {
                 .andExpect(jsonPath("$.facts[3].status").value("NOT_DOCUMENTED"))
                 .andExpect(jsonPath("$.recommendation.ruleIds[0]").value("MASSAGE-04"))
                 .andExpect(jsonPath("$.recommendation.ruleIds.length()").value(1));
+        // The open task, opened again, shows the facts just established and the recommendation they give.
+        assertThat((String) taskService.getVariable(task.getId(), "itemFacts"))
+                .contains("Visits completed: 6 (Primary treating physician's progress report (PR-2), page 3)")
+                .contains("not documented in the records");
+        assertThat(taskService.getVariable(task.getId(), "recommendationRuleIds")).isEqualTo("MASSAGE-04");
 
         taskService.complete(task.getId(), Map.of("recheckFacts", true));
         Task again = cases.task(caseNumber, "DecideItemTask");
@@ -127,7 +132,12 @@ class ItemFactsTest extends CaseTest {
                 {"facts": [{"name": "priorUnits", "value": 6, "documentId": %d, "page": 3},
                            {"name": "requestedUnits", "notDocumented": true}]}""".formatted(report))
                 .andExpect(status().isOk());
-        cases.complete(caseNumber, "DecideItemTask", Map.of("decision", "UPHELD"));
+        // Without the visits requested the tables leave the item to the reviewer: the task says so at once.
+        assertThat(taskService.getVariable(cases.task(caseNumber, "DecideItemTask").getId(), "recommendedOutcome"))
+                .isEqualTo("NEEDS_PHYSICIAN_JUDGEMENT");
+        cases.complete(caseNumber, "DecideItemTask", Map.of("decision", "UPHELD",
+                "ownCitation", "MTUS Chronic Pain Medical Treatment Guidelines (2009), Massage therapy, page 60 of 127",
+                "ownRationale", "The records do not state the visits requested; six more exceed the guideline."));
         assertThat(cases.tasks(caseNumber, "DecideItemTask")).isEmpty();
     }
 

@@ -154,6 +154,7 @@ class AccessMatrixTest extends CaseTest {
         rows.add(row("GET /api/cases", get("/api/cases?number=" + x), 401, 200, 403, 403, 200, 403, 200));
         rows.add(row("GET /api/case-searches", get("/api/case-searches?caseNumber=" + x),
                 401, 403, 403, 403, 200, 403, 200));
+        rows.add(row("GET /api/case-labels", get("/api/case-labels"), 401, 200, 200, 200, 200, 200, 200));
         rows.add(row("GET /api/cases/registered-today", get("/api/cases/registered-today"), 401, 200, 403, 403, 200, 403,
                 200));
         rows.add(row("POST /api/cases/{caseNumber}/withdrawal", post("/api/cases/" + x + "/withdrawal",

@@ -4,31 +4,12 @@
 // GET /api/sla/summary and GET /api/reports/monthly of the application, read with the Cockpit
 // session (same origin). Plain DOM, no framework: Cockpit gives a plugin a node to fill.
 
+// The colours of the SLA statuses; their words, and those of the stages and deadlines, come with the
+// summary (summary.labels), from the one place the application keeps them.
 const STATUS = {
-  ON_TRACK: {label: 'On track', color: '#2e7d32', background: '#e8f5e9'},
-  AT_RISK: {label: 'At risk', color: '#a15c00', background: '#fff4e0'},
-  BREACHED: {label: 'Breached', color: '#c62828', background: '#fdecea'}
-};
-
-const DEADLINE_LABELS = {
-  SCREENING: 'Screening (eligibility finding)',
-  INFORMATION: 'Information requested (party to answer)',
-  LIABILITY: 'None: awaiting the liability determination',
-  RECORDS: 'Records (claims administrator)',
-  DETERMINATION: 'Determination'
-};
-
-const STAGE_LABELS = {
-  SCREENING: 'Screening',
-  AWAITING_INFORMATION: 'Awaiting information (request)',
-  DEFERRED: 'Deferred (liability disputed)',
-  AWAITING_RECORDS: 'Awaiting records',
-  RECORDS_CHECK: 'Records check',
-  REVIEWER_SELECTION: 'Reviewer selection',
-  CLINICAL_SUMMARY: 'Clinical summary',
-  ITEM_DECISIONS: 'Item decisions',
-  LETTER_QA: 'Letter QA',
-  LETTER_CORRECTION: 'Letter correction'
+  ON_TRACK: {color: '#2e7d32', background: '#e8f5e9'},
+  AT_RISK: {color: '#a15c00', background: '#fff4e0'},
+  BREACHED: {color: '#c62828', background: '#fdecea'}
 };
 
 const STYLE = `
@@ -90,13 +71,14 @@ function instanceSearch(summary, name, value) {
     '/runtime?searchQuery=' + encodeURIComponent(query);
 }
 
-function badge(status) {
-  const look = STATUS[status] || {label: status, color: '#333', background: '#eee'};
-  return el('span', {class: 'imr-sla-badge', style: {color: look.color, background: look.background}}, look.label);
+function label(summary, kind, code) {
+  return summary.labels[kind][code] || code;
 }
 
-function stageLabel(stage) {
-  return STAGE_LABELS[stage] || stage;
+function badge(summary, status) {
+  const look = STATUS[status] || {color: '#333', background: '#eee'};
+  return el('span', {class: 'imr-sla-badge', style: {color: look.color, background: look.background}},
+    label(summary, 'slaStatuses', status));
 }
 
 function timeLeft(hours) {
@@ -126,7 +108,7 @@ function tiles(summary) {
       style: {color: STATUS[status].color, background: STATUS[status].background}
     },
     el('div', {class: 'imr-sla-number', 'data-status': status}, summary.bySlaStatus[status] || 0),
-    el('div', {class: 'imr-sla-caption'}, STATUS[status].label))),
+    el('div', {class: 'imr-sla-caption'}, label(summary, 'slaStatuses', status)))),
     el('div', {class: 'imr-sla-tile', style: {color: '#333', background: '#f7f7f7'}},
       el('div', {class: 'imr-sla-number'}, summary.openCases),
       el('div', {class: 'imr-sla-caption'}, 'Open cases')),
@@ -137,15 +119,16 @@ function tiles(summary) {
 
 function stageTable(summary) {
   const rows = summary.byStage.map(row => el('tr', {},
-    el('td', {}, stageLabel(row.stage)),
+    el('td', {}, label(summary, 'stages', row.stage)),
     el('td', {class: 'imr-sla-num'}, row.onTrack),
     el('td', {class: 'imr-sla-num'}, row.atRisk),
     el('td', {class: 'imr-sla-num'}, row.breached),
     el('td', {class: 'imr-sla-num'}, el('strong', {}, row.total))));
   return el('table', {class: 'imr-sla-stages'},
     el('thead', {}, el('tr', {},
-      el('th', {}, 'Stage'), el('th', {class: 'imr-sla-num'}, 'On track'), el('th', {class: 'imr-sla-num'}, 'At risk'),
-      el('th', {class: 'imr-sla-num'}, 'Breached'), el('th', {class: 'imr-sla-num'}, 'Total'))),
+      el('th', {}, 'Stage'),
+      Object.keys(STATUS).map(status => el('th', {class: 'imr-sla-num'}, label(summary, 'slaStatuses', status))),
+      el('th', {class: 'imr-sla-num'}, 'Total'))),
     el('tbody', {}, rows.length ? rows : el('tr', {}, el('td', {colspan: '5'}, 'No open cases'))));
 }
 
@@ -153,9 +136,9 @@ function closestTable(summary) {
   const rows = summary.closestToDeadline.map(item => el('tr', {},
     el('td', {}, el('a', {href: '#/process-instance/' + encodeURIComponent(item.processInstanceId) + '/runtime',
       title: 'Open the case in Cockpit'}, item.caseNumber)),
-    el('td', {}, badge(item.slaStatus)),
-    el('td', {}, stageLabel(item.stage)),
-    el('td', {}, DEADLINE_LABELS[item.deadline] || item.deadline),
+    el('td', {}, badge(summary, item.slaStatus)),
+    el('td', {}, label(summary, 'stages', item.stage)),
+    el('td', {}, label(summary, 'deadlines', item.deadline)),
     el('td', {}, dateTime(item.dueAt)),
     el('td', {class: 'imr-sla-num', style: {color: item.hoursLeft < 0 ? STATUS.BREACHED.color : 'inherit'}},
       timeLeft(item.hoursLeft)),

@@ -1,0 +1,89 @@
+package org.openimr.cases;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The words staff read for the codes of a case: its stage, status, SLA status and the deadline
+ * running. The one place they are written: the case page, the case search and Cockpit's SLA
+ * dashboard take them from the server (GET /api/case-labels, and the SLA summary), and the
+ * timeline and the reviewer's release reasons use them here.
+ */
+public final class CaseLabels {
+
+    /** In the order a case passes them. */
+    public static final Map<String, String> STAGES = ordered(
+            "RECEIVED", "Received",
+            "SCREENING", "Screening",
+            "AWAITING_INFORMATION", "Awaiting information (request)",
+            "DEFERRED", "Deferred (liability disputed)",
+            "AWAITING_RECORDS", "Awaiting records",
+            "RECORDS_CHECK", "Records check",
+            "REVIEWER_SELECTION", "Reviewer selection",
+            "CLINICAL_SUMMARY", "Clinical summary",
+            "ITEM_DECISIONS", "Item decisions",
+            "LETTER_QA", "Letter QA",
+            "LETTER_CORRECTION", "Letter correction",
+            "REMANDED", "Remanded",
+            "ISSUED", "Letter issued",
+            "INELIGIBLE", "Ineligible",
+            "WITHDRAWN", "Withdrawn");
+
+    public static final Map<String, String> STATUSES = ordered(
+            CaseStatus.OPEN.name(), "Open",
+            CaseStatus.INELIGIBLE.name(), "Closed: ineligible",
+            CaseStatus.WITHDRAWN.name(), "Closed: withdrawn",
+            CaseStatus.CONSOLIDATED.name(), "Closed: joined into an earlier case",
+            CaseStatus.DETERMINATION_ISSUED.name(), "Closed: determination issued");
+
+    public static final Map<String, String> SLA_STATUSES = ordered(
+            "ON_TRACK", "On track",
+            "AT_RISK", "At risk",
+            "BREACHED", "Breached");
+
+    /** The deadline whose clock is running for an open case. */
+    public static final Map<String, String> DEADLINES = ordered(
+            "SCREENING", "Screening (eligibility finding)",
+            "INFORMATION", "Information requested (party to answer)",
+            "LIABILITY", "None: awaiting the liability determination",
+            "RECORDS", "Records (claims administrator)",
+            "DETERMINATION", "Determination");
+
+    private CaseLabels() {
+    }
+
+    /** Every kind of label by the name the pages read it under. */
+    public static Map<String, Map<String, String>> all() {
+        return ordered("stages", STAGES, "statuses", STATUSES, "slaStatuses", SLA_STATUSES, "deadlines", DEADLINES);
+    }
+
+    /** "Case closed: determination issued". */
+    public static String closing(CaseStatus status) {
+        return "Case " + lowerFirst(STATUSES.get(status.name()));
+    }
+
+    /** "Case closed: determination issued" for a status as stored; a status not known, in plain words. */
+    public static String closing(String status) {
+        return STATUSES.containsKey(status) ? closing(CaseStatus.valueOf(status)) : "Case closed: " + words(status);
+    }
+
+    /** AT_RISK -> "at risk": what a code without a label reads as. */
+    public static String words(String code) {
+        return code == null ? null : code.toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+
+    private static String lowerFirst(String text) {
+        return text.substring(0, 1).toLowerCase(Locale.ROOT) + text.substring(1);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <V> Map<String, V> ordered(Object... keysAndValues) {
+        Map<String, V> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], (V) keysAndValues[i + 1]);
+        }
+        return Collections.unmodifiableMap(map);
+    }
+}
