@@ -440,7 +440,8 @@ class ScreeningOnPostgresTest {
 
         StoredLetter notice = letters.issued(record, LetterKind.INFORMATION_REQUEST).orElseThrow();
         assertThat(CaseDriver.flat(letters.text(notice))).contains("REQUEST FOR INFORMATION", "Case Number: " + caseNumber,
-                "Requested From: Claims administrator", "The claim number", "The date the UR decision was served",
+                "Requested From: Claims administrator", "Answer Due: " + cases.variable(caseNumber, "informationDueAtText"),
+                "Claim Number: Not stated", "The claim number", "The date the UR decision was served",
                 "(1) Additional Massage Therapy Visits", "is not eligible for independent medical review");
         assertThat(letters.recipientsIssued(notice)).containsExactly("CLAIMS_ADMINISTRATOR: Sierra Claims Administrators");
         // Run again (a retried job, an operator), the step sends nothing more.
