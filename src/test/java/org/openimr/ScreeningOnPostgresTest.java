@@ -469,7 +469,12 @@ class ScreeningOnPostgresTest {
                 LetterKind.INFORMATION_REQUEST.name(), LetterKind.INFORMATION_REQUEST.name());
         StoredLetter second = letters.issued(record, LetterKind.INFORMATION_REQUEST).orElseThrow();
         assertThat(letters.recipientsIssued(second)).containsExactly("EMPLOYEE: " + application.at("/employee/name").asText());
-        answer(caseNumber, "Signed application attached.");
+        JsonNode signed = as("intake1").post().uri("/api/cases/{n}/information-received", caseNumber)
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("answer", "Signed application.",
+                        "document", "Signed application, in the case file")).retrieve().body(JsonNode.class);
+        assertThat(signed.at("/decisions/3/reason").asText()).endsWith("Signed application.\nDocument: Signed application, "
+                + "in the case file");
+        assertThat(signed.at("/decisions/3/decidedBy").asText()).isEqualTo("intake1");
         screen(caseNumber, "ELIGIBLE", "The claims administrator gave the claim number; the application is complete.");
 
         cases.progress(caseNumber).hasPassed("SendNoticeOfAssignmentTask").isWaitingAt("WaitForRecordsTask");
