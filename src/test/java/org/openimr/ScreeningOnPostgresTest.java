@@ -14,8 +14,10 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -505,15 +507,15 @@ class ScreeningOnPostgresTest {
                 .hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining("What came is required");
         cases.progress(caseNumber).isWaitingAt("RecordInformationReceivedTask");
 
-        String received = LocalDate.now().minusDays(1).toString();
+        LocalDate received = LocalDate.now().minusDays(1);
         taskService.complete(task.getId(), Map.of("answerText", "Claim number CLM-2014-0042, by fax.",
-                "answerReceivedDate", received, "answerDocument", "Fax from Sierra Claims Administrators, 1 page"));
+                "answerReceivedDate", received.toString(), "answerDocument", "Fax from Sierra Claims Administrators, 1 page"));
 
         cases.progress(caseNumber).isWaitingAt("ScreenApplicationTask");
         assertThat(cases.timer(caseNumber, "InformationDueTimer")).isNull();
         Task screening = cases.task(caseNumber, "ScreenApplicationTask");
         assertThat((String) taskService.getVariable(screening.getId(), "informationAnswer")).isEqualTo("Received "
-                + received + ": Claim number CLM-2014-0042, by fax.\nDocument: Fax from Sierra Claims Administrators, 1 page");
+                + received.format(DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.US)) + ": Claim number CLM-2014-0042, by fax.\nDocument: Fax from Sierra Claims Administrators, 1 page");
         // The form's fields do not linger to fill the next request's form.
         assertThat(taskService.getVariable(screening.getId(), "answerText")).isNull();
         assertThat(taskService.getVariable(screening.getId(), "answerDocument")).isNull();

@@ -2,8 +2,10 @@ package org.openimr.eligibility;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -35,13 +37,14 @@ class InformationAnswers {
     static final String RECEIVED_DECISION = "INFORMATION_RECEIVED";
     static final int MAX_ANSWER = 1900;
     static final int MAX_DOCUMENT = 300;
+    private static final DateTimeFormatter SHOWN_DATE = DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.US);
 
     /** What came, when, and where the document is (null when the answer came without one). */
     record Answer(String answer, LocalDate receivedDate, String document) {
 
         /** As the screener reads it and the screening history keeps it. */
         String shown() {
-            return "Received " + receivedDate + ": " + answer + (document == null ? "" : "\nDocument: " + document);
+            return "Received " + SHOWN_DATE.format(receivedDate) + ": " + answer + (document == null ? "" : "\nDocument: " + document);
         }
 
         /** The task's variables, as the form sets them. */
