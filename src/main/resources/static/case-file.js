@@ -189,7 +189,8 @@ $('page-number').addEventListener('change', () => show(Number($('page-number').v
 // ---------------------------------------------------------------- upload (intake)
 
 function uploadRow(file, index) {
-  const today = new Date().toISOString().slice(0, 10);
+  // Today where the cases are kept (California), as the server checks "not in the future"; UTC runs a day ahead each evening.
+  const today = new Intl.DateTimeFormat('en-CA', {timeZone: 'America/Los_Angeles'}).format(new Date());
   const title = file.name.replace(/\.[^.]+$/, '').replace(/[_-]+/g, ' ');
   const sender = el('select', {name: 'sender', required: ''},
     ...Object.entries(SENDERS).map(([value, label]) => el('option', {value}, label)));
