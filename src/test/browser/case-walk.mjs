@@ -10,7 +10,9 @@
 // file from Tasklist and uploads a 300-page report (PDF) and a fax (TIFF); the reviewer opens them
 // from the task and pages through them (pdf.js for the PDF, server-drawn pages for the fax). Then the
 // case search finds the issued case and a withdrawn one, the case page shows the timeline, and a task's
-// Case tab in Tasklist shows its case's page.
+// Case tab in Tasklist shows its case's page. A second application, without its claim number, takes a
+// request for information: intake asks the claims administrator for it, the request is issued, and
+// intake records the answer in Tasklist; the application comes back to screening with the answer.
 //
 // Every step is screenshotted to target/screenshots/walk/NN-step.png. The last line is
 // "walk: N passed, M failed"; the exit code is non-zero when a step failed or was not reached.
@@ -20,7 +22,7 @@ import {execFileSync} from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  checkReadable, date, escape, field, formText, keyInApplication, openStartForm, radio, type
+  checkReadable, choose, date, escape, field, formText, keyInApplication, openStartForm, radio, type
 } from './forms.mjs';
 import {
   Checks, establishFacts, httpClient, launchBrowser, login, logout, root, screenshots, screenshot, startApplication,
@@ -227,6 +229,66 @@ step('intake1 screens the application: the rules found it filed late (E1), and i
   }
   await waitFor('the case to await the records', async () =>
     (await http('GET', `/api/cases/${state.caseNumber}`, 'supervisor1', PASSWORD)).stage === 'AWAITING_RECORDS');
+});
+
+// ---------------------------------------------------------------- a request for information
+
+/** The case's open tasks of that activity, read from the engine. */
+async function tasksOf(caseNumber, key) {
+  return http('GET', `/engine-rest/task?processInstanceBusinessKey=${caseNumber}&taskDefinitionKey=${key}`, 'admin', 'admin');
+}
+
+step('intake1 screens an application without a claim number and asks the claims administrator for it', async () => {
+  const {claimNumber, ...employee} = seed.employee;
+  state.requestCase = (await http('POST', '/api/cases', 'intake1', PASSWORD,
+    {...seed, employee: {...employee, name: 'Walk Request Employee ' + run}})).caseNumber;
+  await waitFor('the screening task', async () => (await tasksOf(state.requestCase, 'ScreenApplicationTask')).length > 0);
+  await openTask(page, "My group's tasks", state.requestCase, 'Screen application');
+  const taskId = openTaskId(page);
+  await claim(page);
+  const form = page.locator('.task-details');
+  await radio(form, 'Your decision', 'Request information: ask a party for what is missing');
+  await choose(form, 'Party to ask', 'Claims administrator');
+  await type(form, 'textarea', 'What is missing', 'The claim number of the injury');
+  await shot(page, 'intake-request-information');
+  await complete(page, taskId);
+  const overview = await http('GET', `/api/cases/${state.requestCase}/overview`, 'supervisor1', PASSWORD);
+  if (overview.stage !== 'AWAITING_INFORMATION' || !overview.letters.some(l => l.kind === 'INFORMATION_REQUEST' && l.issuedAt)) {
+    throw new Error(`the case is ${overview.stage}, letters ${overview.letters.map(l => l.kind).join(', ')}: no request issued`);
+  }
+});
+
+step('intake1 records the answer in Tasklist, and the application comes back to screening with it', async () => {
+  await openTask(page, "My group's tasks", state.requestCase, 'Record information received');
+  const text = await formText(page);
+  for (const expected of ['Asked of the claims administrator', 'The claim number of the injury', 'answer due',
+    'Open the case file']) {
+    if (!text.includes(expected)) {
+      throw new Error(`the form does not show "${expected}": ${text}`);
+    }
+  }
+  const taskId = openTaskId(page);
+  await claim(page);
+  const form = page.locator('.task-details');
+  await type(form, 'textarea', 'What came', 'Claim number WALK-' + run + '-R, by fax from the claims administrator.');
+  // Yesterday in UTC is never after today in California.
+  await date(form, 'Date received', new Date(Date.now() - 86_400_000).toISOString().slice(0, 10));
+  await type(form, 'textfield', 'Document', 'Fax of one page, in the case file');
+  await shot(page, 'intake-record-information-received');
+  await complete(page, taskId);
+  await waitFor('the screening task again', async () => (await tasksOf(state.requestCase, 'ScreenApplicationTask')).length > 0);
+  await openTask(page, "My group's tasks", state.requestCase, 'Screen application');
+  const again = await formText(page);
+  for (const expected of ['Answer to the request for information', 'WALK-' + run + '-R', 'Fax of one page']) {
+    if (!again.includes(expected)) {
+      throw new Error(`the screening form does not show "${expected}": ${again}`);
+    }
+  }
+  await shot(page, 'intake-screen-application-with-answer');
+  const decisions = (await http('GET', `/api/cases/${state.requestCase}/screening`, 'supervisor1', PASSWORD)).decisions;
+  if (decisions.map(d => d.decision).join() !== 'REQUEST_INFORMATION,INFORMATION_RECEIVED' || decisions[1].decidedBy !== 'intake1') {
+    throw new Error(`the screening history is ${JSON.stringify(decisions)}`);
+  }
 });
 
 // The scanned mail: a typed report of 300 pages and a fax of 24, made by the Java test sources.

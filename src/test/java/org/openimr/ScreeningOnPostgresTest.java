@@ -11,7 +11,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Date;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.camunda.bpm.engine.HistoryService;
@@ -393,7 +397,7 @@ class ScreeningOnPostgresTest {
 
         requestInformation(caseNumber, "CLAIMS_ADMINISTRATOR", "The claim number\nThe date the UR decision was served");
 
-        cases.progress(caseNumber).hasPassed("SendInformationRequestTask").isWaitingAt("WaitForRequestedInformationTask")
+        cases.progress(caseNumber).hasPassed("SendInformationRequestTask").isWaitingAt("RecordInformationReceivedTask")
                 .hasNotPassed("SendIneligibilityNoticeTask", "SendNoticeOfAssignmentTask");
         CaseRecord record = cases.caseRecord(caseNumber);
         assertThat(record.status()).isEqualTo("OPEN");
@@ -410,7 +414,8 @@ class ScreeningOnPostgresTest {
 
         StoredLetter notice = letters.issued(record, LetterKind.INFORMATION_REQUEST).orElseThrow();
         assertThat(CaseDriver.flat(letters.text(notice))).contains("REQUEST FOR INFORMATION", "Case Number: " + caseNumber,
-                "Requested From: Claims administrator", "The claim number", "The date the UR decision was served",
+                "Requested From: Claims administrator", "Answer Due: " + cases.variable(caseNumber, "informationDueAtText"),
+                "Claim Number: Not stated", "The claim number", "The date the UR decision was served",
                 "(1) Additional Massage Therapy Visits", "is not eligible for independent medical review");
         assertThat(letters.recipientsIssued(notice)).containsExactly("CLAIMS_ADMINISTRATOR: Sierra Claims Administrators");
         // Run again (a retried job, an operator), the step sends nothing more.
@@ -419,7 +424,10 @@ class ScreeningOnPostgresTest {
 
         JsonNode history = answer(caseNumber, "Claim number CLM-2014-0042; the UR decision was served on June 30, 2014.");
 
+        // The API closed the wait intake sees in Tasklist: no task to record the answer is left, nor its deadline.
         cases.progress(caseNumber).isWaitingAt("ScreenApplicationTask");
+        assertThat(cases.tasks(caseNumber, "RecordInformationReceivedTask")).isEmpty();
+        assertThat(cases.timer(caseNumber, "InformationDueTimer")).isNull();
         assertThat(cases.caseRecord(caseNumber).stage()).isEqualTo("SCREENING");
         Task again = cases.task(caseNumber, "ScreenApplicationTask");
         assertThat((String) taskService.getVariable(again.getId(), "informationAnswer")).contains("CLM-2014-0042");
@@ -435,10 +443,65 @@ class ScreeningOnPostgresTest {
                 LetterKind.INFORMATION_REQUEST.name(), LetterKind.INFORMATION_REQUEST.name());
         StoredLetter second = letters.issued(record, LetterKind.INFORMATION_REQUEST).orElseThrow();
         assertThat(letters.recipientsIssued(second)).containsExactly("EMPLOYEE: " + application.at("/employee/name").asText());
-        answer(caseNumber, "Signed application attached.");
+        JsonNode signed = as("intake1").post().uri("/api/cases/{n}/information-received", caseNumber)
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("answer", "Signed application.",
+                        "document", "Signed application, in the case file")).retrieve().body(JsonNode.class);
+        assertThat(signed.at("/decisions/3/reason").asText()).endsWith("Signed application.\nDocument: Signed application, "
+                + "in the case file");
+        assertThat(signed.at("/decisions/3/decidedBy").asText()).isEqualTo("intake1");
         screen(caseNumber, "ELIGIBLE", "The claims administrator gave the claim number; the application is complete.");
 
         cases.progress(caseNumber).hasPassed("SendNoticeOfAssignmentTask").isWaitingAt("WaitForRecordsTask");
+    }
+
+    @Test
+    void intakeRecordsTheAnswerInTasklistAndTheCaseGoesBackToTheScreenerWithNoWaitLeft() {
+        ObjectNode application = TestApplications.seedCase();
+        ((ObjectNode) application.get("employee")).remove("claimNumber");
+        String caseNumber = cases.submit(application);
+        requestInformation(caseNumber, "CLAIMS_ADMINISTRATOR", "The claim number");
+
+        // While the case waits, intake has a task for the answer, due when the answer is.
+        Task task = cases.task(caseNumber, "RecordInformationReceivedTask");
+        assertThat(task.getName()).isEqualTo("Record information received (" + caseNumber + ")");
+        assertThat(task.getCamundaFormRef().getKey()).isEqualTo("record-information-received");
+        assertThat(taskService.getIdentityLinksForTask(task.getId())).extracting(IdentityLink::getGroupId)
+                .containsExactly("intake");
+        assertThat(task.getDueDate().toInstant()).isEqualTo(((Date) cases.variable(caseNumber, "informationDueAt"))
+                .toInstant());
+        taskService.claim(task.getId(), "intake1");
+
+        String tomorrow = LocalDate.now().plusDays(2).toString();
+        assertThatThrownBy(() -> taskService.complete(task.getId(), Map.of("answerText", "CLM-2014-0042",
+                "answerReceivedDate", tomorrow))).hasRootCauseInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("must not be in the future");
+        assertThatThrownBy(() -> taskService.complete(task.getId(), Map.of("answerReceivedDate", "2025-01-10")))
+                .hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining("What came is required");
+        cases.progress(caseNumber).isWaitingAt("RecordInformationReceivedTask");
+
+        LocalDate received = LocalDate.now().minusDays(1);
+        taskService.complete(task.getId(), Map.of("answerText", "Claim number CLM-2014-0042, by fax.",
+                "answerReceivedDate", received.toString(), "answerDocument", "Fax from Sierra Claims Administrators, 1 page"));
+
+        cases.progress(caseNumber).isWaitingAt("ScreenApplicationTask");
+        assertThat(cases.timer(caseNumber, "InformationDueTimer")).isNull();
+        Task screening = cases.task(caseNumber, "ScreenApplicationTask");
+        assertThat((String) taskService.getVariable(screening.getId(), "informationAnswer")).isEqualTo("Received "
+                + received.format(DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.US)) + ": Claim number CLM-2014-0042, by fax.\nDocument: Fax from Sierra Claims Administrators, 1 page");
+        // The form's fields do not linger to fill the next request's form.
+        assertThat(taskService.getVariable(screening.getId(), "answerText")).isNull();
+        assertThat(taskService.getVariable(screening.getId(), "answerDocument")).isNull();
+        JsonNode history = screening(caseNumber);
+        assertThat(history.get("decisions").findValuesAsText("decision"))
+                .containsExactly("REQUEST_INFORMATION", "INFORMATION_RECEIVED");
+        assertThat(history.at("/decisions/1/decidedBy").asText()).isEqualTo("intake1");
+        assertThat(history.at("/decisions/1/reason").asText()).contains("CLM-2014-0042", "Fax from Sierra");
+
+        // The wait is closed for the API too.
+        HttpStatusCode again = as("intake1").post().uri("/api/cases/{n}/information-received", caseNumber)
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("answer", "Here it is again."))
+                .exchange((request, response) -> response.getStatusCode());
+        assertThat(again.value()).isEqualTo(409);
     }
 
     @Test
@@ -450,8 +513,11 @@ class ScreeningOnPostgresTest {
         assertThat(letters.recipientsIssued(letters.issued(cases.caseRecord(caseNumber), LetterKind.INFORMATION_REQUEST)
                 .orElseThrow())).containsExactly("EMPLOYEE: " + application.at("/employee/name").asText());
 
+        assertThat(cases.tasks(caseNumber, "RecordInformationReceivedTask")).hasSize(1);
+
         managementService.executeJob(cases.timer(caseNumber, "InformationDueTimer").getId());
 
+        assertThat(cases.tasks(caseNumber, "RecordInformationReceivedTask")).isEmpty();
         cases.progress(caseNumber).isEnded().hasPassed("RecordUnansweredRequestTask", "SendIneligibilityNoticeTask")
                 .hasNotPassed("SendNoticeOfAssignmentTask");
         CaseRecord record = cases.caseRecord(caseNumber);

@@ -60,10 +60,10 @@ class ScreeningController {
         return read(caseNumber);
     }
 
-    @Operation(summary = "Record a party's answer to the request for information: the case goes back to "
-            + "\"Screen application\" with the answer shown")
+    @Operation(summary = "Record a party's answer to the request for information (completes the case's "
+            + "\"Record information received\" task): the case goes back to \"Screen application\" with the answer shown")
     @ApiResponse(responseCode = "200", description = "Recorded; answers with the case's screening history")
-    @ApiResponse(responseCode = "400", description = "answer missing or too long, or receivedDate invalid")
+    @ApiResponse(responseCode = "400", description = "answer missing or too long, receivedDate invalid, or document too long")
     @ApiResponse(responseCode = "404", description = "No such case")
     @ApiResponse(responseCode = "409", description = "The case is closed, or not waiting for requested information")
     @PostMapping(path = "/information-received", consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -46,9 +46,6 @@ class FollowUpOverdueRecordsListener implements TaskListener {
         if (refused != null) {
             throw new InvalidInputException(REASON, refused);
         }
-        if (!"AWAITING_RECORDS".equals(task.getVariable("stage"))) {
-            throw new InvalidInputException(DECISION, "is no longer open: the records have arrived");
-        }
         CaseRecord record = registry.caseOf(task);
         documents.request(record.id(), "PROCEED_ON_FILE", null, reason, task.getAssignee() == null ? "system"
                 : task.getAssignee());

@@ -35,7 +35,7 @@ final class ModelApi {
             "screenApplication", "sendDeferralNotice", "correctLetter", "sendInformationRequest",
             "recordUnansweredRequest", "sendItemIneligibilityNotice", "followUpOverdueRecords",
             "sendExpeditedConversionNotice", "sendWithdrawalNotice", "recordRemandOrder", "joinApplication",
-            "sendConsolidationNotice");
+            "sendConsolidationNotice", "recordInformationReceived");
 
     /** The names under which the engine hands an expression its execution and its task. */
     static final Set<String> SCOPES = Set.of("execution", "task");

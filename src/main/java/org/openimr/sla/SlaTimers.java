@@ -2,6 +2,7 @@ package org.openimr.sla;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.runtime.Job;
@@ -18,10 +19,16 @@ final class SlaTimers {
             "DeterminationAtRiskTimer", SlaVariables.DETERMINATION_AT_RISK_AT,
             "DeterminationDueTimer", SlaVariables.DETERMINATION_DUE_AT);
 
+    /** Reminder cycles computed from a deadline (the records follow-up's, from the records due date). */
+    static final Set<String> CYCLE_TIMERS = Set.of("RecordsFollowUpReminderTimer");
+
     private SlaTimers() {
     }
 
-    /** Gives every waiting deadline timer of the case the date its variable holds now. */
+    /**
+     * Gives every waiting deadline timer of the case the date its variable holds now, and every
+     * reminder cycle its next date from its own expression, read again now.
+     */
     static void reschedule(DelegateExecution execution) {
         ManagementService management = execution.getProcessEngineServices().getManagementService();
         DATE_VARIABLE_BY_TIMER.forEach((timer, variable) -> {
@@ -33,5 +40,11 @@ final class SlaTimers {
                 }
             }
         });
+        for (String timer : CYCLE_TIMERS) {
+            for (Job job : management.createJobQuery().processInstanceId(execution.getProcessInstanceId())
+                    .activityId(timer).timers().list()) {
+                management.recalculateJobDuedate(job.getId(), false);
+            }
+        }
     }
 }

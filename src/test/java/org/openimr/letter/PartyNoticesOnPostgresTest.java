@@ -66,7 +66,8 @@ class PartyNoticesOnPostgresTest {
         CaseRecord record = cases.caseRecord(caseNumber);
         StoredLetter notice = letters.issued(record, LetterKind.EXPEDITED_CONVERSION_NOTICE).orElseThrow();
         assertThat(CaseDriver.flat(letters.text(notice))).contains("CONVERTED TO EXPEDITED REVIEW",
-                "Case Number: " + caseNumber, "imminent and serious threat", "(1) Additional Massage Therapy Visits",
+                "Case Number: " + caseNumber, "Claim Number: ", "Physician's Certification: ",
+                "imminent and serious threat", "(1) Additional Massage Therapy Visits",
                 "must now send the medical records by " + cases.variable(caseNumber, "recordsDueAtText"));
         assertThat(letters.recipientsIssued(notice)).containsExactly(
                 "EMPLOYEE: " + record.employeeName(), "REQUESTING_PHYSICIAN: Dr. Test Physician",

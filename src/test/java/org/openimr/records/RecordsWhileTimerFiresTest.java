@@ -50,7 +50,7 @@ class RecordsWhileTimerFiresTest {
     CaseStageListener caseStage;
 
     @Test
-    void recordsArrivingWhileTheRecordsDueTimerFiresAreKeptAndSoIsTheFollowUp() throws Exception {
+    void recordsArrivingWhileTheRecordsDueTimerFiresAreKeptAndSoIsTheFollowUpRequest() throws Exception {
         CaseDriver cases = new CaseDriver(context);
         String caseNumber = cases.submit(TestApplications.seedCase());
         Job timer = cases.timer(caseNumber, "RecordsDueTimer");
@@ -78,7 +78,11 @@ class RecordsWhileTimerFiresTest {
         }
 
         verify(caseStage, times(2)).enter(any(), eq("RECORDS_CHECK"));
-        assertThat(cases.tasks(caseNumber, "FollowUpOverdueRecordsTask")).hasSize(1);
+        // The timer's follow-up request stands; its task ended with the records that came.
+        assertThat(documents.requests(cases.caseRecord(caseNumber).id())).extracting(Documents.RecordsRequest::kind)
+                .contains("FOLLOW_UP");
+        cases.progress(caseNumber).hasPassed("FollowUpOverdueRecordsTask", "FollowUpNoLongerNeededEndEvent");
+        assertThat(cases.tasks(caseNumber, "FollowUpOverdueRecordsTask")).isEmpty();
         assertThat(cases.tasks(caseNumber, "CheckRecordsCompletenessTask")).hasSize(1);
         assertThat(documents.forCase(cases.caseRecord(caseNumber).id())).hasSize(2);
         assertThat(cases.caseRecord(caseNumber).stage()).isEqualTo("RECORDS_CHECK");

@@ -259,6 +259,32 @@ class SlaProcessTest extends CaseTest {
     }
 
     @Test
+    void convertingWhileRecordsAreOwedMovesTheRecordsFollowUpRemindersToTheExpeditedDeadlineAndInterval() {
+        String caseNumber = submitAt(california(2025, 3, 3, 9, 30), TestApplications.seedCase());
+        // Standard review: the first reminder one week (imr.records.follow-up-reminder) after the records are due.
+        assertThat(cases.timer(caseNumber, "RecordsFollowUpReminderTimer").getDuedate().toInstant())
+                .isEqualTo(endOfDay(2025, 3, 18).plus(Duration.ofDays(7)));
+        Instant converted = california(2025, 3, 5, 11, 0);
+        moveClockTo(converted);
+
+        conversions.convert(caseNumber, new ExpeditedConversions.Certification(LocalDate.of(2025, 3, 4)));
+
+        // Expedited: a day (imr.records.expedited-follow-up-reminder) after the new records deadline, then daily.
+        Instant recordsDue = converted.plus(Duration.ofHours(24));
+        Instant firstReminder = recordsDue.plus(Duration.ofDays(1));
+        assertThat(cases.timer(caseNumber, "RecordsFollowUpReminderTimer").getDuedate().toInstant()).isEqualTo(firstReminder);
+
+        moveClockTo(recordsDue.plusSeconds(1));
+        cases.runJobs(caseNumber);
+        assertThat(cases.tasks(caseNumber, "FollowUpOverdueRecordsTask")).hasSize(1);
+        moveClockTo(firstReminder.plusSeconds(1));
+        cases.runJobs(caseNumber);
+        assertThat(cases.tasks(caseNumber, "FollowUpOverdueRecordsTask")).hasSize(2);
+        assertThat(cases.timer(caseNumber, "RecordsFollowUpReminderTimer").getDuedate().toInstant())
+                .isEqualTo(firstReminder.plus(Duration.ofDays(1)));
+    }
+
+    @Test
     void convertingMidReviewShortensTheDeterminationItsTimersAndTheReviewersTaskDates() {
         String caseNumber = submitAt(california(2025, 3, 3, 9, 30), TestApplications.seedCase());
         moveClockTo(california(2025, 3, 10, 14, 0));
