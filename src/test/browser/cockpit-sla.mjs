@@ -1,14 +1,15 @@
 // Browser check of the Cockpit SLA dashboard: starts the built application (target/*.jar) on a
 // free port with an in-memory H2 database, puts cases into every SLA status through the HTTP
 // APIs, logs in to Cockpit as supervisor1 in headless Chromium, and checks the dashboard (with the
-// month's Division figures) and the instance search it links to, then as analyst1, who sees no SLA
+// month's Division figures) and the instance search it links to, then supervisor1's Tasklist filters of
+// every case's tasks ("All open tasks", "All overdue tasks"), then as analyst1, who sees no SLA
 // menu entry. Screenshots go to
 // target/screenshots/. Stops the application afterwards. Run after `mvn package`:
 // node src/test/browser/cockpit-sla.mjs
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  Checks, establishFacts, httpClient, launchBrowser, login, root, screenshots as shots, startApplication
+  Checks, establishFacts, httpClient, launchBrowser, login, root, screenshots as shots, startApplication, waitFor
 } from './support.mjs';
 
 const checks = new Checks();
@@ -90,6 +91,23 @@ async function backdate(api, caseNumber, deadlines, timers) {
   }
 }
 
+// A task keeps the due date it was created with: its case's reviewer task falls due with the
+// backdated determination, as it would have in a case that old.
+async function backdateTask(api, caseNumber, key, millis) {
+  for (const task of await api.task(caseNumber, key)) {
+    await api.call('PUT', `/engine-rest/task/${task.id}`, 'admin', 'admin', {...task, due: restDate(millis)});
+  }
+}
+
+/** Opens the Tasklist filter and waits until its list names every expected entry; answers the names listed. */
+async function filterListing(page, filter, expected) {
+  await page.locator('.task-filters a', {hasText: new RegExp('^\\s*' + filter + '\\s*$')}).first().click();
+  return waitFor(`"${filter}" to list ${expected.join(', ')}`, async () => {
+    const names = (await page.locator('ol.tasks-list > li h4 a').allInnerTexts()).map(name => name.replace(/\s+/g, ' ').trim());
+    return expected.every(entry => names.includes(entry)) ? names : null;
+  }, 30_000);
+}
+
 async function seedCases(api) {
   const now = Date.now();
   await api.submit(false);                                   // on track, awaiting records
@@ -106,6 +124,7 @@ async function seedCases(api) {
   await recordsComplete(api, late);
   await backdate(api, late, {determinationAtRiskAt: now - 170 * HOUR, determinationDueAt: now - 26 * HOUR,
     slaDueAt: now - 26 * HOUR}, ['DeterminationAtRiskTimer', 'DeterminationDueTimer']);
+  await backdateTask(api, late, 'WriteClinicalSummaryTask', now - 26 * HOUR);
   const decided = await api.submit(false);
   await recordsComplete(api, decided);
   await api.complete(decided, 'WriteClinicalSummaryTask', {pagesReviewed: 54,
@@ -177,6 +196,19 @@ async function main() {
     await page.waitForSelector('.djs-container', {timeout: 60_000});
     await page.waitForTimeout(2000);
     await page.screenshot({path: path.join(shots, 'cockpit-sla-late-case.png'), fullPage: false});
+
+    // The supervisor's own Tasklist filters list every case's tasks, the reviewers' included.
+    await page.goto(base + '/camunda/app/tasklist/default/');
+    await page.locator('.task-filters').waitFor({timeout: 180_000});
+    const reviewersTasks = [seeded.atRisk, seeded.late].map(c => `Write clinical summary (${c})`);
+    const open = await filterListing(page, 'All open tasks', reviewersTasks);
+    await page.screenshot({path: path.join(shots, 'tasklist-supervisor-all-open-tasks.png'), fullPage: true});
+    check(open.some(name => name.includes(seeded.late)) && open.some(name => name.includes(seeded.atRisk)),
+      `supervisor1's "All open tasks" lists the reviewers' tasks of every case: ${open.length} tasks`);
+    const overdue = await filterListing(page, 'All overdue tasks', [reviewersTasks[1]]);
+    await page.screenshot({path: path.join(shots, 'tasklist-supervisor-all-overdue-tasks.png'), fullPage: true});
+    check(!overdue.some(name => name.includes(seeded.atRisk)),
+      `supervisor1's "All overdue tasks" lists the late case's reviewer task and none of the case still on time: ${overdue.join('; ')}`);
 
     // An analyst may not read the SLA figures: no menu entry leads to an empty page.
     await page.context().clearCookies();

@@ -1,14 +1,17 @@
 // Browser check of the paper-application start form in Tasklist: intake1 keys in applications with
 // 1, 3 and 20 disputed treatments (20: the most the intake API takes) and starts each case; each is
 // registered with its treatments in the order keyed in, the form sent one group per treatment, and
-// the notice after the start names the case registered.
+// the notice after the start names the case registered and links its case page and the cases
+// registered today. Before that, Esc in an open list of the form loses nothing, and a half-typed
+// application kept over a closed dialog and a reload is offered back and discarded; the application
+// of 3 is first refused for request dates in the future, each refusal under its field.
 // Starts the built application (target/*.jar) on a free port with an in-memory H2 database;
 // screenshots go to target/screenshots/start-form/. The last line is "start form: N passed, M failed".
 // Run after `mvn package`: node src/test/browser/start-form.mjs
 // (START_FORM_BASE_URL=http://host:port runs it against an application already running instead.)
 import fs from 'node:fs';
 import path from 'node:path';
-import {checkReadable, keyInApplication, openStartForm, section} from './forms.mjs';
+import {checkReadable, choose, date, field, keyInApplication, openStartForm, section, type} from './forms.mjs';
 import {
   Checks, httpClient, launchBrowser, login, root, screenshot, screenshots, startApplication, waitFor
 } from './support.mjs';
@@ -58,6 +61,9 @@ async function startCase(page, http, n) {
   }
   await checkReadable(page);
   await screenshot(page, path.join(shots, `${String(n).padStart(2, '0')}-items-keyed-in.png`), {maxHeight: 16000});
+  if (n === 3) {
+    await refusedDates(page, form, keyed);
+  }
   const submitted = page.waitForRequest(request => request.method() === 'POST' && request.url().endsWith('/submit-form'));
   await page.locator('.modal-footer button', {hasText: 'Start'}).click();
   const variables = JSON.parse((await submitted).postData()).variables;
@@ -76,6 +82,9 @@ async function startCase(page, http, n) {
   if (shown !== caseNumber) {
     throw new Error(`the start's notice names case ${shown}, not ${caseNumber}`);
   }
+  if (n === 1) {
+    await noticeLinks(page, caseNumber, keyed.employee.name);
+  }
   const registered = await http('GET', `/api/cases/${caseNumber}`, 'supervisor1', 'demo');
   const expected = keyed.disputedItems.map(item => `${item.requestedTreatment} / ${item.treatmentCategory}`);
   const kept = registered.disputedItems.map(item => `${item.requestedTreatment} / ${item.treatmentCategory}`);
@@ -83,6 +92,149 @@ async function startCase(page, http, n) {
     throw new Error(`case ${caseNumber} is not the application keyed in: ${registered.channel} ${JSON.stringify(kept)}`);
   }
   return caseNumber;
+}
+
+const startButton = page => page.locator('.modal-footer button', {hasText: 'Start'});
+const closeButton = page => page.locator('.modal-footer button', {hasText: 'Close'});
+
+/** The start form's input of a text field, by its section and label. */
+async function textInput(form, sectionName, label) {
+  return (await field(section(form, sectionName), 'textfield', label)).locator('input');
+}
+
+/**
+ * Esc in an open list of the start form closes the list alone; a half-typed application is kept
+ * when the dialog is closed and when the page is reloaded, offered back whole, and discarded on request.
+ */
+async function escAndDraft(page) {
+  const partial = application(1).employee;
+  let form = await openStartForm(page);
+  await type(section(form, 'Injured employee'), 'textfield', 'Name', partial.name);
+  const filedBy = await field(section(form, 'Application'), 'select', 'Filed by');
+  await filedBy.locator('.fjs-input-group').click();
+  await filedBy.locator('.fjs-dropdownlist-item').first().waitFor();
+  await page.keyboard.press('Escape');
+  await filedBy.locator('.fjs-dropdownlist').waitFor({state: 'detached', timeout: 5000}).catch(() => {
+    throw new Error('Esc left the list of "Filed by" open');
+  });
+  if (!await form.locator('.fjs-form').isVisible() || await (await textInput(form, 'Injured employee', 'Name')).inputValue() !== partial.name) {
+    throw new Error('Esc in the list of "Filed by" closed the start form or lost the name typed');
+  }
+  await screenshot(page, path.join(shots, 'esc-in-a-list-keeps-the-form.png'), {whole: false});
+  checks.check(true, 'Esc in an open list of the start form closes the list only: the dialog and the name typed stay');
+
+  // The list still answers after Esc; then the dialog is closed, and opened again.
+  await choose(section(form, 'Application'), 'Filed by', 'Injured employee');
+  await closeButton(page).click();
+  await page.locator('.modal').waitFor({state: 'detached'});
+  form = await openStartForm(page);
+  await form.locator('.imr-draft').waitFor();
+  const filed = await (await field(section(form, 'Application'), 'select', 'Filed by')).locator('.fjs-select-display').innerText();
+  if (await (await textInput(form, 'Injured employee', 'Name')).inputValue() !== partial.name || filed !== 'Injured employee') {
+    throw new Error(`the draft offered after Close does not hold the name typed and "Injured employee" (filed by: "${filed}")`);
+  }
+  // More typed, and the page left without closing the dialog.
+  await type(section(form, 'Injured employee'), 'textfield', 'Claim number', partial.claimNumber);
+  await page.reload();
+  await page.locator('.task-filters').waitFor({timeout: TIMEOUT});
+  form = await openStartForm(page);
+  await form.locator('.imr-draft').waitFor();
+  const kept = [await (await textInput(form, 'Injured employee', 'Name')).inputValue(),
+    await (await textInput(form, 'Injured employee', 'Claim number')).inputValue()];
+  if (kept.join() !== [partial.name, partial.claimNumber].join()) {
+    throw new Error(`the draft offered after a reload holds ${JSON.stringify(kept)}`);
+  }
+  if (!(await form.locator('.imr-draft').innerText()).includes(partial.name)) {
+    throw new Error('the draft\'s notice does not name the employee');
+  }
+  await screenshot(page, path.join(shots, 'draft-offered-after-close-and-reload.png'), {whole: false});
+  checks.check(true, 'a half-typed application is kept over a closed dialog and a reload, and offered back whole');
+
+  await form.locator('.imr-draft button', {hasText: 'Discard'}).click();
+  await waitFor('the start form to open empty', async () => await form.locator('.imr-draft').count() === 0
+    && await form.locator('.fjs-form').count() === 1
+    && await (await textInput(form, 'Injured employee', 'Name')).inputValue() === '', 10_000);
+  await screenshot(page, path.join(shots, 'draft-discarded.png'), {whole: false});
+  await closeButton(page).click();
+  await page.locator('.modal').waitFor({state: 'detached'});
+  const drafts = await page.evaluate(() => Object.keys(localStorage).filter(key => /draft|camunda-form/.test(key)));
+  if (drafts.length) {
+    throw new Error('the draft is still kept after Discard: ' + drafts.join(', '));
+  }
+  checks.check(true, 'Discard empties the start form and keeps no draft');
+}
+
+/** The element a click at the middle of the locator's box would reach is the locator's own. */
+async function uncovered(locator) {
+  await locator.scrollIntoViewIfNeeded();
+  return locator.evaluate(node => {
+    const box = node.getBoundingClientRect();
+    const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+    return node === hit || node.contains(hit);
+  });
+}
+
+/**
+ * The keyed-in application of 3 with a request date in the future, item 2's then item 3's: each
+ * refusal is under its own field, in the form's words with items numbered from 1, the earlier one gone,
+ * Start and Close uncovered. The dates are put back.
+ */
+async function refusedDates(page, form, keyed) {
+  const item = i => section(form, 'Disputed treatment ' + i);
+  const message = async i => (await field(item(i), 'datetime', 'Request (RFA) date')).locator('.imr-field-error');
+  for (const [itemNo, earlier] of [[2, null], [3, 2]]) {
+    if (earlier) {
+      await date(item(earlier), 'Request (RFA) date', keyed.disputedItems[earlier - 1].requestDate);
+    }
+    await date(item(itemNo), 'Request (RFA) date', '2031-01-15');
+    await startButton(page).click();
+    const shown = await message(itemNo);
+    await shown.waitFor({timeout: TIMEOUT});
+    const expected = `Disputed treatment ${itemNo}: Request (RFA) date must not be in the future`;
+    const text = await shown.innerText();
+    if (text !== expected) {
+      throw new Error(`item ${itemNo}'s request date is refused as "${text}", not "${expected}"`);
+    }
+    const all = await form.locator('.imr-field-error, .imr-start-problems').allInnerTexts();
+    const banners = await page.locator('.modal .alert:visible').count();
+    if (all.length !== 1 || banners > 1) {
+      throw new Error(`after try ${earlier ? 2 : 1} the form shows ${JSON.stringify(all)} and ${banners} banner(s)`);
+    }
+    if (/disputedItems|\[\d+]/.test(await form.innerText())) {
+      throw new Error('the refusal names the API\'s field path');
+    }
+    await shown.scrollIntoViewIfNeeded();
+    await screenshot(page, path.join(shots, `refused-request-date-item-${itemNo}.png`), {whole: false});
+    for (const button of [startButton(page), closeButton(page)]) {
+      if (!await uncovered(button)) {
+        throw new Error(`"${await button.innerText()}" is covered after the refusal`);
+      }
+    }
+  }
+  await date(item(3), 'Request (RFA) date', keyed.disputedItems[2].requestDate);
+  checks.check(true, 'a request date in the future is refused under its own field, "Disputed treatment 2: Request (RFA) date ..."; '
+    + 'on the next try only the new refusal shows, and Start and Close stay uncovered');
+}
+
+/** The notice after a start links the case page and the cases registered today, each showing the case. */
+async function noticeLinks(page, caseNumber, employeeName) {
+  const notice = page.locator('.imr-case-started');
+  await screenshot(page, path.join(shots, 'case-started-notice.png'), {whole: false});
+  const [casePage] = await Promise.all([page.context().waitForEvent('page'),
+    notice.getByRole('link', {name: 'Open the case page'}).click()]);
+  await casePage.locator('#case:not([hidden])').waitFor({timeout: TIMEOUT});
+  const heading = await casePage.locator('#case-number').innerText();
+  if (heading !== caseNumber || !(await casePage.locator('body').innerText()).includes(employeeName)) {
+    throw new Error(`the notice's case page shows case ${heading}, not ${caseNumber} of ${employeeName}`);
+  }
+  await screenshot(casePage, path.join(shots, 'case-page-from-the-notice.png'), {whole: false});
+  await casePage.close();
+  const [today] = await Promise.all([page.context().waitForEvent('page'),
+    notice.getByRole('link', {name: 'Cases I registered today'}).click()]);
+  await today.locator(`#registered-list tr[data-case="${caseNumber}"]`).waitFor({timeout: TIMEOUT});
+  await screenshot(today, path.join(shots, 'registered-today-from-the-notice.png'), {whole: false});
+  await today.close();
+  checks.check(true, `the notice after the start links case ${caseNumber}'s page and the cases registered today, both showing it`);
 }
 
 async function main() {
@@ -104,6 +256,14 @@ async function main() {
     await login(page, app.base, 'tasklist', 'intake1', 'demo');
     // Tasklist's first load after start-up (some 4 MB of scripts) takes minutes on a busy machine.
     await page.locator('.task-filters').waitFor({timeout: 3 * TIMEOUT});
+    try {
+      await escAndDraft(page);
+    } catch (error) {
+      checks.fail('Esc and the draft: ' + error.message.split('\n')[0]);
+      await screenshot(page, path.join(shots, 'FAILED-esc-and-draft.png')).catch(() => {});
+      await page.goto(`${app.base}/camunda/app/tasklist/default/`).catch(() => {});
+      await page.locator('.task-filters').waitFor({timeout: TIMEOUT}).catch(() => {});
+    }
     const cases = [];
     for (const n of [1, 3, 20]) {
       try {
