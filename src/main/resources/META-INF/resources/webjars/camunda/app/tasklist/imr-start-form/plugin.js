@@ -259,7 +259,10 @@ async function showRefusal(definitionUrl, body) {
     first = first || list;
   }
   first?.scrollIntoView({block: 'center'});
-  first?.querySelector('input, textarea')?.focus({preventScroll: true});
+  // A date field opens its calendar on focus, over the messages: the focus goes to other fields only.
+  if (!first?.classList.contains('fjs-form-field-datetime')) {
+    first?.querySelector('input, textarea')?.focus({preventScroll: true});
+  }
 }
 
 function answered(url, status, text) {
