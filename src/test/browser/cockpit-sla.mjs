@@ -95,7 +95,10 @@ async function backdate(api, caseNumber, deadlines, timers) {
 // backdated determination, as it would have in a case that old.
 async function backdateTask(api, caseNumber, key, millis) {
   for (const task of await api.task(caseNumber, key)) {
-    await api.call('PUT', `/engine-rest/task/${task.id}`, 'admin', 'admin', {...task, due: restDate(millis)});
+    // The engine's update takes the task's fields whole: the others as they are.
+    const {name, description, assignee, owner, delegationState, followUp, priority, parentTaskId, caseInstanceId, tenantId} = task;
+    await api.call('PUT', `/engine-rest/task/${task.id}`, 'admin', 'admin', {name, description, assignee, owner, delegationState,
+      due: restDate(millis), followUp, priority, parentTaskId, caseInstanceId, tenantId});
   }
 }
 

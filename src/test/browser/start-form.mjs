@@ -110,21 +110,20 @@ async function escAndDraft(page) {
   const partial = application(1).employee;
   let form = await openStartForm(page);
   await type(section(form, 'Injured employee'), 'textfield', 'Name', partial.name);
-  const filedBy = await field(section(form, 'Application'), 'select', 'Filed by');
-  await filedBy.locator('.fjs-input-group').click();
-  await filedBy.locator('.fjs-dropdownlist-item').first().waitFor();
+  await choose(section(form, 'Application'), 'Filed by', 'Injured employee');
+  const urDecision = await field(section(form, 'Utilization review decision'), 'select', 'The UR decision');
+  await urDecision.locator('.fjs-input-group').click();
+  await urDecision.locator('.fjs-dropdownlist-item').first().waitFor();
   await page.keyboard.press('Escape');
-  await filedBy.locator('.fjs-dropdownlist').waitFor({state: 'detached', timeout: 5000}).catch(() => {
-    throw new Error('Esc left the list of "Filed by" open');
+  await urDecision.locator('.fjs-dropdownlist').waitFor({state: 'detached', timeout: 5000}).catch(() => {
+    throw new Error('Esc left the list of "The UR decision" open');
   });
   if (!await form.locator('.fjs-form').isVisible() || await (await textInput(form, 'Injured employee', 'Name')).inputValue() !== partial.name) {
-    throw new Error('Esc in the list of "Filed by" closed the start form or lost the name typed');
+    throw new Error('Esc in the list of "The UR decision" closed the start form or lost the name typed');
   }
   await screenshot(page, path.join(shots, 'esc-in-a-list-keeps-the-form.png'), {whole: false});
-  checks.check(true, 'Esc in an open list of the start form closes the list only: the dialog and the name typed stay');
+  checks.check(true, 'Esc in an open list of the start form closes the list only: the dialog and what was typed stay');
 
-  // The list still answers after Esc; then the dialog is closed, and opened again.
-  await choose(section(form, 'Application'), 'Filed by', 'Injured employee');
   await closeButton(page).click();
   await page.locator('.modal').waitFor({state: 'detached'});
   form = await openStartForm(page);
