@@ -102,9 +102,12 @@ async function backdateTask(api, caseNumber, key, millis) {
   }
 }
 
-/** Opens the Tasklist filter and waits until its list names every expected entry; answers the names listed. */
+/**
+ * Opens the Tasklist filter (its link may show its count, "All open tasks (6)") and waits until its list
+ * names every expected entry; answers the names listed.
+ */
 async function filterListing(page, filter, expected) {
-  await page.locator('.task-filters a', {hasText: new RegExp('^\\s*' + filter + '\\s*$')}).first().click();
+  await page.locator('.task-filters a', {hasText: new RegExp('^\\s*' + filter + '(\\s*\\(\\d+\\))?\\s*$')}).first().click();
   return waitFor(`"${filter}" to list ${expected.join(', ')}`, async () => {
     const names = (await page.locator('ol.tasks-list > li h4 a').allInnerTexts()).map(name => name.replace(/\s+/g, ' ').trim());
     return expected.every(entry => names.includes(entry)) ? names : null;
