@@ -92,6 +92,24 @@ public class CaseDriver {
         taskService.complete(task(caseNumber, taskKey).getId(), variables);
     }
 
+    /** The application's HTTP API as this demo user would call it, answering JSON. */
+    public RestClient as(String user) {
+        return RestClient.builder().baseUrl(baseUrl).defaultHeaders(headers -> headers.setBasicAuth(user, "demo"))
+                .defaultHeader("Accept", MediaType.APPLICATION_JSON_VALUE).build();
+    }
+
+    /** The case's screening history as a supervisor reads it ({@code GET /api/cases/{caseNumber}/screening}). */
+    public JsonNode screening(String caseNumber) {
+        return as("supervisor1").get().uri("/api/cases/{n}/screening", caseNumber).retrieve().body(JsonNode.class);
+    }
+
+    /** Intake completes "Screen application" with these answers, having claimed it. */
+    public void screen(String caseNumber, Map<String, Object> answers) {
+        Task task = task(caseNumber, "ScreenApplicationTask");
+        taskService.claim(task.getId(), "intake1");
+        taskService.complete(task.getId(), answers);
+    }
+
     /** Intake confirms the eligibility table's findings: the case is not eligible. */
     public void confirmFindings(String caseNumber) {
         Task task = task(caseNumber, "ScreenApplicationTask");

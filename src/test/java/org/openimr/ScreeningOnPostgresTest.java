@@ -159,6 +159,8 @@ class ScreeningOnPostgresTest {
         ObjectNode first = TestApplications.seedCase();
         String earlier = cases.submit(first);
         ObjectNode second = first.deepCopy();
+        // Another physician's application: no earlier case to join (C1) besides the duplicate.
+        ((ObjectNode) second.get("requestingPhysician")).put("name", "Dr. Other Physician");
         ((ArrayNode) second.get("disputedItems")).addObject()
                 .put("requestedTreatment", "Chiropractic manipulation, lumbar spine, 2 times a week for 6 weeks")
                 .put("treatmentCategory", "CHIRO").put("bodyRegion", "LUMBAR").put("requestDate", "2014-06-20")
@@ -221,6 +223,7 @@ class ScreeningOnPostgresTest {
         ObjectNode first = TestApplications.seedCase();
         cases.submit(first);
         ObjectNode second = first.deepCopy();
+        ((ObjectNode) second.get("requestingPhysician")).put("name", "Dr. Other Physician");
         second.put("urDecisionDate", "2014-06-28");
         second.put("urDecisionServedDate", "2014-06-30");
 

@@ -9,7 +9,7 @@ final class BillingPolicy {
     enum Decision {
         /** Invoiced at the fee of its tier. */
         INVOICE,
-        /** Not invoiced, by policy (a review after a remand, an ineligible case). */
+        /** Not invoiced, by policy (a review after a remand, an ineligible case) or as joined into another case. */
         NOT_BILLED,
         /** No schedule covers it; listed as unbilled for a person to bill by hand. */
         FLAGGED,
@@ -23,6 +23,9 @@ final class BillingPolicy {
     static Decision decide(BillingProperties policy, CaseStatus status, int reviewNo, boolean scheduleInForce) {
         if (reviewNo > 1 && !policy.remandInvoiced()) {
             return Decision.NOT_BILLED;
+        }
+        if (status == CaseStatus.CONSOLIDATED) {
+            return Decision.NOT_BILLED;  // its items are reviewed, and billed, with the case it joined
         }
         if (status == CaseStatus.INELIGIBLE && !policy.ineligibleInvoiced()) {
             return Decision.NOT_BILLED;

@@ -71,7 +71,8 @@ class CaseTimeline {
                 + " order by decided_at, id")
                 .param(caseId).query((rs, n) -> TimelineEntry.of(Rows.instant(rs, "decided_at"), Kind.SCREENING,
                         "Screening: " + screening(rs.getString("decision")), rs.getString("decided_by"),
-                        join("Findings " + rs.getString("findings"), rs.getString("reason"))))
+                        join(rs.getString("findings").isEmpty() ? null : "Findings " + rs.getString("findings"),
+                                rs.getString("reason"))))
                 .list().forEach(entries::add);
         jdbc.sql("select requested_at, requested_by, kind, due_at, note from imr_records_request where case_id = ?"
                 + " order by requested_at, id")
@@ -238,6 +239,9 @@ class CaseTimeline {
             case "INELIGIBLE" -> "findings confirmed, not eligible";
             case "ELIGIBLE" -> "findings overridden, eligible";
             case "DEFER" -> "deferred until liability is determined";
+            case "CONSOLIDATE" -> "joined into an earlier case";
+            case "KEEP_SEPARATE" -> "kept separate from an earlier case";
+            case "CONSOLIDATED" -> "another application joined";
             default -> words(decision);
         };
     }

@@ -3,6 +3,7 @@ package org.openimr.cases;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -169,6 +170,74 @@ public class CaseRegistry {
                 .param("category", category)
                 .param("treatment", requestedTreatment)
                 .query((rs, n) -> new EarlierItem(rs.getString(1), rs.getInt(2), rs.getString(3))).list();
+    }
+
+    /**
+     * The other open cases an application could be joined into (8 CCR 9792.10.4(a)), the earliest
+     * first: the same claim (or, without a claim number, the same employee), the same requesting
+     * physician, the same review track (regular or expedited), received from {@code from} to {@code to},
+     * found eligible (the notice of assignment sent) and not yet at reviewer selection, in a first
+     * review. The date of injury, kept in the application, the caller compares.
+     */
+    public List<CaseRecord> consolidationCandidates(CaseRecord record, LocalDate from, LocalDate to) {
+        return jdbc.sql("select " + CASE_COLUMNS + """
+                 from imr_case c
+                where c.id <> :caseId and c.status = 'OPEN' and c.review_no = 1
+                  and c.stage in ('AWAITING_RECORDS', 'RECORDS_CHECK')
+                  and (c.employee_claim_number = :claimNumber
+                       or (c.employee_claim_number is null and lower(c.employee_name) = lower(:employee)))
+                  and lower(c.requesting_physician_name) = lower(:physician) and c.expedited = :expedited
+                  and c.application_received_date between :from and :to
+                order by c.application_received_date, c.id""")
+                .param("caseId", record.id())
+                .param("claimNumber", record.employeeClaimNumber())
+                .param("employee", record.employeeName())
+                .param("physician", record.requestingPhysicianName().strip())
+                .param("expedited", record.expedited())
+                .param("from", from)
+                .param("to", to)
+                .query(CASE_ROW).list();
+    }
+
+    /** An item joined from another case: its number there and its number in the case it joined. */
+    public record JoinedItem(int fromItemNo, int itemNo, String requestedTreatment) {
+    }
+
+    /**
+     * Moves the items of case {@code from} that are under review into case {@code into}, numbered on
+     * after its items, each with its application data and where it came from; on {@code from} they
+     * stay on file, marked with where they went, and out of any review. The row of {@code into} is
+     * locked first and its stage checked again: a case that moved on to reviewer selection or closed
+     * meanwhile takes nothing (an empty answer).
+     */
+    public List<JoinedItem> joinItems(CaseRecord from, CaseRecord into) {
+        boolean stillJoinable = jdbc.sql("""
+                update imr_case set stage = stage where id = ? and status = 'OPEN' and review_no = 1
+                  and stage in ('AWAITING_RECORDS', 'RECORDS_CHECK')""").param(into.id()).update() == 1;
+        if (!stillJoinable) {
+            return List.of();
+        }
+        List<Integer> screenedOut = screenedOutItems(from.id());
+        int next = jdbc.sql("select coalesce(max(item_no), 0) from imr_disputed_item where case_id = ?")
+                .param(into.id()).query(Integer.class).single();
+        List<JoinedItem> joined = new ArrayList<>();
+        for (StoredItem item : items(from.id())) {
+            if (screenedOut.contains(item.itemNo())) {
+                continue;
+            }
+            next++;
+            jdbc.sql("""
+                    insert into imr_disputed_item (case_id, item_no, requested_treatment, treatment_category, item_json,
+                        joined_from_case, joined_from_item)
+                    values (?, ?, ?, ?, ?, ?, ?)""")
+                    .params(into.id(), next, item.requestedTreatment(), item.treatmentCategory(), item.itemJson(),
+                            from.caseNumber(), item.itemNo())
+                    .update();
+            screenOutItem(from.id(), item.itemNo(), "Joined into IMR case " + into.caseNumber() + " as item (" + next
+                    + ") for a single determination (8 CCR 9792.10.4(a)).");
+            joined.add(new JoinedItem(item.itemNo(), next, item.requestedTreatment()));
+        }
+        return joined;
     }
 
     /** Leaves an item out of the review, with the reason the parties were given. */

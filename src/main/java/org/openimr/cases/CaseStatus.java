@@ -5,5 +5,7 @@ public enum CaseStatus {
     OPEN,
     INELIGIBLE,
     WITHDRAWN,
+    /** Joined into an earlier case of the same employee, physician and date of injury (8 CCR 9792.10.4(a)). */
+    CONSOLIDATED,
     DETERMINATION_ISSUED
 }

@@ -33,6 +33,7 @@ class RecordUnansweredRequestDelegate implements JavaDelegate {
         String reason = "The information requested from the " + request.party().label() + " (" + request.requested().replaceAll("\\s+", " ")
                 + ") was not received by " + execution.getVariable("informationDueAtText")
                 + "; the application is incomplete (8 CCR 9792.10.3(a)(1), (c)).";
+        Findings.remove(execution, Consolidation.FINDING);  // an earlier case to join is no reason to be ineligible
         List<String> codes = new ArrayList<>(Findings.codes((String) execution.getVariable(Findings.CODES)));
         String reasonText = (String) execution.getVariable(Findings.REASONS);
         List<String> reasons = new ArrayList<>(reasonText == null ? List.of() : Arrays.asList(reasonText.split("\\R")));

@@ -1,7 +1,9 @@
 package org.openimr.eligibility;
 
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.openimr.cases.CaseRecord;
 import org.openimr.cases.CaseRegistry;
 import org.openimr.system.InvalidInputException;
 import org.openimr.system.TextRules;
@@ -10,7 +12,8 @@ import org.springframework.stereotype.Component;
 /**
  * Completes "Screen application": checks the screener's decision (an override needs its reason,
  * a deferral a liability dispute, a request for information the party asked and what is missing,
- * duplicate items to leave out of the review, see {@link ExcludedItems})
+ * duplicate items to leave out of the review, see {@link ExcludedItems}, an earlier case to join, see
+ * {@link Consolidation})
  * and records it, with the findings it answered, in the case's screening history. The process
  * routes on {@code screeningDecision}.
  */
@@ -23,10 +26,12 @@ class ScreenApplicationListener implements TaskListener {
 
     private final CaseRegistry registry;
     private final ScreeningHistory history;
+    private final Consolidation consolidation;
 
-    ScreenApplicationListener(CaseRegistry registry, ScreeningHistory history) {
+    ScreenApplicationListener(CaseRegistry registry, ScreeningHistory history, Consolidation consolidation) {
         this.registry = registry;
         this.history = history;
+        this.consolidation = consolidation;
     }
 
     @Override
@@ -52,10 +57,45 @@ class ScreenApplicationListener implements TaskListener {
             reason = request.summary();
             task.setVariable(InformationRequest.REQUESTS, InformationRequest.count(task) + 1);
         }
+        reason = consolidation(task, decision, reason);
         if (decision == ScreeningDecision.EXCLUDE_ITEMS) {
             String excluded = ExcludedItems.apply(task, registry, registry.caseOf(task));
             reason = "Items left out of the review: " + excluded;
         }
         history.record(registry.caseOf(task).id(), findings, decision, reason, task.getAssignee());
+    }
+
+    /**
+     * A decision on the earlier case found to join (C1): joined (checked here, done by "Join
+     * application to earlier case") or kept separate. Any other decision leaves the candidate aside:
+     * not eligible is about the other findings, and the notice must not give C1 as a reason.
+     */
+    private String consolidation(DelegateTask task, ScreeningDecision decision, String reason) {
+        String findings = (String) task.getVariable(Findings.CODES);
+        List<String> codes = Findings.codes(findings);
+        if (decision == ScreeningDecision.CONSOLIDATE) {
+            CaseRecord into = consolidation.into(task, registry.caseOf(task), codes);
+            String note = Consolidation.note(task, false);
+            task.setVariable(Consolidation.INTO, into.caseNumber());
+            task.setVariable(Consolidation.BY, task.getAssignee());
+            return "Joined into case " + into.caseNumber() + (note == null ? "" : ": " + note);
+        }
+        if (decision == ScreeningDecision.KEEP_SEPARATE) {
+            if (!codes.contains(Consolidation.FINDING)) {
+                throw new InvalidInputException(DECISION,
+                        "may be KEEP_SEPARATE only when an earlier case to join was found (" + Consolidation.FINDING + ")");
+            }
+            String note = Consolidation.note(task, true);
+            Findings.remove(task, Consolidation.FINDING);
+            return "Kept separate from case " + task.getVariable(Consolidation.INTO) + ": " + note;
+        }
+        if (decision == ScreeningDecision.INELIGIBLE && codes.contains(Consolidation.FINDING)) {
+            if (codes.size() == 1) {
+                throw new InvalidInputException(DECISION, "may not be INELIGIBLE when the only finding is an earlier "
+                        + "case to join (" + Consolidation.FINDING + "): consolidate or keep separate");
+            }
+            Findings.remove(task, Consolidation.FINDING);
+        }
+        return reason;
     }
 }

@@ -24,7 +24,15 @@ enum ScreeningDecision {
      * told to the parties in the per-item ineligibility notice and left out of the review; the
      * others go on.
      */
-    EXCLUDE_ITEMS;
+    EXCLUDE_ITEMS,
+    /**
+     * An earlier case of the same employee, requesting physician and date of injury can take this
+     * application's items (C1): they are joined into it for a single determination, and this
+     * application closes as consolidated (8 CCR 9792.10.4(a)).
+     */
+    CONSOLIDATE,
+    /** The application stays a case of its own despite the earlier case found to join (C1), with a reason. */
+    KEEP_SEPARATE;
 
     static ScreeningDecision of(Object answer) {
         if (answer instanceof String text) {
@@ -34,6 +42,6 @@ enum ScreeningDecision {
                 }
             }
         }
-        throw new InvalidInputException(ScreenApplicationListener.DECISION, "must be one of INELIGIBLE, ELIGIBLE, DEFER, REQUEST_INFORMATION, EXCLUDE_ITEMS");
+        throw new InvalidInputException(ScreenApplicationListener.DECISION, "must be one of INELIGIBLE, ELIGIBLE, DEFER, REQUEST_INFORMATION, EXCLUDE_ITEMS, CONSOLIDATE, KEEP_SEPARATE");
     }
 }

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,6 +64,11 @@ class LetterContents {
 
     /** A detail naming the roles a letter is addressed to, when it goes to some parties only. */
     static final String ADDRESSED_TO = "addressedTo";
+    /** A detail naming another case (a {@link CaseRecord}) whose parties the letter goes to as well. */
+    static final String ALSO_TO_PARTIES_OF = "alsoToPartiesOf";
+    /** The order of a distribution list, by role. */
+    private static final List<String> ROLE_ORDER = List.of("EMPLOYEE", "REPRESENTATIVE", "REQUESTING_PHYSICIAN",
+            "CLAIMS_ADMINISTRATOR", "EMPLOYER");
 
     /**
      * The template model of a letter. {@code details} carries what the case process knows beyond
@@ -96,7 +102,9 @@ class LetterContents {
                 .toList());
         model.put("reviewer", reviewers.qualifications(record.id()).map(ReviewerStatement::of).orElse(null));
         model.put("recipients", details.get(ADDRESSED_TO) instanceof Collection<?> roles
-                ? only(recipients(application, kind), roles) : recipients(application, kind));
+                ? only(recipients(application, kind), roles)
+                : details.get(ALSO_TO_PARTIES_OF) instanceof CaseRecord other ? recipients(record, kind, other)
+                : recipients(application, kind));
         model.put("clinicalSummaryParagraphs", paragraphs(details.get("clinicalSummary")));
         return model;
     }
@@ -113,6 +121,19 @@ class LetterContents {
     /** Who receives a letter addressed to some parties only (their roles), in the order of the distribution list. */
     List<Recipient> recipients(CaseRecord record, LetterKind kind, Collection<?> roles) {
         return only(recipients(record, kind), roles);
+    }
+
+    /** Who receives a letter to the parties of two cases, in the order of the distribution list, each once. */
+    List<Recipient> recipients(CaseRecord record, LetterKind kind, CaseRecord other) {
+        List<Recipient> recipients = new ArrayList<>(recipients(record, kind));
+        for (Recipient recipient : recipients(other, kind)) {
+            if (recipients.stream().noneMatch(r -> r.role().equals(recipient.role())
+                    && r.name().strip().equalsIgnoreCase(recipient.name().strip()))) {
+                recipients.add(recipient);
+            }
+        }
+        recipients.sort(Comparator.comparingInt(r -> ROLE_ORDER.indexOf(r.role())));
+        return recipients;
     }
 
     private static List<Recipient> only(List<Recipient> recipients, Collection<?> roles) {

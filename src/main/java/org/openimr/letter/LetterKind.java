@@ -9,7 +9,8 @@ public enum LetterKind {
     INFORMATION_REQUEST("information-request"),
     ITEM_INELIGIBILITY_NOTICE("item-ineligibility-notice"),
     EXPEDITED_CONVERSION_NOTICE("expedited-conversion-notice"),
-    WITHDRAWAL_NOTICE("withdrawal-notice");
+    WITHDRAWAL_NOTICE("withdrawal-notice"),
+    CONSOLIDATION_NOTICE("consolidation-notice");
 
     private final String template;
 

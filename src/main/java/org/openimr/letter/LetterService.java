@@ -60,6 +60,14 @@ public class LetterService {
         return issueTo(record, kind, contents.recipients(record, kind, roles));
     }
 
+    /**
+     * Issues the latest version of a letter to the parties of this case and of another (a consolidation
+     * joins two applications): each party once, however many of the applications name it.
+     */
+    public StoredLetter issueWithPartiesOf(CaseRecord record, LetterKind kind, CaseRecord other) {
+        return issueTo(record, kind, contents.recipients(record, kind, other));
+    }
+
     private StoredLetter issueTo(CaseRecord record, LetterKind kind, List<LetterStore.Recipient> recipients) {
         StoredLetter letter = store.latest(record.id(), kind).orElseThrow(
                 () -> new IllegalStateException("Case " + record.caseNumber() + " has no " + kind + " to issue"));

@@ -122,6 +122,26 @@ public class Documents {
         return key.getKey().longValue();
     }
 
+    /**
+     * Moves a case's documents to another case (an application joined into it): a stored file the other
+     * case holds already is shared, not stored twice. Answers how many documents moved.
+     */
+    int moveToCase(long fromCaseId, long intoCaseId) {
+        jdbc.sql("""
+                update imr_document set content_id = (select held.id from imr_document_content held
+                        join imr_document_content own on own.sha256 = held.sha256
+                        where own.id = imr_document.content_id and held.case_id = :into)
+                where case_id = :from and content_id in (select own.id from imr_document_content own
+                        join imr_document_content held on held.sha256 = own.sha256 and held.case_id = :into
+                        where own.case_id = :from)""")
+                .param("from", fromCaseId).param("into", intoCaseId).update();
+        jdbc.sql("""
+                update imr_document_content set case_id = :into where case_id = :from
+                  and id in (select content_id from imr_document where case_id = :from)""")
+                .param("from", fromCaseId).param("into", intoCaseId).update();
+        return jdbc.sql("update imr_document set case_id = ? where case_id = ?").params(intoCaseId, fromCaseId).update();
+    }
+
     /** The case's documents, by date of service (undated ones last), then in the order they arrived. */
     public List<Document> forCase(long caseId) {
         return jdbc.sql(DOCUMENT_COLUMNS + """

@@ -34,7 +34,8 @@ final class ModelApi {
             "markDeterminationLate", "closeWithdrawnCase", "recomputeDeadlines", "openRemandReview", "setRemandDeadline",
             "screenApplication", "sendDeferralNotice", "correctLetter", "sendInformationRequest",
             "recordUnansweredRequest", "sendItemIneligibilityNotice", "followUpOverdueRecords",
-            "sendExpeditedConversionNotice", "sendWithdrawalNotice", "recordRemandOrder");
+            "sendExpeditedConversionNotice", "sendWithdrawalNotice", "recordRemandOrder", "joinApplication",
+            "sendConsolidationNotice");
 
     /** The names under which the engine hands an expression its execution and its task. */
     static final Set<String> SCOPES = Set.of("execution", "task");
