@@ -3,7 +3,7 @@
 // - a draft of the application: closing the dialog (Close, Back, a click beside it, leaving the page)
 //   keeps what was typed, per user, in this browser's localStorage, and the next start form is filled
 //   with it until it is started or discarded;
-// - Esc does not close the dialog (it closes an open list of the form, nothing more);
+// - Esc does not close the dialog;
 // - the server's refusals attached to their fields, in the form's labels, the earlier ones cleared,
 //   and the first problem scrolled into view;
 // - Tasklist's notices in a box at the top right, clear of the task form's Save and Complete buttons
@@ -296,14 +296,10 @@ XMLHttpRequest.prototype.open = function (method, url, ...rest) {
 
 document.addEventListener('keydown', event => {
   // Marked as handled, the key no longer closes the dialog (ui-bootstrap's modal leaves an event
-  // handled before it alone).
+  // handled before it alone). form-js's select ignores Esc: its list stays open until an option or
+  // something else is clicked.
   if (event.key === 'Escape' && startDialog() && event.target.closest?.('.modal')) {
     event.preventDefault();
-    // form-js shows a select's list for as long as the select has the focus, and gives Esc no meaning
-    // there: the list closes as the focus leaves, as a person pressing Esc expects.
-    if (event.target.closest('.fjs-form-field-select')?.querySelector('.fjs-dropdownlist')) {
-      event.target.blur();
-    }
   }
 }, true);
 
