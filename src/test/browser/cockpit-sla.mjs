@@ -1,14 +1,15 @@
 // Browser check of the Cockpit SLA dashboard: starts the built application (target/*.jar) on a
 // free port with an in-memory H2 database, puts cases into every SLA status through the HTTP
 // APIs, logs in to Cockpit as supervisor1 in headless Chromium, and checks the dashboard (with the
-// month's Division figures) and the instance search it links to, then as analyst1, who sees no SLA
+// month's Division figures) and the instance search it links to, then supervisor1's Tasklist filter of
+// every case's tasks ("All open tasks"), then as analyst1, who sees no SLA
 // menu entry. Screenshots go to
 // target/screenshots/. Stops the application afterwards. Run after `mvn package`:
 // node src/test/browser/cockpit-sla.mjs
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  Checks, establishFacts, httpClient, launchBrowser, login, root, screenshots as shots, startApplication
+  Checks, establishFacts, httpClient, launchBrowser, login, root, screenshots as shots, startApplication, waitFor
 } from './support.mjs';
 
 const checks = new Checks();
@@ -88,6 +89,18 @@ async function backdate(api, caseNumber, deadlines, timers) {
   for (const timer of timers) {
     await api.fireTimer(caseNumber, timer);
   }
+}
+
+/**
+ * Opens the Tasklist filter (its link may show its count, "All open tasks (6)") and waits until its list
+ * names every expected entry; answers the names listed.
+ */
+async function filterListing(page, filter, expected) {
+  await page.locator('.task-filters a', {hasText: new RegExp('^\\s*' + filter + '(\\s*\\(\\d+\\))?\\s*$')}).first().click();
+  return waitFor(`"${filter}" to list ${expected.join(', ')}`, async () => {
+    const names = (await page.locator('ol.tasks-list > li h4 a').allInnerTexts()).map(name => name.replace(/\s+/g, ' ').trim());
+    return expected.every(entry => names.includes(entry)) ? names : null;
+  }, 30_000);
 }
 
 async function seedCases(api) {
@@ -177,6 +190,15 @@ async function main() {
     await page.waitForSelector('.djs-container', {timeout: 60_000});
     await page.waitForTimeout(2000);
     await page.screenshot({path: path.join(shots, 'cockpit-sla-late-case.png'), fullPage: false});
+
+    // The supervisor's own Tasklist filter lists every case's tasks, the reviewers' included.
+    await page.goto(base + '/camunda/app/tasklist/default/');
+    await page.locator('.task-filters').waitFor({timeout: 180_000});
+    const reviewersTasks = [seeded.atRisk, seeded.late].map(c => `Write clinical summary (${c})`);
+    const open = await filterListing(page, 'All open tasks', reviewersTasks);
+    await page.screenshot({path: path.join(shots, 'tasklist-supervisor-all-open-tasks.png'), fullPage: true});
+    check(open.some(name => name.includes(seeded.late)) && open.some(name => name.includes(seeded.atRisk)),
+      `supervisor1's "All open tasks" lists the reviewers' tasks of every case: ${open.length} tasks`);
 
     // An analyst may not read the SLA figures: no menu entry leads to an empty page.
     await page.context().clearCookies();

@@ -1,14 +1,16 @@
 // Browser check of the paper-application start form in Tasklist: intake1 keys in applications with
 // 1, 3 and 20 disputed treatments (20: the most the intake API takes) and starts each case; each is
 // registered with its treatments in the order keyed in, the form sent one group per treatment, and
-// the notice after the start names the case registered.
+// the notice after the start names the case registered and links its case page and the cases
+// registered today. The application of 3 is first refused for request dates in the future, each
+// refusal under its field.
 // Starts the built application (target/*.jar) on a free port with an in-memory H2 database;
 // screenshots go to target/screenshots/start-form/. The last line is "start form: N passed, M failed".
 // Run after `mvn package`: node src/test/browser/start-form.mjs
 // (START_FORM_BASE_URL=http://host:port runs it against an application already running instead.)
 import fs from 'node:fs';
 import path from 'node:path';
-import {checkReadable, keyInApplication, openStartForm, section} from './forms.mjs';
+import {checkReadable, date, field, keyInApplication, openStartForm, section} from './forms.mjs';
 import {
   Checks, httpClient, launchBrowser, login, root, screenshot, screenshots, startApplication, waitFor
 } from './support.mjs';
@@ -58,6 +60,9 @@ async function startCase(page, http, n) {
   }
   await checkReadable(page);
   await screenshot(page, path.join(shots, `${String(n).padStart(2, '0')}-items-keyed-in.png`), {maxHeight: 16000});
+  if (n === 3) {
+    await refusedDates(page, form, keyed);
+  }
   const submitted = page.waitForRequest(request => request.method() === 'POST' && request.url().endsWith('/submit-form'));
   await page.locator('.modal-footer button', {hasText: 'Start'}).click();
   const variables = JSON.parse((await submitted).postData()).variables;
@@ -76,6 +81,9 @@ async function startCase(page, http, n) {
   if (shown !== caseNumber) {
     throw new Error(`the start's notice names case ${shown}, not ${caseNumber}`);
   }
+  if (n === 1) {
+    await noticeLinks(page, caseNumber, keyed.employee.name);
+  }
   const registered = await http('GET', `/api/cases/${caseNumber}`, 'supervisor1', 'demo');
   const expected = keyed.disputedItems.map(item => `${item.requestedTreatment} / ${item.treatmentCategory}`);
   const kept = registered.disputedItems.map(item => `${item.requestedTreatment} / ${item.treatmentCategory}`);
@@ -83,6 +91,80 @@ async function startCase(page, http, n) {
     throw new Error(`case ${caseNumber} is not the application keyed in: ${registered.channel} ${JSON.stringify(kept)}`);
   }
   return caseNumber;
+}
+
+const startButton = page => page.locator('.modal-footer button', {hasText: 'Start'});
+const closeButton = page => page.locator('.modal-footer button', {hasText: 'Close'});
+
+/** The element a click at the middle of the locator's box would reach is the locator's own. */
+async function uncovered(locator) {
+  await locator.scrollIntoViewIfNeeded();
+  return locator.evaluate(node => {
+    const box = node.getBoundingClientRect();
+    const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+    return node === hit || node.contains(hit);
+  });
+}
+
+/**
+ * The keyed-in application of 3 with a request date in the future, item 2's then item 3's: each
+ * refusal is under its own field, in the form's words with items numbered from 1, the earlier one gone,
+ * Start and Close uncovered. The dates are put back.
+ */
+async function refusedDates(page, form, keyed) {
+  const item = i => section(form, 'Disputed treatment ' + i);
+  const message = async i => (await field(item(i), 'datetime', 'Request (RFA) date')).locator('.imr-field-error');
+  for (const [itemNo, earlier] of [[2, null], [3, 2]]) {
+    if (earlier) {
+      await date(item(earlier), 'Request (RFA) date', keyed.disputedItems[earlier - 1].requestDate);
+    }
+    await date(item(itemNo), 'Request (RFA) date', '2031-01-15');
+    await startButton(page).click();
+    const expected = `Disputed treatment ${itemNo}: Request (RFA) date must not be in the future`;
+    const shown = (await message(itemNo)).filter({hasText: expected});
+    await shown.waitFor({timeout: TIMEOUT});
+    // Every message of this try is under item itemNo's date (a date in the future is also after the UR decision).
+    const all = await form.locator('.imr-field-error, .imr-start-problems').allInnerTexts();
+    const underIt = await (await message(itemNo)).count();
+    const banners = await page.locator('.modal .alert:visible').count();
+    if (underIt !== all.length || !all.every(text => text.startsWith(`Disputed treatment ${itemNo}: `)) || banners > 1) {
+      throw new Error(`after try ${earlier ? 2 : 1} the form shows ${JSON.stringify(all)} and ${banners} banner(s)`);
+    }
+    if (/disputedItems|\[\d+]/.test(await form.innerText())) {
+      throw new Error('the refusal names the API\'s field path');
+    }
+    await shown.scrollIntoViewIfNeeded();
+    await screenshot(page, path.join(shots, `refused-request-date-item-${itemNo}.png`), {whole: false});
+    for (const button of [startButton(page), closeButton(page)]) {
+      if (!await uncovered(button)) {
+        throw new Error(`"${await button.innerText()}" is covered after the refusal`);
+      }
+    }
+  }
+  await date(item(3), 'Request (RFA) date', keyed.disputedItems[2].requestDate);
+  checks.check(true, 'a request date in the future is refused under its own field, "Disputed treatment 2: Request (RFA) date ..."; '
+    + 'on the next try only the new refusals show, under item 3\'s date, and Start and Close stay uncovered');
+}
+
+/** The notice after a start links the case page and the cases registered today, each showing the case. */
+async function noticeLinks(page, caseNumber, employeeName) {
+  const notice = page.locator('.imr-case-started');
+  await screenshot(page, path.join(shots, 'case-started-notice.png'), {whole: false});
+  const [casePage] = await Promise.all([page.context().waitForEvent('page'),
+    notice.getByRole('link', {name: 'Open the case page'}).click()]);
+  await casePage.locator('#case:not([hidden])').waitFor({timeout: TIMEOUT});
+  const heading = await casePage.locator('#case-number').innerText();
+  if (heading !== caseNumber || !(await casePage.locator('body').innerText()).includes(employeeName)) {
+    throw new Error(`the notice's case page shows case ${heading}, not ${caseNumber} of ${employeeName}`);
+  }
+  await screenshot(casePage, path.join(shots, 'case-page-from-the-notice.png'), {whole: false});
+  await casePage.close();
+  const [today] = await Promise.all([page.context().waitForEvent('page'),
+    notice.getByRole('link', {name: 'Cases I registered today'}).click()]);
+  await today.locator(`#registered-list tr[data-case="${caseNumber}"]`).waitFor({timeout: TIMEOUT});
+  await screenshot(today, path.join(shots, 'registered-today-from-the-notice.png'), {whole: false});
+  await today.close();
+  checks.check(true, `the notice after the start links case ${caseNumber}'s page and the cases registered today, both showing it`);
 }
 
 async function main() {

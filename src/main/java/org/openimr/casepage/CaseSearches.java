@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -15,8 +14,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.openimr.cases.CaseSearchLog;
 import org.openimr.cases.CaseStatus;
-import org.openimr.system.CaseClock;
 import org.openimr.system.InputReader;
 import org.openimr.system.Rows;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -72,9 +71,11 @@ class CaseSearches {
     }
 
     private final JdbcClient jdbc;
+    private final CaseSearchLog searchLog;
 
-    CaseSearches(JdbcClient jdbc) {
+    CaseSearches(JdbcClient jdbc, CaseSearchLog searchLog) {
         this.jdbc = jdbc;
+        this.searchLog = searchLog;
     }
 
     /** Reads the query's criteria strictly: at least one, each well formed, every problem named. */
@@ -158,14 +159,7 @@ class CaseSearches {
                 .list();
         boolean more = found.size() > MOST;
         List<Found> shown = more ? found.subList(0, MOST) : found;
-        if (!shown.isEmpty()) {
-            jdbc.sql("""
-                    insert into imr_case_search (searched_at, searched_by, criteria, result_count, case_numbers)
-                    values (?, ?, ?, ?, ?)""")
-                    .params(Timestamp.from(CaseClock.now()), user.getName(), criteria.described(), shown.size(),
-                            shown.stream().map(Found::caseNumber).collect(Collectors.joining(",")))
-                    .update();
-        }
+        searchLog.record(user.getName(), criteria.described(), shown.stream().map(Found::caseNumber).toList());
         return new Result(criteria.described(), shown.size(), more, openOnly, shown);
     }
 

@@ -15,7 +15,7 @@ import org.springframework.web.client.RestClient;
 /**
  * The case search as intake and supervisors use it when a party calls: by claim number, name,
  * date of birth or case number, open and closed cases; each search that returns a case recorded for
- * the supervisors; nobody else searches.
+ * the supervisors, as is intake's list of the cases they registered today; nobody else searches.
  */
 class CaseSearchTest extends CaseTest {
 
@@ -74,6 +74,23 @@ class CaseSearchTest extends CaseTest {
         JsonNode recorded = http("supervisor1", "demo").get().uri("/api/case-searches?caseNumber={n}", caseNumber)
                 .retrieve().body(JsonNode.class);
         assertThat(recorded).as("a search that found nothing disclosed nothing").hasSize(2);
+    }
+
+    @Test
+    void intakesListOfTheCasesRegisteredTodayIsRecordedAsASearchIs() {
+        String caseNumber = cases.submit(TestApplications.seedCase());
+
+        JsonNode today = http("intake1", "demo").get().uri("/api/cases/registered-today").retrieve().body(JsonNode.class);
+
+        assertThat(today.findValuesAsText("caseNumber")).contains(caseNumber);
+        JsonNode recorded = http("supervisor1", "demo").get().uri("/api/case-searches?caseNumber={n}", caseNumber)
+                .retrieve().body(JsonNode.class);
+        assertThat(recorded).as("the list names the case's employee: it is a look-up of the case").hasSize(1);
+        assertThat(recorded.get(0).get("user").asText()).isEqualTo("intake1");
+        assertThat(recorded.get(0).get("criteria").asText()).matches("registeredBy=intake1, registeredOn=\\d{4}-\\d\\d-\\d\\d");
+        assertThat(recorded.get(0).get("results").asInt()).isEqualTo(today.size());
+        assertThat(recorded.get(0).get("caseNumbers")).extracting(JsonNode::asText)
+                .containsExactlyElementsOf(today.findValuesAsText("caseNumber"));
     }
 
     @Test

@@ -4,7 +4,7 @@
 // - a draft of the application: closing the dialog (Close, Back, a click beside it, leaving the page)
 //   keeps what was typed, per user, in this browser's localStorage, and the next start form is filled
 //   with it until it is started or discarded;
-// - Esc does not close the dialog (it closes a dropdown of the form, nothing more);
+// - Esc does not close the dialog;
 // - the server's refusals attached to their fields, in the form's labels, the earlier ones cleared,
 //   and the first problem scrolled into view;
 // - Tasklist's notices in a box at the top right, clear of the task form's Save and Complete buttons
@@ -262,7 +262,10 @@ async function showRefusal(definitionUrl, body) {
     first = first || list;
   }
   first?.scrollIntoView({block: 'center'});
-  first?.querySelector('input, textarea')?.focus({preventScroll: true});
+  // A date field opens its calendar on focus, over the messages: the focus goes to other fields only.
+  if (!first?.classList.contains('fjs-form-field-datetime')) {
+    first?.querySelector('input, textarea')?.focus({preventScroll: true});
+  }
 }
 
 /** A supervisor's remand order recorded: the case it reopened, with its page, where the new review shows. */
@@ -328,7 +331,8 @@ XMLHttpRequest.prototype.send = function (body) {
 
 document.addEventListener('keydown', event => {
   // Marked as handled, the key no longer closes the dialog (ui-bootstrap's modal leaves an event
-  // handled before it alone); the form's dropdown still closes on it.
+  // handled before it alone). form-js's select ignores Esc: its list stays open until an option or
+  // something else is clicked.
   if (event.key === 'Escape' && startDialog() && event.target.closest?.('.modal')) {
     event.preventDefault();
   }
