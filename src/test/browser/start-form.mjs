@@ -2,15 +2,16 @@
 // 1, 3 and 20 disputed treatments (20: the most the intake API takes) and starts each case; each is
 // registered with its treatments in the order keyed in, the form sent one group per treatment, and
 // the notice after the start names the case registered and links its case page and the cases
-// registered today. The application of 3 is first refused for request dates in the future, each
-// refusal under its field.
+// registered today. Before that, Esc in an open list of the form loses nothing, and a half-typed
+// application kept over a closed dialog is offered back and discarded; the application of 3 is first
+// refused for request dates in the future, each refusal under its field.
 // Starts the built application (target/*.jar) on a free port with an in-memory H2 database;
 // screenshots go to target/screenshots/start-form/. The last line is "start form: N passed, M failed".
 // Run after `mvn package`: node src/test/browser/start-form.mjs
 // (START_FORM_BASE_URL=http://host:port runs it against an application already running instead.)
 import fs from 'node:fs';
 import path from 'node:path';
-import {checkReadable, date, field, keyInApplication, openStartForm, section} from './forms.mjs';
+import {checkReadable, choose, date, field, keyInApplication, openStartForm, section, type} from './forms.mjs';
 import {
   Checks, httpClient, launchBrowser, login, root, screenshot, screenshots, startApplication, waitFor
 } from './support.mjs';
@@ -95,6 +96,57 @@ async function startCase(page, http, n) {
 
 const startButton = page => page.locator('.modal-footer button', {hasText: 'Start'});
 const closeButton = page => page.locator('.modal-footer button', {hasText: 'Close'});
+
+/** The start form's input of a text field, by its section and label. */
+async function textInput(form, sectionName, label) {
+  return (await field(section(form, sectionName), 'textfield', label)).locator('input');
+}
+
+/**
+ * Esc in an open list of the start form keeps the dialog and what was typed; a half-typed application
+ * is kept when the dialog is closed, offered back, and discarded on request.
+ */
+async function escAndDraft(page) {
+  const name = application(1).employee.name;
+  let form = await openStartForm(page);
+  await type(section(form, 'Injured employee'), 'textfield', 'Name', name);
+  await choose(section(form, 'Application'), 'Filed by', 'Injured employee');
+  const urDecision = await field(section(form, 'Utilization review decision'), 'select', 'The UR decision');
+  await urDecision.locator('.fjs-input-group').click();
+  await urDecision.locator('.fjs-dropdownlist-item').first().waitFor();
+  await page.keyboard.press('Escape');
+  if (!await form.locator('.fjs-form').isVisible() || await (await textInput(form, 'Injured employee', 'Name')).inputValue() !== name) {
+    throw new Error('Esc in the list of "The UR decision" closed the start form or lost the name typed');
+  }
+  await screenshot(page, path.join(shots, 'esc-in-a-list-keeps-the-form.png'), {whole: false});
+  checks.check(true, 'Esc in an open list of the start form leaves the dialog open and what was typed in it');
+
+  // form-js closes its list on a click elsewhere, as a person does before leaving the dialog.
+  await (await textInput(form, 'Injured employee', 'Name')).click();
+  await closeButton(page).click();
+  await page.locator('.modal').waitFor({state: 'detached'});
+  form = await openStartForm(page);
+  await form.locator('.imr-draft').waitFor();
+  if (await (await textInput(form, 'Injured employee', 'Name')).inputValue() !== name
+      || !(await form.locator('.imr-draft').innerText()).includes(name)) {
+    throw new Error('the start form reopened after Close does not offer back the name typed');
+  }
+  await screenshot(page, path.join(shots, 'draft-offered-after-close.png'), {whole: false});
+  checks.check(true, 'a half-typed application is kept over a closed dialog and offered back');
+
+  await form.locator('.imr-draft button', {hasText: 'Discard'}).click();
+  await waitFor('the start form to open empty', async () => await form.locator('.imr-draft').count() === 0
+    && await textInput(form, 'Injured employee', 'Name').then(input => input.inputValue()).catch(() => null) === '', 10_000);
+  await screenshot(page, path.join(shots, 'draft-discarded.png'), {whole: false});
+  await closeButton(page).click();
+  await page.locator('.modal').waitFor({state: 'detached'});
+  const drafts = await page.evaluate(() => Object.keys(localStorage).filter(key => key.startsWith('imr-start-draft:')
+    && JSON.parse(localStorage.getItem(key))?.data?.employee?.name));
+  if (drafts.length) {
+    throw new Error('a draft with the name typed is still kept after Discard: ' + drafts.join(', '));
+  }
+  checks.check(true, 'Discard empties the start form and keeps no draft of what was typed');
+}
 
 /** The element a click at the middle of the locator's box would reach is the locator's own. */
 async function uncovered(locator) {
@@ -186,6 +238,17 @@ async function main() {
     await login(page, app.base, 'tasklist', 'intake1', 'demo');
     // Tasklist's first load after start-up (some 4 MB of scripts) takes minutes on a busy machine.
     await page.locator('.task-filters').waitFor({timeout: 3 * TIMEOUT});
+    try {
+      await escAndDraft(page);
+    } catch (error) {
+      checks.fail('Esc and the draft: ' + error.message.split('\n')[0]);
+      await screenshot(page, path.join(shots, 'FAILED-esc-and-draft.png')).catch(() => {});
+      await page.goto(`${app.base}/camunda/app/tasklist/default/`).catch(() => {});
+      await page.locator('.task-filters').waitFor({timeout: TIMEOUT}).catch(() => {});
+    }
+    // The applications below start from an empty form, whatever the lines above left.
+    await page.evaluate(() => Object.keys(localStorage).filter(key => key.startsWith('imr-start-draft:'))
+      .forEach(key => localStorage.removeItem(key)));
     const cases = [];
     for (const n of [1, 3, 20]) {
       try {
