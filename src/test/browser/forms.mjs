@@ -27,11 +27,12 @@ export async function type(scope, kind, label, value) {
 }
 
 /**
- * form-js takes typed text into its state a moment later (debounced); a field left at once for a
- * field that re-renders the form can lose it, so each entry waits that moment, as a person would.
+ * form-js takes typed text into its state when the field is left (its debounce is flushed on blur)
+ * and renders the change in the next frames; the next entry waits for those frames, so that a field
+ * re-rendering the form finds the entry before in its state.
  */
 async function settle(scope) {
-  await scope.page().waitForTimeout(400);
+  await scope.page().evaluate(() => new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve))));
 }
 
 /** Dates are typed as a person types them, mm/dd/yyyy. */
