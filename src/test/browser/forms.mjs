@@ -27,21 +27,22 @@ export async function type(scope, kind, label, value) {
 }
 
 /**
- * form-js takes typed text into its state when the field is left (its debounce is flushed on blur)
- * and renders the change in the next frames; the next entry waits for those frames, so that a field
- * re-rendering the form finds the entry before in its state.
+ * form-js takes typed text into its state a moment later (debounced, 300 ms); a field left at once for a
+ * field that re-renders the form can lose it, so each entry waits that moment, as a person would.
  */
 async function settle(scope) {
-  await scope.page().evaluate(() => new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  await scope.page().waitForTimeout(400);
 }
 
-/** Dates are typed as a person types them, mm/dd/yyyy. */
+/**
+ * Dates are typed as a person types them, mm/dd/yyyy. The date picker takes one into the form's state
+ * on Enter, without form-js's debounce: no moment to wait.
+ */
 export async function date(scope, label, isoDate) {
   const [year, month, day] = isoDate.split('-');
   const input = (await field(scope, 'datetime', label)).locator('input.fjs-input');
   await input.fill(`${month}/${day}/${year}`);
   await input.press('Enter');
-  await settle(scope);
 }
 
 export async function choose(scope, label, option) {

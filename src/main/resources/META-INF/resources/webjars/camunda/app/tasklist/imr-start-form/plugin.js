@@ -159,9 +159,13 @@ async function dialogOpened(modal) {
   touched = false;
   userOfDialog = signedIn;
   let reopened = false;
+  // Whether the form shown has been looked at for the draft: once, when it shows (or when the user is
+  // known), not again as it changes (a draft saved by Close or Back is for the next dialog).
+  let formChecked = false;
   localStorage.removeItem(TASKLIST_SAVE);
   const watch = () => {
     if (modal.querySelector('ul.processes')) {
+      formChecked = false;
       const draft = userOfDialog && localStorage.getItem(TASKLIST_SAVE) === null && storedDraft(userOfDialog);
       if (draft) {
         localStorage.setItem(TASKLIST_SAVE, JSON.stringify(draft.data));
@@ -169,14 +173,17 @@ async function dialogOpened(modal) {
       return;
     }
     const dialog = startDialog();
-    if (dialog && localStorage.getItem(TASKLIST_SAVE) !== null) {
+    if (!dialog || formChecked || !userOfDialog) {
+      return;
+    }
+    formChecked = true;
+    if (localStorage.getItem(TASKLIST_SAVE) !== null) {
       localStorage.removeItem(TASKLIST_SAVE);
       const draft = storedDraft(userOfDialog);
       if (draft) {
         offerDraft(dialog, draft);
       }
-    } else if (dialog && userOfDialog && !reopened && !touched && !dialog.querySelector('.imr-draft')
-        && storedDraft(userOfDialog)) {
+    } else if (!reopened && !touched && storedDraft(userOfDialog)) {
       reopened = true;
       reopenForm(dialog);
     }
