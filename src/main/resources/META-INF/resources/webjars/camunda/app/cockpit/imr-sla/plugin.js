@@ -4,6 +4,8 @@
 // GET /api/sla/summary and GET /api/reports/monthly of the application, read with the Cockpit
 // session (same origin). Plain DOM, no framework: Cockpit gives a plugin a node to fill.
 
+import {cockpitPage} from '../../imr-cockpit-page.js';
+
 // The colours of the SLA statuses; their words, and those of the stages and deadlines, come with the
 // summary (summary.labels), from the one place the application keeps them.
 const STATUS = {
@@ -260,13 +262,6 @@ function sharedSummary() {
 }
 
 /** The SLA menu entry, shown only to those who may read the figures (an analyst would find the page empty). */
-function renderNavigation(node) {
-  const item = node.closest('li') || node;
-  item.style.display = 'none';
-  node.appendChild(el('a', {href: '#/sla'}, 'SLA'));
-  sharedSummary().then(() => { item.style.display = ''; }, () => {});
-}
-
 async function renderDashboardTile(node) {
   node.appendChild(el('style', {}, STYLE));
   const root = el('div', {class: 'imr-sla', style: {padding: '0 0 10px'}});
@@ -281,20 +276,16 @@ async function renderDashboardTile(node) {
 }
 
 export default [
-  {
-    id: 'imr-sla-navigation',
-    pluginPoint: 'cockpit.navigation',
+  ...cockpitPage({
+    id: 'imr-sla',
+    routeId: 'imr-sla-dashboard',
+    label: 'SLA',
+    path: '/sla',
     priority: 60,
-    properties: {label: 'SLA', path: '/sla'},
-    checkActive: path => (path.split('?')[0] || '').endsWith('#/sla'),
-    render: renderNavigation
-  },
-  {
-    id: 'imr-sla-dashboard',
-    pluginPoint: 'cockpit.route',
-    properties: {path: '/sla', label: 'SLA'},
-    render: node => { renderDashboard(node); }
-  },
+    // Only supervisors and administrators get SLA figures; the menu entry is theirs.
+    allowed: () => sharedSummary().then(() => true),
+    renderPage: renderDashboard
+  }),
   {
     id: 'imr-sla-dashboard-tile',
     pluginPoint: 'cockpit.dashboard',
