@@ -48,6 +48,11 @@ final class Findings {
         set(scope, codes, reasons);
     }
 
+    /** Sets the finding of this code, in place of any it had, keeping the others. */
+    static void put(VariableScope scope, String code, String reason) {
+        scope.setVariables(with(scope.getVariable(CODES), scope.getVariable(REASONS), code, reason));
+    }
+
     /**
      * The variables of the findings {@code codes} and {@code reasons} (as a case's process holds them)
      * with the finding of this code in place of any it had: for a case whose process another case's

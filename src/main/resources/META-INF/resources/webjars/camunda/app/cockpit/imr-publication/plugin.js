@@ -6,7 +6,7 @@
 // of the application, read with the Cockpit session (same origin), which only supervisors and
 // administrators may call. Plain DOM, no framework: Cockpit gives a plugin a node to fill.
 
-import {cockpitPage} from '../../imr-cockpit-page.js';
+import {cockpitPage, contextPath, el} from '../../imr-cockpit-page.js';
 
 const STYLE = `
 .imr-pub { padding: 20px 28px; font-size: 14px; color: #222; max-width: 1200px; }
@@ -29,21 +29,6 @@ const STYLE = `
 .imr-pub .imr-pub-note { color: #555; font-size: 13px; margin-top: 8px; }
 .imr-pub .imr-pub-actions button { margin-right: 8px; }
 `;
-
-function el(tag, attributes, ...children) {
-  const node = document.createElement(tag);
-  Object.entries(attributes || {}).forEach(([name, value]) => node.setAttribute(name, value));
-  children.flat().forEach(child => {
-    node.appendChild(child instanceof Node ? child : document.createTextNode(child == null ? '' : String(child)));
-  });
-  return node;
-}
-
-// The application's context path: the webapps live one path segment below it (/camunda by default).
-function contextPath() {
-  const appRoot = document.querySelector('base').getAttribute('app-root') || '';
-  return appRoot.substring(0, appRoot.lastIndexOf('/'));
-}
 
 async function call(method, path, body) {
   const response = await fetch(contextPath() + path, {

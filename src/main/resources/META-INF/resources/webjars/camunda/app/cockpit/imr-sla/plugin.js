@@ -4,7 +4,7 @@
 // GET /api/sla/summary and GET /api/reports/monthly of the application, read with the Cockpit
 // session (same origin). Plain DOM, no framework: Cockpit gives a plugin a node to fill.
 
-import {cockpitPage} from '../../imr-cockpit-page.js';
+import {cockpitPage, contextPath, el} from '../../imr-cockpit-page.js';
 
 // The colours of the SLA statuses; their words, and those of the stages and deadlines, come with the
 // summary (summary.labels), from the one place the application keeps them.
@@ -31,27 +31,6 @@ const STYLE = `
 .imr-sla .imr-sla-note { color: #555; font-size: 13px; margin-top: 8px; }
 .imr-sla .imr-sla-error { color: #c62828; }
 `;
-
-function el(tag, attributes, ...children) {
-  const node = document.createElement(tag);
-  Object.entries(attributes || {}).forEach(([name, value]) => {
-    if (name === 'style') {
-      Object.assign(node.style, value);
-    } else {
-      node.setAttribute(name, value);
-    }
-  });
-  children.flat().forEach(child => {
-    node.appendChild(child instanceof Node ? child : document.createTextNode(child == null ? '' : String(child)));
-  });
-  return node;
-}
-
-// The application's context path: the webapps live one path segment below it (/camunda by default).
-function contextPath() {
-  const appRoot = document.querySelector('base').getAttribute('app-root') || '';
-  return appRoot.substring(0, appRoot.lastIndexOf('/'));
-}
 
 async function loadSummary() {
   const response = await fetch(contextPath() + '/api/sla/summary', {
