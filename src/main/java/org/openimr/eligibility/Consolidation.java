@@ -143,7 +143,8 @@ class Consolidation {
 
     /**
      * The screener keeps the application separate from the cases offered beside finding {@value #FINDING}
-     * (those still open): they are not offered again. Returns them, as the screening history names them.
+     * (those still open): they are not offered again. Returns them as the screening history names them
+     * ("case CM14-0000007").
      */
     String keepSeparate(VariableScope task, CaseRecord record) {
         List<String> offered = Stream.concat(candidates(record, task).stream(), inScreening(record, task).stream())
@@ -151,7 +152,10 @@ class Consolidation {
         List<String> numbers = new ArrayList<>(Findings.codes((String) task.getVariable(KEPT_SEPARATE)));
         numbers.addAll(offered);
         task.setVariable(KEPT_SEPARATE, String.join(",", numbers));
-        return offered.isEmpty() ? String.valueOf(task.getVariable(INTO)) : String.join(", ", offered);
+        if (offered.isEmpty()) {
+            return task.getVariable(INTO) instanceof String into ? "case " + into : "the earlier case";
+        }
+        return "case " + String.join(", ", offered);
     }
 
     private static String reason(CaseRecord candidate) {

@@ -89,7 +89,7 @@ class ScreenApplicationListener implements TaskListener {
             String note = Consolidation.note(task, true);
             String from = consolidation.keepSeparate(task, registry.caseOf(task));
             Findings.remove(task, Consolidation.FINDING);
-            return "Kept separate from case " + from + ": " + note;
+            return "Kept separate from " + from + ": " + note;
         }
         if (decision == ScreeningDecision.INELIGIBLE && codes.contains(Consolidation.FINDING)) {
             if (codes.size() == 1) {
