@@ -27,7 +27,8 @@ import org.springframework.stereotype.Component;
  * (regular or expedited, formulary or not, so that its deadlines hold for the joined items too), and
  * received within {@code imr.consolidation.window-days} of the application. The eligibility step
  * raises the earliest such case as finding {@value #FINDING}; the screener joins the application into
- * it or keeps it separate.
+ * it or keeps it separate. An earlier case still in screening is raised too, to be joined once it is
+ * found eligible: the application waits at "Screen application" and is offered it then.
  */
 @Component
 class Consolidation {
