@@ -57,7 +57,7 @@ async function startCase(page, http, n, open = null) {
   const keyed = application(n);
   const form = open || await openStartForm(page);
   if (n === 3 && await page.locator('.imr-case-started').count()) {
-    await noticeUnderTheDialog(page);
+    await noticeClearOfTheDialog(page);
   }
   await keyInApplication(form, keyed);
   for (const shown of [n, n + 1]) {
@@ -230,9 +230,9 @@ async function refusedDates(page, form, keyed) {
 
 /**
  * The notice of the case started last stays in the page, to be used again once the dialog is closed,
- * but lies under the start dialog opened next: what shows where it is is the dialog.
+ * but not over the start dialog opened next: what shows where it is is the dialog.
  */
-async function noticeUnderTheDialog(page) {
+async function noticeClearOfTheDialog(page) {
   const notice = page.locator('.imr-case-started');
   const covered = await notice.evaluate(node => {
     const box = node.getBoundingClientRect();
@@ -243,7 +243,7 @@ async function noticeUnderTheDialog(page) {
   if (!covered) {
     throw new Error('the notice of the case started last lies over the next start dialog');
   }
-  checks.check(true, 'the notice of the case started last lies under the next start dialog, kept for when it closes');
+  checks.check(true, 'the notice of the case started last does not show over the next start dialog, kept for when it closes');
 }
 
 /** The notice after a start links the case page and the cases registered today, each showing the case. */

@@ -1,7 +1,7 @@
 // What intake meets around Tasklist's "Start process" dialog, which has no plugin point of its own:
 // - the case number a start registered, shown with a link to its case page until closed (for a
-//   remand order, the case it reopened); it lies under any dialog opened next (below the dialogs'
-//   backdrop) and is there again when the dialog closes;
+//   remand order, the case it reopened); hidden while a dialog is open (the next start form) and
+//   there again when the dialog closes;
 // - a draft of the application: closing the dialog (Close, Back, a click beside it, leaving the page)
 //   keeps what was typed, per user, in this browser's localStorage, and the next start form is filled
 //   with it until it is started or discarded;
@@ -28,10 +28,11 @@ const STYLE = `
 .imr-start-problems ul { margin: 4px 0 0; padding-left: 20px; }
 .imr-draft { background: #fff8e1; border: 1px solid #f3d98b; border-radius: 4px; padding: 8px 12px; margin-bottom: 12px; }
 .imr-draft button { margin-left: 8px; }
-.imr-case-started { position: fixed; top: 60px; left: 50%; transform: translateX(-50%); z-index: 1035; background: #e8f5e9;
+.imr-case-started { position: fixed; top: 60px; left: 50%; transform: translateX(-50%); z-index: 1060; background: #e8f5e9;
   color: #1b5e20; border: 1px solid #a5d6a7; border-radius: 4px; padding: 12px 40px 12px 18px; font-size: 15px;
   box-shadow: 0 2px 8px rgba(0,0,0,.2); }
 .imr-case-started a { font-weight: 600; margin-left: 6px; }
+body.modal-open .imr-case-started { visibility: hidden; }
 .imr-case-started .imr-close { position: absolute; right: 10px; top: 8px; border: 0; background: transparent; font-size: 20px; cursor: pointer; }
 `;
 
