@@ -1,11 +1,13 @@
 // Browser check of the Cockpit SLA dashboard: starts the built application (target/*.jar) on a
 // free port with an in-memory H2 database, puts cases into every SLA status through the HTTP
 // APIs, logs in to Cockpit as supervisor1 in headless Chromium, and checks the dashboard (with the
-// month's Division figures) and the instance search it links to, then supervisor1's Tasklist filter of
-// every case's tasks ("All open tasks"), then as analyst1, who sees no SLA
+// month's Division figures) and the instance search it links to, then supervisor1's Tasklist filters of
+// every case's tasks ("All open tasks", "All overdue tasks"), then as analyst1, who sees no SLA
 // menu entry. Screenshots go to
 // target/screenshots/. Stops the application afterwards. Run after `mvn package`:
 // node src/test/browser/cockpit-sla.mjs
+// (COCKPIT_SLA_BASE_URL=http://host:port runs it against an application already running, on an empty
+// database and with the job executor off, instead.)
 import fs from 'node:fs';
 import path from 'node:path';
 import {
@@ -91,12 +93,28 @@ async function backdate(api, caseNumber, deadlines, timers) {
   }
 }
 
+// A task keeps the due date it was created with: the late case's reviewer task is made due with the
+// backdated determination, as it would have been in a case that old.
+async function backdateTask(api, caseNumber, key, millis) {
+  for (const task of await api.task(caseNumber, key)) {
+    // The engine's update takes the task's fields whole: the others as they are.
+    const {name, description, assignee, owner, delegationState, followUp, priority, parentTaskId, caseInstanceId, tenantId} = task;
+    await api.call('PUT', `/engine-rest/task/${task.id}`, 'admin', 'admin', {name, description, assignee, owner, delegationState,
+      due: restDate(millis), followUp, priority, parentTaskId, caseInstanceId, tenantId});
+  }
+}
+
 /**
- * Opens the Tasklist filter (its link may show its count, "All open tasks (6)") and waits until its list
- * names every expected entry; answers the names listed.
+ * Opens the Tasklist filter and waits until its list names every expected entry; answers the names
+ * listed. Each filter's link holds a counter, shown on the open filter's alone ("All open tasks (6)",
+ * the brackets drawn by the style sheet) but in every link's text, with the open filter's count: the
+ * link of a filter not open reads "All overdue tasks 6" too.
  */
 async function filterListing(page, filter, expected) {
-  await page.locator('.task-filters a', {hasText: new RegExp('^\\s*' + filter + '(\\s*\\(\\d+\\))?\\s*$')}).first().click();
+  const link = page.locator('.task-filters a', {hasText: new RegExp('^\\s*' + filter + '\\s*\\(?\\d*\\)?\\s*$')}).first();
+  await link.click({timeout: 30_000}).catch(async () => {
+    throw new Error(`no filter link "${filter}" among ${JSON.stringify(await page.locator('.task-filters a').allInnerTexts())}`);
+  });
   return waitFor(`"${filter}" to list ${expected.join(', ')}`, async () => {
     const names = (await page.locator('ol.tasks-list > li h4 a').allInnerTexts()).map(name => name.replace(/\s+/g, ' ').trim());
     return expected.every(entry => names.includes(entry)) ? names : null;
@@ -119,6 +137,7 @@ async function seedCases(api) {
   await recordsComplete(api, late);
   await backdate(api, late, {determinationAtRiskAt: now - 170 * HOUR, determinationDueAt: now - 26 * HOUR,
     slaDueAt: now - 26 * HOUR}, ['DeterminationAtRiskTimer', 'DeterminationDueTimer']);
+  await backdateTask(api, late, 'WriteClinicalSummaryTask', now - 26 * HOUR);
   const decided = await api.submit(false);
   await recordsComplete(api, decided);
   await api.complete(decided, 'WriteClinicalSummaryTask', {pagesReviewed: 54,
@@ -132,10 +151,14 @@ async function seedCases(api) {
 
 async function main() {
   fs.mkdirSync(shots, {recursive: true});
-  console.log('== Cockpit SLA dashboard: starting the application');
-  // The check fires the timers itself, so nothing runs behind its back.
-  const app = await startApplication('cockpit-sla-application.log',
-    ['--spring.datasource.url=jdbc:h2:mem:cockpit-sla;DB_CLOSE_DELAY=-1', '--camunda.bpm.job-execution.enabled=false']);
+  const started = Date.now();
+  let app = {base: process.env.COCKPIT_SLA_BASE_URL, stop: async () => {}};
+  if (!app.base) {
+    console.log('== Cockpit SLA dashboard: starting the application');
+    // The check fires the timers itself, so nothing runs behind its back.
+    app = await startApplication('cockpit-sla-application.log',
+      ['--spring.datasource.url=jdbc:h2:mem:cockpit-sla;DB_CLOSE_DELAY=-1', '--camunda.bpm.job-execution.enabled=false']);
+  }
   const base = app.base;
   let closeBrowser;
   let page;
@@ -179,8 +202,11 @@ async function main() {
 
     await page.click('.imr-sla-tile[href*="BREACHED"]');
     await page.waitForSelector('.process-instances-search, [cam-widget-search]', {timeout: 60_000});
-    await page.waitForTimeout(3000);
-    const listed = await page.textContent('body');
+    // The search shows its criteria at once and the instances found a moment later.
+    const listed = await waitFor('the breached cases listed', async () => {
+      const text = await page.textContent('body');
+      return text.includes(seeded.lateRecords) && text;
+    }, 15_000).catch(() => page.textContent('body'));
     check(listed.includes(seeded.lateRecords) || listed.includes('slaStatus'),
       'the Breached tile opens Cockpit\'s instance search filtered on slaStatus');
     await page.screenshot({path: path.join(shots, 'cockpit-sla-breached-search.png'), fullPage: true});
@@ -199,6 +225,14 @@ async function main() {
     await page.screenshot({path: path.join(shots, 'tasklist-supervisor-all-open-tasks.png'), fullPage: true});
     check(open.some(name => name.includes(seeded.late)) && open.some(name => name.includes(seeded.atRisk)),
       `supervisor1's "All open tasks" lists the reviewers' tasks of every case: ${open.length} tasks`);
+    const due = await api.call('GET', `/engine-rest/task?dueBefore=${encodeURIComponent(restDate(Date.now()))}`, 'admin', 'admin');
+    const overdue = await filterListing(page, 'All overdue tasks', [reviewersTasks[1]]);
+    await page.mouse.move(900, 600); // the link's description tooltip would hide the filter above it
+    await page.screenshot({path: path.join(shots, 'tasklist-supervisor-all-overdue-tasks.png'), fullPage: true});
+    check(JSON.stringify([...overdue].sort()) === JSON.stringify(due.map(task => task.name).sort())
+      && !overdue.some(name => name.includes(seeded.atRisk)),
+    `supervisor1's "All overdue tasks" lists the tasks past their due date, the late case's reviewer task among them, `
+      + `and none of the case still on time: ${overdue.join('; ')}`);
 
     // An analyst may not read the SLA figures: no menu entry leads to an empty page.
     await page.context().clearCookies();
@@ -218,6 +252,7 @@ async function main() {
     await closeBrowser?.();
     await app.stop();
   }
+  console.log(`== Cockpit SLA dashboard took ${Math.round((Date.now() - started) / 1000)} s`);
   checks.finish('browser');
 }
 

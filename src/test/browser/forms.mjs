@@ -27,20 +27,22 @@ export async function type(scope, kind, label, value) {
 }
 
 /**
- * form-js takes typed text into its state a moment later (debounced); a field left at once for a
+ * form-js takes typed text into its state a moment later (debounced, 300 ms); a field left at once for a
  * field that re-renders the form can lose it, so each entry waits that moment, as a person would.
  */
 async function settle(scope) {
   await scope.page().waitForTimeout(400);
 }
 
-/** Dates are typed as a person types them, mm/dd/yyyy. */
+/**
+ * Dates are typed as a person types them, mm/dd/yyyy. The date picker takes one into the form's state
+ * on Enter, without form-js's debounce: no moment to wait.
+ */
 export async function date(scope, label, isoDate) {
   const [year, month, day] = isoDate.split('-');
   const input = (await field(scope, 'datetime', label)).locator('input.fjs-input');
   await input.fill(`${month}/${day}/${year}`);
   await input.press('Enter');
-  await settle(scope);
 }
 
 export async function choose(scope, label, option) {

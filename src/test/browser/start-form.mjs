@@ -2,9 +2,10 @@
 // 1, 3 and 20 disputed treatments (20: the most the intake API takes) and starts each case; each is
 // registered with its treatments in the order keyed in, the form sent one group per treatment, and
 // the notice after the start names the case registered and links its case page and the cases
-// registered today. Before that, Esc in an open list of the form loses nothing, and a half-typed
-// application kept over a closed dialog is offered back and discarded; the application of 3 is first
-// refused for request dates in the future, each refusal under its field.
+// registered today, and lies under the next start dialog. Before that, Esc in an open list of the
+// form loses nothing, and a half-typed application kept over a closed dialog and over a reload of the
+// page is offered back and discarded; the application of 3 is first refused for request dates in the
+// future, each refusal under its field.
 // Starts the built application (target/*.jar) on a free port with an in-memory H2 database;
 // screenshots go to target/screenshots/start-form/. The last line is "start form: N passed, M failed".
 // Run after `mvn package`: node src/test/browser/start-form.mjs
@@ -48,10 +49,16 @@ function application(n) {
     disputedItems: items};
 }
 
-/** Keys in an application of n treatments, starts it, and checks what was registered. */
-async function startCase(page, http, n) {
+/**
+ * Keys in an application of n treatments (into the start form given, open and empty, or one opened
+ * here), starts it, and checks what was registered.
+ */
+async function startCase(page, http, n, open = null) {
   const keyed = application(n);
-  const form = await openStartForm(page);
+  const form = open || await openStartForm(page);
+  if (n === 3 && await page.locator('.imr-case-started').count()) {
+    await noticeClearOfTheDialog(page);
+  }
   await keyInApplication(form, keyed);
   for (const shown of [n, n + 1]) {
     const groups = await section(form, 'Disputed treatment ' + shown).count();
@@ -64,7 +71,9 @@ async function startCase(page, http, n) {
   if (n === 3) {
     await refusedDates(page, form, keyed);
   }
-  const submitted = page.waitForRequest(request => request.method() === 'POST' && request.url().endsWith('/submit-form'));
+  const submitted = page.waitForRequest(request => request.method() === 'POST' && request.url().endsWith('/submit-form'),
+    {timeout: TIMEOUT});
+  submitted.catch(() => {}); // awaited below; a Start refused by the form fails there, not as an unhandled rejection
   await page.locator('.modal-footer button', {hasText: 'Start'}).click();
   const variables = JSON.parse((await submitted).postData()).variables;
   await page.locator('.modal-body').waitFor({state: 'detached', timeout: TIMEOUT});
@@ -104,10 +113,11 @@ async function textInput(form, sectionName, label) {
 
 /**
  * Esc in an open list of the start form keeps the dialog and what was typed; a half-typed application
- * is kept when the dialog is closed, offered back, and discarded on request.
+ * is kept when the dialog is closed and when the page is reloaded, offered back, and discarded on
+ * request. Answers the start form, open and empty.
  */
 async function escAndDraft(page) {
-  const name = application(1).employee.name;
+  const {name, claimNumber} = application(1).employee;
   let form = await openStartForm(page);
   await type(section(form, 'Injured employee'), 'textfield', 'Name', name);
   await choose(section(form, 'Application'), 'Filed by', 'Injured employee');
@@ -134,18 +144,38 @@ async function escAndDraft(page) {
   await screenshot(page, path.join(shots, 'draft-offered-after-close.png'), {whole: false});
   checks.check(true, 'a half-typed application is kept over a closed dialog and offered back');
 
+  // More typed, and the page reloaded with the dialog open: Tasklist opens the form again from the
+  // page's address (processStart), and the draft saved as the page was left fills it.
+  await type(section(form, 'Injured employee'), 'textfield', 'Claim number', claimNumber);
+  await page.reload();
+  await form.locator('.fjs-form').waitFor({timeout: 3 * TIMEOUT}).catch(() => {
+    throw new Error('Tasklist did not open the start form again after the reload');
+  });
+  await form.locator('.imr-draft').waitFor({timeout: TIMEOUT}).catch(() => {
+    throw new Error('the start form opened again after the reload offers no draft');
+  });
+  const kept = [await (await textInput(form, 'Injured employee', 'Name')).inputValue(),
+    await (await textInput(form, 'Injured employee', 'Claim number')).inputValue()];
+  if (kept.join() !== [name, claimNumber].join() || !(await form.locator('.imr-draft').innerText()).includes(name)) {
+    throw new Error(`the draft offered after the reload holds ${JSON.stringify(kept)}, its notice: `
+      + await form.locator('.imr-draft').innerText());
+  }
+  await screenshot(page, path.join(shots, 'draft-offered-after-reload.png'), {whole: false});
+  checks.check(true, 'a half-typed application is kept over a reload of the page with the dialog open, '
+    + 'offered back naming the employee, with all that was typed');
+
   await form.locator('.imr-draft button', {hasText: 'Discard'}).click();
   await waitFor('the start form to open empty', async () => await form.locator('.imr-draft').count() === 0
-    && await textInput(form, 'Injured employee', 'Name').then(input => input.inputValue()).catch(() => null) === '', 10_000);
+    && await textInput(form, 'Injured employee', 'Name').then(input => input.inputValue()).catch(() => null) === ''
+    && await textInput(form, 'Injured employee', 'Claim number').then(input => input.inputValue()).catch(() => null) === '', 10_000);
   await screenshot(page, path.join(shots, 'draft-discarded.png'), {whole: false});
-  await closeButton(page).click();
-  await page.locator('.modal').waitFor({state: 'detached'});
   const drafts = await page.evaluate(() => Object.keys(localStorage).filter(key => key.startsWith('imr-start-draft:')
     && JSON.parse(localStorage.getItem(key))?.data?.employee?.name));
   if (drafts.length) {
     throw new Error('a draft with the name typed is still kept after Discard: ' + drafts.join(', '));
   }
   checks.check(true, 'Discard empties the start form and keeps no draft of what was typed');
+  return form;
 }
 
 /** The element a click at the middle of the locator's box would reach is the locator's own. */
@@ -198,6 +228,24 @@ async function refusedDates(page, form, keyed) {
     + 'on the next try only the new refusals show, under item 3\'s date, and Start and Close stay uncovered');
 }
 
+/**
+ * The notice of the case started last stays in the page, to be used again once the dialog is closed,
+ * but not over the start dialog opened next: what shows where it is is the dialog.
+ */
+async function noticeClearOfTheDialog(page) {
+  const notice = page.locator('.imr-case-started');
+  const covered = await notice.evaluate(node => {
+    const box = node.getBoundingClientRect();
+    const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+    return !node.contains(hit) && Boolean(hit?.closest('.modal'));
+  });
+  await screenshot(page, path.join(shots, 'next-start-dialog-over-the-notice.png'), {whole: false});
+  if (!covered) {
+    throw new Error('the notice of the case started last lies over the next start dialog');
+  }
+  checks.check(true, 'the notice of the case started last does not show over the next start dialog, kept for when it closes');
+}
+
 /** The notice after a start links the case page and the cases registered today, each showing the case. */
 async function noticeLinks(page, caseNumber, employeeName) {
   const notice = page.locator('.imr-case-started');
@@ -238,8 +286,9 @@ async function main() {
     await login(page, app.base, 'tasklist', 'intake1', 'demo');
     // Tasklist's first load after start-up (some 4 MB of scripts) takes minutes on a busy machine.
     await page.locator('.task-filters').waitFor({timeout: 3 * TIMEOUT});
+    let open = null;
     try {
-      await escAndDraft(page);
+      open = await escAndDraft(page);
     } catch (error) {
       checks.fail('Esc and the draft: ' + error.message.split('\n')[0]);
       await screenshot(page, path.join(shots, 'FAILED-esc-and-draft.png')).catch(() => {});
@@ -252,7 +301,7 @@ async function main() {
     const cases = [];
     for (const n of [1, 3, 20]) {
       try {
-        const caseNumber = await startCase(page, http, n);
+        const caseNumber = await startCase(page, http, n, n === 1 ? open : null);
         cases.push(caseNumber);
         checks.check(true, `intake1 starts case ${caseNumber} with ${n} disputed treatment${n === 1 ? '' : 's'}, registered in the order keyed in`);
       } catch (error) {

@@ -1,6 +1,7 @@
 // What intake meets around Tasklist's "Start process" dialog, which has no plugin point of its own:
 // - the case number a start registered, shown with a link to its case page until closed (for a
-//   remand order, the case it reopened);
+//   remand order, the case it reopened); hidden while a dialog is open (the next start form) and
+//   there again when the dialog closes;
 // - a draft of the application: closing the dialog (Close, Back, a click beside it, leaving the page)
 //   keeps what was typed, per user, in this browser's localStorage, and the next start form is filled
 //   with it until it is started or discarded;
@@ -31,6 +32,7 @@ const STYLE = `
   color: #1b5e20; border: 1px solid #a5d6a7; border-radius: 4px; padding: 12px 40px 12px 18px; font-size: 15px;
   box-shadow: 0 2px 8px rgba(0,0,0,.2); }
 .imr-case-started a { font-weight: 600; margin-left: 6px; }
+body.modal-open .imr-case-started { visibility: hidden; }
 .imr-case-started .imr-close { position: absolute; right: 10px; top: 8px; border: 0; background: transparent; font-size: 20px; cursor: pointer; }
 `;
 
@@ -48,6 +50,19 @@ async function currentUser() {
   const response = await fetch(appRoot() + '/api/admin/auth/user/default', {credentials: 'same-origin'});
   return response.ok ? (await response.json()).userId || '' : '';
 }
+
+/**
+ * The user signed in, asked when the page loads and again at each change of Tasklist's address (a
+ * login ends on one), so that a dialog opened finds it known before a process is chosen from its list.
+ */
+let signedIn = '';
+const refreshSignedIn = () => currentUser().then(user => {
+  signedIn = user;
+}).catch(() => {
+  signedIn = '';
+});
+refreshSignedIn();
+window.addEventListener('hashchange', refreshSignedIn);
 
 const draftKey = user => 'imr-start-draft:' + user;
 
@@ -137,14 +152,21 @@ function reopenForm(dialog) {
 /**
  * A start dialog opened: while it lists the processes, the user's draft waits where Tasklist reads a
  * saved start form (anyone else's is removed); once a form is shown, filled from it, it is taken away
- * again and the form says it holds the draft.
+ * again and the form says it holds the draft. A form shown empty although the user has a draft (Tasklist
+ * reopens the dialog straight on the form after a reload, from the page's address, and a process can be
+ * chosen before the user is known) is opened once more through the list, which fills it.
  */
 async function dialogOpened(modal) {
   touched = false;
-  userOfDialog = '';
+  userOfDialog = signedIn;
+  let reopened = false;
+  // Whether the form shown has been looked at for the draft: once, when it shows (or when the user is
+  // known), not again as it changes (a draft saved by Close or Back is for the next dialog).
+  let formChecked = false;
   localStorage.removeItem(TASKLIST_SAVE);
   const watch = () => {
     if (modal.querySelector('ul.processes')) {
+      formChecked = false;
       const draft = userOfDialog && localStorage.getItem(TASKLIST_SAVE) === null && storedDraft(userOfDialog);
       if (draft) {
         localStorage.setItem(TASKLIST_SAVE, JSON.stringify(draft.data));
@@ -152,16 +174,34 @@ async function dialogOpened(modal) {
       return;
     }
     const dialog = startDialog();
-    if (dialog && localStorage.getItem(TASKLIST_SAVE) !== null) {
+    if (!dialog || formChecked || !userOfDialog) {
+      return;
+    }
+    formChecked = true;
+    if (localStorage.getItem(TASKLIST_SAVE) !== null) {
       localStorage.removeItem(TASKLIST_SAVE);
       const draft = storedDraft(userOfDialog);
       if (draft) {
         offerDraft(dialog, draft);
       }
+    } else if (!reopened && !touched && storedDraft(userOfDialog)) {
+      reopened = true;
+      reopenForm(dialog);
     }
   };
   new MutationObserver(watch).observe(modal, {childList: true, subtree: true});
-  userOfDialog = await currentUser();
+  const user = await currentUser();
+  if (user !== userOfDialog) {
+    // Not the user the page knew (still unknown, or signed in since): nothing of another's may stay
+    // where Tasklist reads it, nor fill the form.
+    localStorage.removeItem(TASKLIST_SAVE);
+    const another = userOfDialog && startDialog()?.querySelector('.imr-draft');
+    userOfDialog = signedIn = user;
+    if (another) {
+      reopened = true;
+      reopenForm(startDialog());
+    }
+  }
   watch();
 }
 
@@ -338,13 +378,27 @@ document.addEventListener('keydown', event => {
   }
 }, true);
 
+// Only what the user does makes the form a draft: the date picker (flatpickr) sends input and change
+// events of its own whenever form-js sets a date field, as it does when the form renders.
+const byTheUser = event => event.isTrusted && event.target.closest?.('.modal .fjs-form');
 document.addEventListener('input', event => {
-  if (event.target.closest?.('.modal .fjs-form')) {
+  if (byTheUser(event)) {
     touched = true;
   }
 }, true);
 document.addEventListener('change', event => {
-  if (event.target.closest?.('.modal .fjs-form')) {
+  if (byTheUser(event)) {
+    touched = true;
+  }
+}, true);
+// form-js's lists take a choice without an input event.
+document.addEventListener('mousedown', event => {
+  if (byTheUser(event) && event.target.closest('.fjs-dropdownlist-item')) {
+    touched = true;
+  }
+}, true);
+document.addEventListener('keydown', event => {
+  if (byTheUser(event) && event.key === 'Enter' && event.target.closest('.fjs-form-field-select')) {
     touched = true;
   }
 }, true);
