@@ -21,7 +21,6 @@ import org.openimr.casepage.TimelineEntry.Kind;
 import org.openimr.casepage.TimelineEntry.Order;
 import org.openimr.cases.CaseLabels;
 import org.openimr.cases.CaseRecord;
-import org.openimr.cases.CaseStatus;
 import org.openimr.system.Rows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -58,11 +57,14 @@ class CaseTimeline {
     private final JdbcClient jdbc;
     private final HistoryService historyService;
     private final EligibilityRuleNames ruleNames;
+    private final ClosingReasons closingReasons;
 
-    CaseTimeline(JdbcClient jdbc, HistoryService historyService, EligibilityRuleNames ruleNames) {
+    CaseTimeline(JdbcClient jdbc, HistoryService historyService, EligibilityRuleNames ruleNames,
+            ClosingReasons closingReasons) {
         this.jdbc = jdbc;
         this.historyService = historyService;
         this.ruleNames = ruleNames;
+        this.closingReasons = closingReasons;
     }
 
     List<TimelineEntry> of(CaseRecord record) {
@@ -117,10 +119,10 @@ class CaseTimeline {
                         rs.getString("recorded_by"), join("Order " + rs.getString("order_reference") + " of the "
                                 + issuer(rs.getString("issued_by")), rs.getString("note"))))
                 .list().forEach(entries::add);
-        if (record.closedAt() != null) {
+        ClosingReasons.Closing closing = closingReasons.of(record);
+        if (closing != null) {
             entries.add(TimelineEntry.of(record.closedAt(), Kind.CASE, CaseLabels.closing(record.status()), null,
-                    join(record.outcome() == null ? null : "Outcome: " + outcome(record.outcome()),
-                            closeReason(record))));
+                    closing.sentence()));
         }
     }
 
@@ -134,7 +136,8 @@ class CaseTimeline {
                     assignments.add(new Assignment(reviewer, Rows.instant(rs, "assigned_at"), rs.getString("assigned_by")));
                     entries.add(TimelineEntry.of(Rows.instant(rs, "assigned_at"), Kind.REVIEWER,
                             "Reviewer assigned: " + reviewer, rs.getString("assigned_by"),
-                            join("Specialty " + words(rs.getString("specialty")), rs.getString("reason"))));
+                            join("Specialty: " + CaseLabels.specialty(rs.getString("specialty")),
+                                    rs.getString("reason"))));
                     Instant released = Rows.instant(rs, "released_at");
                     if (released != null) {
                         entries.add(TimelineEntry.of(released, Kind.REVIEWER, "Reviewer released: " + reviewer, null,
@@ -287,20 +290,6 @@ class CaseTimeline {
     private String findings(String codes) {
         String named = ruleNames.describe(codes);
         return named == null ? null : "Findings: " + named;
-    }
-
-    /** Why the case closed: the eligibility findings of an ineligible case, the reason of a withdrawal. */
-    private String closeReason(CaseRecord record) {
-        String reason = record.closeReason();
-        if (reason == null || reason.isBlank()) {
-            return null;
-        }
-        return switch (reason) {
-            case "EMPLOYEE_WITHDREW" -> "Reason: the employee withdrew the application";
-            case "TREATMENT_AUTHORIZED" -> "Reason: the claims administrator authorized the treatment";
-            default -> CaseStatus.INELIGIBLE.name().equals(record.status()) ? "Findings: " + ruleNames.describe(reason)
-                    : "Reason: " + (reason.matches("[A-Z_]+") ? words(reason) : reason);
-        };
     }
 
     /** A case's outcome: each item upheld, each overturned, or some of each. */

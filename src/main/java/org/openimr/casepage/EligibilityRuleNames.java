@@ -38,6 +38,17 @@ class EligibilityRuleNames {
                 .collect(Collectors.joining("; "));
     }
 
+    /** "E1,E6" -> "not filed within 30 days of service of the written UR decision (E1); liability disputed (E6)". */
+    String inWords(String codes) {
+        if (codes == null || codes.isBlank()) {
+            return null;
+        }
+        Map<String, String> names = names();
+        return Arrays.stream(codes.split(",")).map(String::strip)
+                .map(code -> names.containsKey(code) ? names.get(code) + " (" + code + ")" : code)
+                .collect(Collectors.joining("; "));
+    }
+
     private Map<String, String> names() {
         DecisionDefinition definition = repositoryService.createDecisionDefinitionQuery()
                 .decisionDefinitionKey(DECISION_KEY).latestVersion().singleResult();
