@@ -61,7 +61,7 @@ function showCase(c) {
     row('Filed by', words(p.filedBy))
   ].flat());
   $('items').replaceChildren(...c.disputedItems.map(item => el('tr', {},
-    el('td', {}, `${item.itemNo}. ${item.requestedTreatment}`, el('div', {class: 'muted'}, words(item.treatmentCategory))),
+    el('td', {}, `${item.itemNo}. ${item.requestedTreatment}`, el('div', {class: 'muted'}, label('treatmentCategories', item.treatmentCategory))),
     el('td', {}, item.recommendation ? [words(item.recommendation.outcome),
       el('div', {class: 'muted'}, `Rule ${item.recommendation.ruleIds.join(', ')}`),
       el('div', {class: 'muted'}, item.recommendation.citation || '')] : el('span', {class: 'muted'}, 'Not yet')),

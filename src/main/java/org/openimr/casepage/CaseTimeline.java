@@ -4,10 +4,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.HistoryService;
@@ -49,6 +51,8 @@ class CaseTimeline {
             "intermediateTimer", "intermediateMessageCatch", "intermediateSignalCatch");
     /** How near in time the engine's move of a task and the application's reassignment of the reviewer are. */
     private static final Duration ONE_REASSIGNMENT = Duration.ofMinutes(1);
+    /** A calendar date as the case page writes it ("Jul 14, 2014"). */
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMM d, yyyy", Locale.US);
 
     /** A reviewer's assignment to the case: who, when, and by whom. */
     private record Assignment(String reviewer, Instant assignedAt, String assignedBy) {
@@ -85,7 +89,7 @@ class CaseTimeline {
     private void fromTheApplication(CaseRecord record, List<TimelineEntry> entries, List<Assignment> assignments) {
         long caseId = record.id();
         entries.add(TimelineEntry.of(record.createdAt(), Kind.CASE, "Application registered", record.createdBy(),
-                "Received " + record.applicationReceivedDate() + channel(record.channel())
+                "Received " + DAY.format(record.applicationReceivedDate()) + channel(record.channel())
                         + (record.expedited() ? "; expedited review" : "")));
         jdbc.sql("select decided_at, decided_by, decision, findings, reason from imr_screening_decision where case_id = ?"
                 + " order by decided_at, id")

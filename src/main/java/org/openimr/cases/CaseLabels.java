@@ -7,9 +7,10 @@ import java.util.Map;
 
 /**
  * The words staff read for the codes of a case: its stage, status, SLA status, the deadline
- * running and the reviewer's specialty. The one place they are written: the case page, the case
- * search and Cockpit's SLA dashboard take them from the server (GET /api/case-labels, and the SLA
- * summary), and the timeline, the reviewer registry and the reviewer's release reasons use them here.
+ * running, the reviewer's specialty and a disputed item's treatment category. The one place they
+ * are written: the case page, the case search and Cockpit's SLA dashboard take them from the server
+ * (GET /api/case-labels, and the SLA summary), and the timeline, the reviewer registry and the
+ * reviewer's release reasons use them here; the start form's list of categories says the same.
  */
 public final class CaseLabels {
 
@@ -65,13 +66,45 @@ public final class CaseLabels {
             "FAMILY_MEDICINE", "Family Medicine",
             "PLASTIC_SURGERY", "Plastic Surgery");
 
+    /** Treatment categories of a disputed item, as the paper-application start form lists them. */
+    public static final Map<String, String> TREATMENT_CATEGORIES = ordered(
+            "MASSAGE", "Massage therapy",
+            "PT_CHRONIC", "Physical/occupational therapy (chronic)",
+            "PT_POSTSURG", "Post-surgical physical medicine",
+            "CHIRO", "Chiropractic / manipulation",
+            "ACUPUNCTURE", "Acupuncture",
+            "TENS", "TENS / electrotherapy",
+            "EXERCISE_GYM", "Home exercise, gym, aquatic therapy",
+            "OPIOID", "Opioids",
+            "NSAID", "NSAIDs",
+            "MUSCLE_RELAXANT", "Muscle relaxants",
+            "AED", "Anti-epilepsy drugs",
+            "PPI", "Proton-pump inhibitors",
+            "TOPICAL", "Topical compounded analgesics",
+            "LIDOCAINE_PATCH", "Lidocaine patch",
+            "MRI_LUMBAR", "MRI lumbar spine",
+            "MRI_CERVICAL", "MRI cervical spine",
+            "EMG_NCV", "EMG / nerve conduction",
+            "ESI", "Epidural steroid injection",
+            "FACET_BLOCK", "Facet injection / medial branch block",
+            "RFA", "Radiofrequency ablation",
+            "FRP", "Functional restoration programme",
+            "UDS", "Urine drug screen",
+            "PSYCH_EVAL", "Psychological evaluation",
+            "PSYCHOTHERAPY", "Psychotherapy / CBT / biofeedback",
+            "SLEEP_AID", "Sleep aids",
+            "CTS_SURGERY", "Carpal tunnel release",
+            "WRIST_SPLINT", "Wrist splint",
+            "WORK_CONDITIONING", "Work conditioning / hardening",
+            "OTHER", "Other");
+
     private CaseLabels() {
     }
 
     /** Every kind of label by the name the pages read it under. */
     public static Map<String, Map<String, String>> all() {
         return ordered("stages", STAGES, "statuses", STATUSES, "slaStatuses", SLA_STATUSES, "deadlines", DEADLINES,
-                "specialties", SPECIALTIES);
+                "specialties", SPECIALTIES, "treatmentCategories", TREATMENT_CATEGORIES);
     }
 
     /** "Case closed: determination issued". */

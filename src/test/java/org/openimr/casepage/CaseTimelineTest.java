@@ -223,7 +223,7 @@ class CaseTimelineTest extends CaseTest {
 
         List<String> read = lines(timeline("supervisor1", caseNumber));
         assertInOrder(read,
-                "Application registered | intake1 | Received 2014-07-14, filed electronically",
+                "Application registered | intake1 | Received Jul 14, 2014, filed electronically",
                 "Screening: findings confirmed, not eligible",
                 "Ineligibility notice, version 1 written",
                 "Case closed: ineligible || Not eligible for independent medical review: UR decision not attached (E3).");
@@ -242,6 +242,9 @@ class CaseTimelineTest extends CaseTest {
         assertThat(labels.at("/slaStatuses/AT_RISK").asText()).isEqualTo("At risk");
         assertThat(labels.at("/statuses/DETERMINATION_ISSUED").asText()).isEqualTo("Closed: determination issued");
         assertThat(labels.at("/deadlines/RECORDS").asText()).isEqualTo("Records (claims administrator)");
+        assertThat(labels.at("/specialties/PHYSICAL_MEDICINE_REHABILITATION").asText())
+                .isEqualTo("Physical Medicine and Rehabilitation");
+        assertThat(labels.at("/treatmentCategories/CHIRO").asText()).isEqualTo("Chiropractic / manipulation");
         assertThat(labels.get("stages").fieldNames()).toIterable().as("in the order a case passes them")
                 .startsWith("RECEIVED", "SCREENING").containsSubsequence("AWAITING_RECORDS", "RECORDS_CHECK", "LETTER_QA");
         JsonNode summary = http("supervisor1", "demo").get().uri("/api/sla/summary").retrieve().body(JsonNode.class);
