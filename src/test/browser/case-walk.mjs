@@ -938,7 +938,7 @@ step('the case page shows the remand, the new reviewer and both determinations',
   await page.goto(`${base}/case.html?number=${encodeURIComponent(state.caseNumber)}`);
   await page.locator('#case:not([hidden])').waitFor({timeout: TIMEOUT});
   const text = (await page.locator('body').innerText()).replace(/\s+/g, ' ');
-  for (const expected of ['Remand recorded: review 2 of items', `Order ${state.remandReference}`,
+  for (const expected of ['Remand recorded: review 2 of item 1', `Order ${state.remandReference}`,
     `Reviewer assigned: ${state.remandReviewer}`, 'Review 1, letter version', 'Review 2, letter version']) {
     if (!text.includes(expected)) {
       throw new Error(`the case page does not show "${expected}"`);

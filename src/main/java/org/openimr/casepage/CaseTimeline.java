@@ -119,7 +119,7 @@ class CaseTimeline {
         jdbc.sql("select recorded_at, recorded_by, review_no, issued_by, order_reference, items, note from imr_remand"
                 + " where case_id = ? order by recorded_at")
                 .param(caseId).query((rs, n) -> TimelineEntry.of(Rows.instant(rs, "recorded_at"), Kind.REMAND,
-                        "Remand recorded: review " + rs.getInt("review_no") + " of items " + rs.getString("items"),
+                        "Remand recorded: review " + rs.getInt("review_no") + " of " + items(rs.getString("items")),
                         rs.getString("recorded_by"), join("Order " + rs.getString("order_reference") + " of the "
                                 + issuer(rs.getString("issued_by")), rs.getString("note"))))
                 .list().forEach(entries::add);
@@ -292,7 +292,7 @@ class CaseTimeline {
     }
 
     private String findings(String codes) {
-        String named = ruleNames.describe(codes);
+        String named = ruleNames.inWords(codes);
         return named == null ? null : "Findings: " + named;
     }
 
@@ -325,6 +325,12 @@ class CaseTimeline {
     private static String due(ResultSet rs) throws SQLException {
         Instant due = Rows.instant(rs, "due_at");
         return due == null ? null : "Due " + TimelineEntry.CALIFORNIA_TIME.format(due);
+    }
+
+    /** "1" -> "item 1", "1,3" -> "items 1, 3". */
+    private static String items(String numbers) {
+        String listed = numbers == null ? "" : numbers.replaceAll("\\s*,\\s*", ", ");
+        return (listed.contains(",") ? "items " : "item ") + listed;
     }
 
     private static String pages(int pages) {

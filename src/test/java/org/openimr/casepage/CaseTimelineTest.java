@@ -230,7 +230,7 @@ class CaseTimelineTest extends CaseTest {
         assertThat(overview("supervisor1", caseNumber).at("/closing/sentence").asText()).as("the case page's reason")
                 .isEqualTo("Not eligible for independent medical review: UR decision not attached (E3).");
         assertThat(read).anyMatch(line -> line.startsWith("Screening: findings confirmed, not eligible")
-                && line.contains("Findings: E3 UR decision not attached"));
+                && line.contains("Findings: UR decision not attached (E3)"));
         assertThat(read).as("one entry a fact").noneMatch(line -> line.startsWith("Case closed as ineligible"));
         assertInWords(read);
     }
