@@ -61,7 +61,12 @@ function showCase(c) {
     row('Filed by', words(p.filedBy))
   ].flat());
   $('items').replaceChildren(...c.disputedItems.map(item => el('tr', {},
-    el('td', {}, `${item.itemNo}. ${item.requestedTreatment}`, el('div', {class: 'muted'}, label('treatmentCategories', item.treatmentCategory))),
+    el('td', {}, `${item.itemNo}. ${item.requestedTreatment}`, el('div', {class: 'muted'}, label('treatmentCategories', item.treatmentCategory)),
+      // An item of another application joined into this case (8 CCR 9792.10.4(a)).
+      item.joinedFrom ? el('div', {class: 'muted joined-from'}, 'Joined from ',
+        el('a', {href: item.joinedFrom.page, target: '_blank', rel: 'noopener'}, `case ${item.joinedFrom.caseNumber}`),
+        `, its item ${item.joinedFrom.itemNo}, on ${item.joinedFrom.joinedAt ? item.joinedFrom.joinedAt.california : 'a date not recorded'}`)
+        : ''),
     el('td', {}, item.recommendation ? [words(item.recommendation.outcome),
       el('div', {class: 'muted'}, `Rule ${item.recommendation.ruleIds.join(', ')}`),
       el('div', {class: 'muted'}, item.recommendation.citation || '')] : el('span', {class: 'muted'}, 'Not yet')),

@@ -8,12 +8,11 @@ import static org.mockito.Mockito.when;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
 import java.util.Map;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openimr.cases.CaseRecord;
 import org.openimr.cases.CaseRegistry;
@@ -23,12 +22,7 @@ import org.openimr.letter.StoredLetter;
 import org.openimr.records.Documents;
 import org.openimr.system.InvalidInputException;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -38,17 +32,9 @@ import org.springframework.web.client.RestClient;
  * become items of the earlier case, decided in its review and letter; the application closes as
  * consolidated and every party of both is told once. Kept separate, it goes on as a case of its own.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext
-class ConsolidationOnPostgresTest {
+class ConsolidationOnPostgresTest extends CaseOnPostgresTest {
 
     private static final String CHIRO = "Chiropractic manipulation, lumbar spine, 2 times a week for 6 weeks";
-
-    @Autowired
-    ApplicationContext context;
-
-    @Autowired
-    TaskService taskService;
 
     @Autowired
     LetterService letters;
@@ -58,18 +44,6 @@ class ConsolidationOnPostgresTest {
 
     @Autowired
     Documents documents;
-
-    CaseDriver cases;
-
-    @DynamicPropertySource
-    static void postgres(DynamicPropertyRegistry registry) {
-        EmbeddedPostgres.register(registry);
-    }
-
-    @BeforeEach
-    void driver() {
-        cases = new CaseDriver(context);
-    }
 
     @Test
     void aSecondApplicationJoinedIntoTheEarlierCaseIsDecidedInItsReviewAndEveryPartyToldOnce() throws Exception {
@@ -124,6 +98,18 @@ class ConsolidationOnPostgresTest {
                 + " joined into this case: its items (1) as (2).");
         assertThat(intoHistory.get("decidedBy").asText()).isEqualTo("intake1");
         assertThat(timeline(earlier)).contains("Application of case " + caseNumber + " joined into this case");
+        // The case API and the case page say which application each joined item came from, and when.
+        JsonNode view = cases.as("supervisor1").get().uri("/api/cases/{n}", earlier).retrieve().body(JsonNode.class);
+        assertThat(view.at("/disputedItems/0").has("joinedFrom")).isFalse();
+        assertThat(view.at("/disputedItems/1/joinedFrom/caseNumber").asText()).isEqualTo(caseNumber);
+        assertThat(view.at("/disputedItems/1/joinedFrom/itemNo").asInt()).isEqualTo(1);
+        assertThat(Instant.parse(view.at("/disputedItems/1/joinedFrom/joinedAt").asText()))
+                .isBetween(joined.closedAt().minusSeconds(60), joined.closedAt());
+        JsonNode page = cases.as("supervisor1").get().uri("/api/cases/{n}/overview", earlier).retrieve()
+                .body(JsonNode.class);
+        assertThat(page.at("/disputedItems/0").has("joinedFrom")).isFalse();
+        assertThat(page.at("/disputedItems/1/joinedFrom/page").asText()).isEqualTo("/case.html?number=" + caseNumber);
+        assertThat(page.at("/disputedItems/1/joinedFrom/joinedAt/california").asText()).matches("[A-Z][a-z]{2} \\d.*");
 
         cases.runJobs(caseNumber);
 
@@ -184,6 +170,75 @@ class ConsolidationOnPostgresTest {
         assertThat(cases.screening(earlier).get("decisions")).isEmpty();
         assertThat(letters.letters(cases.caseRecord(caseNumber))).extracting(StoredLetter::kind)
                 .containsExactly(LetterKind.NOTICE_OF_ASSIGNMENT.name());
+    }
+
+    @Test
+    void anEarlierCaseStillInScreeningIsShownAndOfferedToTheWaitingApplicationOnceFoundEligible() {
+        // The earlier application lacks the UR decision: it waits at "Screen application" too.
+        ObjectNode first = TestApplications.seedCase().put("urDecisionAttached", false);
+        String earlier = cases.submit(first);
+        cases.progress(earlier).isWaitingAt("ScreenApplicationTask");
+        String caseNumber = cases.submit(secondApplication(first).put("urDecisionAttached", true));
+
+        // Clean but for the earlier case, the application waits for the screener, who sees why.
+        cases.progress(caseNumber).isWaitingAt("ScreenApplicationTask").hasNotPassed("SendNoticeOfAssignmentTask");
+        Task task = cases.task(caseNumber, "ScreenApplicationTask");
+        assertThat((String) taskService.getVariable(task.getId(), "screeningFindings")).isEqualTo("- **C1** IMR case "
+                + earlier + " of the same employee, requesting physician and date of injury is still in screening: once "
+                + "it is found eligible it is offered here to join for a single determination (8 CCR 9792.10.4(a)); keep "
+                + "the application separate to go on without it.");
+        assertThat((String) taskService.getVariable(task.getId(), "consolidationCandidateShown")).isEqualTo("- Case "
+                + earlier + ", received 2014-07-14, still in screening: it can be joined once found eligible");
+        assertThat(taskService.getVariable(task.getId(), "consolidateInto")).isNull();
+        // It cannot be joined yet: nothing moves.
+        taskService.claim(task.getId(), "intake1");
+        assertThatThrownBy(() -> taskService.complete(task.getId(), Map.of("screeningDecision", "CONSOLIDATE",
+                "consolidateInto", earlier))).hasRootCauseInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("Earlier case to join must name a case found eligible: case " + earlier
+                        + " is still in screening");
+        assertThat(registry.items(cases.caseRecord(earlier).id())).hasSize(1);
+
+        // The earlier case's screener finds it eligible: the waiting application's task now offers it.
+        cases.screen(earlier, Map.of("screeningDecision", "ELIGIBLE",
+                "screeningReason", "The UR decision came with the physician's report."));
+        cases.progress(earlier).isWaitingAt("WaitForRecordsTask");
+        assertThat((String) taskService.getVariable(task.getId(), "screeningFindings")).isEqualTo("- **C1** IMR case "
+                + earlier + " of the same employee, requesting physician and date of injury is open and not yet with a "
+                + "reviewer: the applications may be joined for a single determination (8 CCR 9792.10.4(a)).");
+        assertThat((String) taskService.getVariable(task.getId(), "consolidationCandidateShown"))
+                .isEqualTo("- Case " + earlier + ", received 2014-07-14, awaiting records");
+        assertThat(taskService.getVariable(task.getId(), "consolidateInto")).isEqualTo(earlier);
+
+        taskService.complete(task.getId(), Map.of("screeningDecision", "CONSOLIDATE", "consolidateInto", earlier));
+
+        cases.progress(caseNumber).hasPassed("JoinApplicationTask").hasNotPassed("SendNoticeOfAssignmentTask");
+        assertThat(cases.caseRecord(caseNumber).status()).isEqualTo("CONSOLIDATED");
+        assertThat(registry.items(cases.caseRecord(earlier).id())).extracting(CaseRegistry.StoredItem::requestedTreatment)
+                .containsExactly(first.at("/disputedItems/0/requestedTreatment").asText(), CHIRO);
+    }
+
+    @Test
+    void anApplicationKeptSeparateFromAnEarlierCaseInScreeningIsNotOfferedItAgain() {
+        ObjectNode first = TestApplications.seedCase().put("urDecisionAttached", false);
+        String earlier = cases.submit(first);
+        // The later application lacks its own UR decision too: after it is kept separate, it still waits for screening.
+        String caseNumber = cases.submit(secondApplication(first));
+        cases.screen(caseNumber, Map.of("screeningDecision", "KEEP_SEPARATE",
+                "consolidationNote", "Another body part: two determinations."));
+        assertThat(cases.screening(caseNumber).at("/decisions/0/reason").asText())
+                .isEqualTo("Kept separate from case " + earlier + ": Another body part: two determinations.");
+        Task again = cases.task(caseNumber, "ScreenApplicationTask");
+        // The returning form starts empty: no earlier decision, note or candidate left in it.
+        for (String field : new String[] {"screeningDecision", "consolidationNote", "consolidateInto",
+            "consolidationCandidateShown"}) {
+            assertThat(taskService.getVariables(again.getId())).doesNotContainKey(field);
+        }
+
+        cases.screen(earlier, Map.of("screeningDecision", "ELIGIBLE", "screeningReason", "The UR decision is on file."));
+
+        cases.progress(earlier).isWaitingAt("WaitForRecordsTask");
+        assertThat((String) taskService.getVariable(again.getId(), "ineligibilityReasonCodes")).doesNotContain("C1");
+        assertThat(taskService.getVariables(again.getId())).doesNotContainKey("consolidateInto");
     }
 
     @Test

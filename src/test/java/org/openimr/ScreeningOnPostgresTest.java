@@ -491,6 +491,13 @@ class ScreeningOnPostgresTest {
         // The form's fields do not linger to fill the next request's form.
         assertThat(taskService.getVariable(screening.getId(), "answerText")).isNull();
         assertThat(taskService.getVariable(screening.getId(), "answerDocument")).isNull();
+        // Nor does the finished request's decision: the screener starts a new decision, with what was asked beside the answer.
+        for (String field : new String[] {"screeningDecision", "informationParty", "informationRequested"}) {
+            assertThat(taskService.getVariables(screening.getId())).doesNotContainKey(field);
+        }
+        assertThat(taskService.getVariable(screening.getId(), "informationAsked"))
+                .isEqualTo("Asked of the claims administrator: The claim number");
+        assertThat((String) taskService.getVariable(screening.getId(), "screeningFindings")).startsWith("- **E9**");
         JsonNode history = screening(caseNumber);
         assertThat(history.get("decisions").findValuesAsText("decision"))
                 .containsExactly("REQUEST_INFORMATION", "INFORMATION_RECEIVED");

@@ -76,7 +76,11 @@ class CaseOverviews {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Item(int itemNo, String requestedTreatment, String treatmentCategory, Recommendation recommendation,
-            Decision decision) {
+            Decision decision, JoinedFrom joinedFrom) {
+    }
+
+    /** The application an item was joined from, with the case page's link to it. */
+    record JoinedFrom(String caseNumber, int itemNo, Moment joinedAt, String page) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -172,7 +176,11 @@ class CaseOverviews {
         Decision decision = item.decision() == null ? null
                 : new Decision(item.decision(), item.decisionCitation(), item.decisionRationale(),
                         Boolean.TRUE.equals(item.departsFromRecommendation()), item.decidedBy(), item.decidedAt());
-        return new Item(item.itemNo(), item.requestedTreatment(), item.treatmentCategory(), recommendation, decision);
+        JoinedFrom joinedFrom = item.joinedFrom() == null ? null : new JoinedFrom(item.joinedFrom().caseNumber(),
+                item.joinedFrom().itemNo(), Moment.of(item.joinedFrom().joinedAt()),
+                "/case.html?number=" + encoded(item.joinedFrom().caseNumber()));
+        return new Item(item.itemNo(), item.requestedTreatment(), item.treatmentCategory(), recommendation, decision,
+                joinedFrom);
     }
 
     /** The name staff give a kind of letter ("Final determination letter"). */

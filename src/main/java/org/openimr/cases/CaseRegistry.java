@@ -41,7 +41,9 @@ public class CaseRegistry {
             rs.getString("recommended_citation"), rs.getString("recommended_rationale"),
             rs.getString("citation_confidence"), rs.getString("decision"), rs.getString("decision_citation"),
             rs.getString("decision_rationale"), Rows.nullableBoolean(rs, "departs_from_recommendation"),
-            rs.getString("decided_by"), Rows.instant(rs, "decided_at"));
+            rs.getString("decided_by"), Rows.instant(rs, "decided_at"), rs.getString("joined_from_case") == null ? null
+                    : new JoinedFrom(rs.getString("joined_from_case"), rs.getInt("joined_from_item"),
+                            Rows.instant(rs, "joined_at")));
 
     private final JdbcClient jdbc;
 
@@ -176,14 +178,16 @@ public class CaseRegistry {
      * The other open cases an application could be joined into (8 CCR 9792.10.4(a)), the earliest
      * first: the same claim (or, without a claim number, the same employee), the same requesting
      * physician, the same review track (regular or expedited), received from {@code from} to {@code to},
-     * found eligible (the notice of assignment sent) and not yet at reviewer selection, in a first
-     * review. The date of injury, kept in the application, the caller compares.
+     * in a first review, at one of {@code stages}: {@link #JOINABLE_STAGES} for those found eligible (the
+     * notice of assignment sent) and not yet at reviewer selection. The date of injury, kept in the
+     * application, the caller compares.
      */
-    public List<CaseRecord> consolidationCandidates(CaseRecord record, LocalDate from, LocalDate to) {
+    public List<CaseRecord> consolidationCandidates(CaseRecord record, LocalDate from, LocalDate to,
+            List<String> stages) {
         return jdbc.sql("select " + CASE_COLUMNS + """
                  from imr_case c
                 where c.id <> :caseId and c.status = 'OPEN' and c.review_no = 1
-                  and c.stage in ('AWAITING_RECORDS', 'RECORDS_CHECK')
+                  and c.stage in (:stages)
                   and (c.employee_claim_number = :claimNumber
                        or (c.employee_claim_number is null and lower(c.employee_name) = lower(:employee)))
                   and lower(c.requesting_physician_name) = lower(:physician) and c.expedited = :expedited
@@ -196,8 +200,12 @@ public class CaseRegistry {
                 .param("expedited", record.expedited())
                 .param("from", from)
                 .param("to", to)
+                .param("stages", stages)
                 .query(CASE_ROW).list();
     }
+
+    /** The stages of a case that can still take another application's items: eligible, before reviewer selection. */
+    public static final List<String> JOINABLE_STAGES = List.of("AWAITING_RECORDS", "RECORDS_CHECK");
 
     /** An item joined from another case: its number there and its number in the case it joined. */
     public record JoinedItem(int fromItemNo, int itemNo, String requestedTreatment) {
@@ -228,10 +236,10 @@ public class CaseRegistry {
             next++;
             jdbc.sql("""
                     insert into imr_disputed_item (case_id, item_no, requested_treatment, treatment_category, item_json,
-                        joined_from_case, joined_from_item)
-                    values (?, ?, ?, ?, ?, ?, ?)""")
+                        joined_from_case, joined_from_item, joined_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(into.id(), next, item.requestedTreatment(), item.treatmentCategory(), item.itemJson(),
-                            from.caseNumber(), item.itemNo())
+                            from.caseNumber(), item.itemNo(), Timestamp.from(CaseClock.now()))
                     .update();
             screenOutItem(from.id(), item.itemNo(), "Joined into IMR case " + into.caseNumber() + " as item (" + next
                     + ") for a single determination (8 CCR 9792.10.4(a)).");
@@ -257,7 +265,8 @@ public class CaseRegistry {
         return jdbc.sql("""
                 select item_no, requested_treatment, treatment_category, item_json, recommended_outcome,
                     recommended_rule_ids, recommended_citation, recommended_rationale, citation_confidence, decision,
-                    decision_citation, decision_rationale, departs_from_recommendation, decided_by, decided_at
+                    decision_citation, decision_rationale, departs_from_recommendation, decided_by, decided_at,
+                    joined_from_case, joined_from_item, joined_at
                 from imr_disputed_item where case_id = ? order by item_no""")
                 .param(caseId).query(ITEM_ROW).list();
     }
@@ -394,6 +403,14 @@ public class CaseRegistry {
     public record StoredItem(int itemNo, String requestedTreatment, String treatmentCategory, String itemJson,
             String recommendedOutcome, String recommendedRuleIds, String recommendedCitation,
             String recommendedRationale, String citationConfidence, String decision, String decisionCitation,
-            String decisionRationale, Boolean departsFromRecommendation, String decidedBy, Instant decidedAt) {
+            String decisionRationale, Boolean departsFromRecommendation, String decidedBy, Instant decidedAt,
+            JoinedFrom joinedFrom) {
+    }
+
+    /**
+     * Where an item joined from another application came from (8 CCR 9792.10.4(a)): that application's
+     * case number and its item number there, and when it was joined.
+     */
+    public record JoinedFrom(String caseNumber, int itemNo, Instant joinedAt) {
     }
 }

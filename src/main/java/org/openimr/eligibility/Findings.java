@@ -2,7 +2,9 @@ package org.openimr.eligibility;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
@@ -31,25 +33,59 @@ final class Findings {
             scope.removeVariables(List.of(CODES, REASONS, SHOWN));
             return;
         }
-        StringBuilder shown = new StringBuilder();
-        for (int i = 0; i < codes.size(); i++) {
-            shown.append("- **").append(codes.get(i)).append("** ").append(reasons.get(i)).append('\n');
-        }
-        scope.setVariable(CODES, String.join(",", codes));
-        scope.setVariable(REASONS, String.join("\n", reasons));
-        scope.setVariable(SHOWN, shown.toString().strip());
+        scope.setVariables(variables(codes, reasons));
     }
 
     /** The findings but the one with this code. */
     static void remove(VariableScope scope, String code) {
         List<String> codes = new ArrayList<>(codes((String) scope.getVariable(CODES)));
-        String reasonText = (String) scope.getVariable(REASONS);
-        List<String> reasons = new ArrayList<>(reasonText == null ? List.of() : Arrays.asList(reasonText.split("\\R")));
+        List<String> reasons = reasons((String) scope.getVariable(REASONS));
         int at = codes.indexOf(code);
         if (at >= 0) {
             codes.remove(at);
             reasons.remove(at);
         }
         set(scope, codes, reasons);
+    }
+
+    /** Sets the finding of this code, in place of any it had, keeping the others. */
+    static void put(VariableScope scope, String code, String reason) {
+        scope.setVariables(with(scope.getVariable(CODES), scope.getVariable(REASONS), code, reason));
+    }
+
+    /**
+     * The variables of the findings {@code codes} and {@code reasons} (as a case's process holds them)
+     * with the finding of this code in place of any it had: for a case whose process another case's
+     * step updates.
+     */
+    static Map<String, Object> with(Object codeText, Object reasonText, String code, String reason) {
+        List<String> codes = new ArrayList<>(codes((String) codeText));
+        List<String> reasons = reasons((String) reasonText);
+        int at = codes.indexOf(code);
+        if (at >= 0) {
+            reasons.set(at, reason);
+        } else {
+            codes.add(code);
+            reasons.add(reason);
+        }
+        return variables(codes, reasons);
+    }
+
+    private static List<String> reasons(String reasonText) {
+        return new ArrayList<>(reasonText == null || reasonText.isEmpty() ? List.of()
+                : Arrays.asList(reasonText.split("\\R")));
+    }
+
+    private static Map<String, Object> variables(List<String> codes, List<String> reasons) {
+        StringBuilder shown = new StringBuilder();
+        for (int i = 0; i < codes.size(); i++) {
+            shown.append("- **").append(codes.get(i)).append("** ").append(reasons.get(i)).append('\n');
+        }
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("eligible", false);
+        variables.put(CODES, String.join(",", codes));
+        variables.put(REASONS, String.join("\n", reasons));
+        variables.put(SHOWN, shown.toString().strip());
+        return variables;
     }
 }

@@ -16,6 +16,8 @@ record InformationRequest(Party party, String requested) {
     static final String PARTY = "informationParty";
     static final String REQUESTED = "informationRequested";
     static final String REQUESTS = "informationRequests";
+    /** What was asked of whom, as the returning "Screen application" form shows it beside the answer. */
+    static final String ASKED = "informationAsked";
     static final int MAX_REQUESTED = 1900;
 
     /** The parties screening may ask: the employee (or the representative), the physician, the claims administrator. */

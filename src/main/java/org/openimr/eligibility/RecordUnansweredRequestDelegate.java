@@ -1,8 +1,5 @@
 package org.openimr.eligibility;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.openimr.cases.CaseRegistry;
@@ -34,17 +31,8 @@ class RecordUnansweredRequestDelegate implements JavaDelegate {
                 + ") was not received by " + execution.getVariable("informationDueAtText")
                 + "; the application is incomplete (8 CCR 9792.10.3(a)(1), (c)).";
         Findings.remove(execution, Consolidation.FINDING);  // an earlier case to join is no reason to be ineligible
-        List<String> codes = new ArrayList<>(Findings.codes((String) execution.getVariable(Findings.CODES)));
-        String reasonText = (String) execution.getVariable(Findings.REASONS);
-        List<String> reasons = new ArrayList<>(reasonText == null ? List.of() : Arrays.asList(reasonText.split("\\R")));
-        int incomplete = codes.indexOf(INCOMPLETE);
-        if (incomplete >= 0) {
-            reasons.set(incomplete, reason);
-        } else {
-            codes.add(INCOMPLETE);
-            reasons.add(reason);
-        }
-        Findings.set(execution, codes, reasons);
-        history.record(registry.caseOf(execution).id(), String.join(",", codes), DECISION, reason, "system");
+        Findings.put(execution, INCOMPLETE, reason);
+        history.record(registry.caseOf(execution).id(), (String) execution.getVariable(Findings.CODES), DECISION, reason,
+                "system");
     }
 }

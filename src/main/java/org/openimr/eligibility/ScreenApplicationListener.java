@@ -56,6 +56,7 @@ class ScreenApplicationListener implements TaskListener {
             InformationRequest request = InformationRequest.of(task);
             reason = request.summary();
             task.setVariable(InformationRequest.REQUESTS, InformationRequest.count(task) + 1);
+            task.setVariable(InformationRequest.ASKED, reason);
         }
         reason = consolidation(task, decision, reason);
         if (decision == ScreeningDecision.EXCLUDE_ITEMS) {
@@ -86,8 +87,9 @@ class ScreenApplicationListener implements TaskListener {
                         "may be KEEP_SEPARATE only when an earlier case to join was found (" + Consolidation.FINDING + ")");
             }
             String note = Consolidation.note(task, true);
+            String from = consolidation.keepSeparate(task, registry.caseOf(task));
             Findings.remove(task, Consolidation.FINDING);
-            return "Kept separate from case " + task.getVariable(Consolidation.INTO) + ": " + note;
+            return "Kept separate from " + from + ": " + note;
         }
         if (decision == ScreeningDecision.INELIGIBLE && codes.contains(Consolidation.FINDING)) {
             if (codes.size() == 1) {

@@ -29,7 +29,11 @@ public record CaseView(
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Item(int itemNo, String requestedTreatment, String treatmentCategory, Recommendation recommendation,
-            Decision decision) {
+            Decision decision, JoinedFrom joinedFrom) {
+    }
+
+    /** The application an item was joined from (8 CCR 9792.10.4(a)): its case number, its item number there, when. */
+    public record JoinedFrom(String caseNumber, int itemNo, Instant joinedAt) {
     }
 
     public record Recommendation(String outcome, List<String> ruleIds, String citation, String rationale,

@@ -42,7 +42,9 @@ class CaseViews {
         CaseView.Decision decision = item.decision() == null ? null
                 : new CaseView.Decision(item.decision(), item.decisionCitation(), item.decisionRationale(),
                         Boolean.TRUE.equals(item.departsFromRecommendation()), item.decidedBy(), item.decidedAt());
+        CaseView.JoinedFrom joinedFrom = item.joinedFrom() == null ? null : new CaseView.JoinedFrom(
+                item.joinedFrom().caseNumber(), item.joinedFrom().itemNo(), item.joinedFrom().joinedAt());
         return new CaseView.Item(item.itemNo(), item.requestedTreatment(), item.treatmentCategory(), recommendation,
-                decision);
+                decision, joinedFrom);
     }
 }

@@ -35,7 +35,8 @@ final class ModelApi {
             "screenApplication", "sendDeferralNotice", "correctLetter", "sendInformationRequest",
             "recordUnansweredRequest", "sendItemIneligibilityNotice", "followUpOverdueRecords",
             "sendExpeditedConversionNotice", "sendWithdrawalNotice", "recordRemandOrder", "joinApplication",
-            "sendConsolidationNotice", "recordInformationReceived");
+            "sendConsolidationNotice", "recordInformationReceived", "openScreenApplication",
+            "offerToApplicationsInScreening");
 
     /** The names under which the engine hands an expression its execution and its task. */
     static final Set<String> SCOPES = Set.of("execution", "task");

@@ -7,58 +7,30 @@ import static org.mockito.Mockito.when;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openimr.CaseDriver;
-import org.openimr.EmbeddedPostgres;
+import org.openimr.CaseOnPostgresTest;
 import org.openimr.TestApplications;
 import org.openimr.cases.CaseRecord;
 import org.openimr.system.CaseClock;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.client.RestClient;
 
 /**
  * The notices the parties are owed when a case turns expedited (D5, 8 CCR 9792.10.4(c)) and when it
  * ends without a determination (withdrawn by the employee, or terminated because the treatment was
  * authorized, 8 CCR 9792.10.6(a)), on a real PostgreSQL: each to every party, issued once.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext
-class PartyNoticesOnPostgresTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    ApplicationContext context;
+class PartyNoticesOnPostgresTest extends CaseOnPostgresTest {
 
     @Autowired
     LetterService letters;
-
-    CaseDriver cases;
-
-    @DynamicPropertySource
-    static void postgres(DynamicPropertyRegistry registry) {
-        EmbeddedPostgres.register(registry);
-    }
-
-    @BeforeEach
-    void driver() {
-        cases = new CaseDriver(context);
-    }
 
     @Test
     void aCaseTurnedExpeditedTellsThePartiesAtOnceWithTheNewRecordsDeadlineOnce() throws Exception {
         String caseNumber = cases.submit(TestApplications.seedCase());
 
-        as("intake1").post().uri("/api/cases/{n}/expedite", caseNumber).contentType(MediaType.APPLICATION_JSON)
+        cases.as("intake1").post().uri("/api/cases/{n}/expedite", caseNumber).contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("certificationDate", CaseClock.today().toString())).retrieve().toBodilessEntity();
 
         cases.progress(caseNumber).hasPassed("RecomputeDeadlinesTask", "SendExpeditedConversionNoticeTask")
@@ -108,7 +80,7 @@ class PartyNoticesOnPostgresTest {
     }
 
     private void withdraw(String caseNumber, String reason) {
-        as("intake1").post().uri("/api/cases/{n}/withdrawal", caseNumber).contentType(MediaType.APPLICATION_JSON)
+        cases.as("intake1").post().uri("/api/cases/{n}/withdrawal", caseNumber).contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("reason", reason, "note", "Received by fax.")).retrieve().toBodilessEntity();
     }
 
@@ -118,9 +90,4 @@ class PartyNoticesOnPostgresTest {
         return execution;
     }
 
-    private RestClient as(String user) {
-        return RestClient.builder().baseUrl("http://localhost:" + port)
-                .defaultHeaders(headers -> headers.setBasicAuth(user, "demo"))
-                .defaultHeader("Accept", MediaType.APPLICATION_JSON_VALUE).build();
-    }
 }

@@ -125,7 +125,7 @@ class RedactionTest {
                         "MTUS (2009), ESI, page 46 of 127", rationale)));
         StoredItem item = new StoredItem(1, "Lumbar epidural steroid injection", "ESI",
                 "{\"bodyRegion\":\"LUMBAR\",\"diagnosisGroup\":\"NEURALGIA_RADICULITIS\"}", null, null, null, null, null,
-                "UPHELD", null, null, null, null, null);
+                "UPHELD", null, null, null, null, null, null);
         return new Generated(determination, ids, List.of(item), List.of(first, last, physician, reviewer,
                 employer, administrator, marker("Strt", n), city, claim), unscrubbable);
     }

@@ -9,29 +9,20 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openimr.CaseDriver;
-import org.openimr.EmbeddedPostgres;
+import org.openimr.CaseOnPostgresTest;
 import org.openimr.TestApplications;
 import org.openimr.cases.CaseRecord;
 import org.openimr.system.InvalidInputException;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.client.RestClient;
 
 /**
  * Records that never come, on a real PostgreSQL: after the records follow-up, "Follow up overdue
@@ -39,36 +30,13 @@ import org.springframework.web.client.RestClient;
  * supervisor goes on with the records on file, giving the reason; the late-records penalty counts
  * the days until then, and the case is on the supervisors' report of cases to refer to the Division.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext
-class RecordsNeverComeOnPostgresTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    ApplicationContext context;
-
-    @Autowired
-    TaskService taskService;
+class RecordsNeverComeOnPostgresTest extends CaseOnPostgresTest {
 
     @Autowired
     ManagementService managementService;
 
     @Autowired
     Documents documents;
-
-    CaseDriver cases;
-
-    @DynamicPropertySource
-    static void postgres(DynamicPropertyRegistry registry) {
-        EmbeddedPostgres.register(registry);
-    }
-
-    @BeforeEach
-    void driver() {
-        cases = new CaseDriver(context);
-    }
 
     @AfterEach
     void realTime() {
@@ -121,7 +89,7 @@ class RecordsNeverComeOnPostgresTest {
             assertThat(request.requestedBy()).isEqualTo("supervisor1");
         });
 
-        JsonNode referrals = as("supervisor1").get().uri("/api/sla/late-records").retrieve().body(JsonNode.class);
+        JsonNode referrals = cases.as("supervisor1").get().uri("/api/sla/late-records").retrieve().body(JsonNode.class);
         JsonNode referral = null;
         for (JsonNode row : referrals) {
             if (row.get("caseNumber").asText().equals(caseNumber)) {
@@ -133,11 +101,11 @@ class RecordsNeverComeOnPostgresTest {
         assertThat(referral.get("daysLate").asInt()).isEqualTo(8);
         assertThat(referral.get("penalty").asInt()).isEqualTo(4000);
         assertThat(referral.get("recordsOwed").asBoolean()).isFalse();
-        String csv = as("supervisor1").get().uri("/api/sla/late-records").accept(MediaType.parseMediaType("text/csv"))
+        String csv = cases.as("supervisor1").get().uri("/api/sla/late-records").accept(MediaType.parseMediaType("text/csv"))
                 .retrieve().body(String.class);
         assertThat(csv).startsWith("caseNumber,claimsAdministrator,caseStatus,recordsDueAt,daysLate,penalty,recordsOwed")
                 .contains(caseNumber + ",\"Sierra Claims Administrators\",OPEN,");
-        HttpStatusCode intake = as("intake1").get().uri("/api/sla/late-records")
+        HttpStatusCode intake = cases.as("intake1").get().uri("/api/sla/late-records")
                 .exchange((request, response) -> response.getStatusCode());
         assertThat(intake.value()).isEqualTo(403);
     }
@@ -161,9 +129,4 @@ class RecordsNeverComeOnPostgresTest {
                 .isInstanceOf(NullValueException.class);
     }
 
-    private RestClient as(String user) {
-        return RestClient.builder().baseUrl("http://localhost:" + port)
-                .defaultHeaders(headers -> headers.setBasicAuth(user, "demo"))
-                .defaultHeader("Accept", MediaType.APPLICATION_JSON_VALUE).build();
-    }
 }

@@ -6,6 +6,8 @@
 // of the application, read with the Cockpit session (same origin), which only supervisors and
 // administrators may call. Plain DOM, no framework: Cockpit gives a plugin a node to fill.
 
+import {cockpitPage, contextPath, el} from '../../imr-cockpit-page.js';
+
 const STYLE = `
 .imr-pub { padding: 20px 28px; font-size: 14px; color: #222; max-width: 1200px; }
 .imr-pub h2 { font-size: 22px; margin: 0 0 4px; }
@@ -27,21 +29,6 @@ const STYLE = `
 .imr-pub .imr-pub-note { color: #555; font-size: 13px; margin-top: 8px; }
 .imr-pub .imr-pub-actions button { margin-right: 8px; }
 `;
-
-function el(tag, attributes, ...children) {
-  const node = document.createElement(tag);
-  Object.entries(attributes || {}).forEach(([name, value]) => node.setAttribute(name, value));
-  children.flat().forEach(child => {
-    node.appendChild(child instanceof Node ? child : document.createTextNode(child == null ? '' : String(child)));
-  });
-  return node;
-}
-
-// The application's context path: the webapps live one path segment below it (/camunda by default).
-function contextPath() {
-  const appRoot = document.querySelector('base').getAttribute('app-root') || '';
-  return appRoot.substring(0, appRoot.lastIndexOf('/'));
-}
 
 async function call(method, path, body) {
   const response = await fetch(contextPath() + path, {
@@ -218,32 +205,16 @@ async function renderPage(node) {
   load();
 }
 
-/** The menu entry, shown only to those who may redact (the list answers others 403). */
-function renderNavigation(node) {
-  const item = node.closest('li') || node;
-  item.style.display = 'none';
-  node.appendChild(el('a', {href: '#/publication'}, 'Publication'));
-  const today = californiaDate(new Date());
-  call('GET', withheldUrl(today, today)).then(answer => {
-    if (answer.status === 200) {
-      item.style.display = '';
-    }
-  }, () => {});
-}
-
-export default [
-  {
-    id: 'imr-publication-navigation',
-    pluginPoint: 'cockpit.navigation',
-    priority: 55,
-    properties: {label: 'Publication', path: '/publication'},
-    checkActive: path => (path.split('?')[0] || '').endsWith('#/publication'),
-    render: renderNavigation
+export default cockpitPage({
+  id: 'imr-publication',
+  routeId: 'imr-publication-page',
+  label: 'Publication',
+  path: '/publication',
+  priority: 55,
+  // The menu entry is shown only to those who may redact (the list answers others 403).
+  allowed: () => {
+    const today = californiaDate(new Date());
+    return call('GET', withheldUrl(today, today)).then(answer => answer.status === 200);
   },
-  {
-    id: 'imr-publication-page',
-    pluginPoint: 'cockpit.route',
-    properties: {path: '/publication', label: 'Publication'},
-    render: node => { renderPage(node); }
-  }
-];
+  renderPage
+});

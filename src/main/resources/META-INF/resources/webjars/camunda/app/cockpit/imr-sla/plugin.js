@@ -4,6 +4,8 @@
 // GET /api/sla/summary and GET /api/reports/monthly of the application, read with the Cockpit
 // session (same origin). Plain DOM, no framework: Cockpit gives a plugin a node to fill.
 
+import {cockpitPage, contextPath, el} from '../../imr-cockpit-page.js';
+
 // The colours of the SLA statuses; their words, and those of the stages and deadlines, come with the
 // summary (summary.labels), from the one place the application keeps them.
 const STATUS = {
@@ -29,27 +31,6 @@ const STYLE = `
 .imr-sla .imr-sla-note { color: #555; font-size: 13px; margin-top: 8px; }
 .imr-sla .imr-sla-error { color: #c62828; }
 `;
-
-function el(tag, attributes, ...children) {
-  const node = document.createElement(tag);
-  Object.entries(attributes || {}).forEach(([name, value]) => {
-    if (name === 'style') {
-      Object.assign(node.style, value);
-    } else {
-      node.setAttribute(name, value);
-    }
-  });
-  children.flat().forEach(child => {
-    node.appendChild(child instanceof Node ? child : document.createTextNode(child == null ? '' : String(child)));
-  });
-  return node;
-}
-
-// The application's context path: the webapps live one path segment below it (/camunda by default).
-function contextPath() {
-  const appRoot = document.querySelector('base').getAttribute('app-root') || '';
-  return appRoot.substring(0, appRoot.lastIndexOf('/'));
-}
 
 async function loadSummary() {
   const response = await fetch(contextPath() + '/api/sla/summary', {
@@ -260,13 +241,6 @@ function sharedSummary() {
 }
 
 /** The SLA menu entry, shown only to those who may read the figures (an analyst would find the page empty). */
-function renderNavigation(node) {
-  const item = node.closest('li') || node;
-  item.style.display = 'none';
-  node.appendChild(el('a', {href: '#/sla'}, 'SLA'));
-  sharedSummary().then(() => { item.style.display = ''; }, () => {});
-}
-
 async function renderDashboardTile(node) {
   node.appendChild(el('style', {}, STYLE));
   const root = el('div', {class: 'imr-sla', style: {padding: '0 0 10px'}});
@@ -281,20 +255,16 @@ async function renderDashboardTile(node) {
 }
 
 export default [
-  {
-    id: 'imr-sla-navigation',
-    pluginPoint: 'cockpit.navigation',
+  ...cockpitPage({
+    id: 'imr-sla',
+    routeId: 'imr-sla-dashboard',
+    label: 'SLA',
+    path: '/sla',
     priority: 60,
-    properties: {label: 'SLA', path: '/sla'},
-    checkActive: path => (path.split('?')[0] || '').endsWith('#/sla'),
-    render: renderNavigation
-  },
-  {
-    id: 'imr-sla-dashboard',
-    pluginPoint: 'cockpit.route',
-    properties: {path: '/sla', label: 'SLA'},
-    render: node => { renderDashboard(node); }
-  },
+    // Only supervisors and administrators get SLA figures; the menu entry is theirs.
+    allowed: () => sharedSummary().then(() => true),
+    renderPage: renderDashboard
+  }),
   {
     id: 'imr-sla-dashboard-tile',
     pluginPoint: 'cockpit.dashboard',
