@@ -56,11 +56,12 @@ export async function api(path) {
 
 /**
  * The words for a case's codes as the server gives them (GET /api/case-labels), the same the SLA
- * dashboard in Cockpit shows: {stages, statuses, slaStatuses, deadlines}, each by code. Without a
+ * dashboard in Cockpit shows: {stages, statuses, slaStatuses, deadlines, specialties, treatmentCategories},
+ * each by code. Without a
  * session there are none; the page's own call says why.
  */
 export const LABELS = await api('/api/case-labels')
-  .catch(() => ({stages: {}, statuses: {}, slaStatuses: {}, deadlines: {}}));
+  .catch(() => ({stages: {}, statuses: {}, slaStatuses: {}, deadlines: {}, specialties: {}, treatmentCategories: {}}));
 
 /** A code of one kind in the server's words, e.g. label('stages', c.stage); a code it has none for, in plain words. */
 export function label(kind, code) {

@@ -14,6 +14,17 @@ function row(label, ...value) {
   return [el('dt', {}, label), el('dd', {}, ...value)];
 }
 
+/** Why the case closed, in the server's sentence; the case it was joined into links to that case's page. */
+function closing({sentence, joinedInto}) {
+  const at = joinedInto ? sentence.indexOf(joinedInto) : -1;
+  if (at < 0) {
+    return sentence;
+  }
+  return [sentence.slice(0, at),
+    el('a', {href: `/case.html?number=${encodeURIComponent(joinedInto)}`, target: '_blank', rel: 'noopener'}, joinedInto),
+    sentence.slice(at + joinedInto.length)];
+}
+
 function showCase(c) {
   document.title = `Case ${c.caseNumber}`;
   $('case-number').textContent = c.caseNumber;
@@ -21,7 +32,7 @@ function showCase(c) {
   const d = c.deadlines || {};
   $('stage').replaceChildren(...[
     row('Stage', c.status === 'OPEN' ? label('stages', c.stage) : label('statuses', c.status)),
-    c.outcome ? row('Outcome', words(c.outcome)) : [],
+    c.outcome && !c.closing ? row('Outcome', words(c.outcome)) : [],
     row('Review', c.expedited ? `${c.reviewNo}, expedited` : String(c.reviewNo)),
     c.reviewer ? row('Reviewer', c.reviewer) : [],
     row('Application received', day(c.applicationReceivedDate)),
@@ -33,7 +44,8 @@ function showCase(c) {
     d.recordsDueAt ? row('Records due', california(d.recordsDueAt.at)) : [],
     d.recordsCompleteAt ? row('Records complete', california(d.recordsCompleteAt.at)) : [],
     d.determinationIssuedAt ? row('Determination issued', california(d.determinationIssuedAt.at)) : [],
-    c.closedAt ? row('Closed', california(c.closedAt), c.closeReason ? ` (${words(c.closeReason)})` : '') : []
+    c.closedAt ? row('Closed', california(c.closedAt)) : [],
+    c.closing ? row('Why it closed', el('span', {class: 'closing'}, closing(c.closing))) : []
   ].flat());
   const p = c.parties;
   $('parties').replaceChildren(...[
@@ -49,7 +61,7 @@ function showCase(c) {
     row('Filed by', words(p.filedBy))
   ].flat());
   $('items').replaceChildren(...c.disputedItems.map(item => el('tr', {},
-    el('td', {}, `${item.itemNo}. ${item.requestedTreatment}`, el('div', {class: 'muted'}, words(item.treatmentCategory)),
+    el('td', {}, `${item.itemNo}. ${item.requestedTreatment}`, el('div', {class: 'muted'}, label('treatmentCategories', item.treatmentCategory)),
       // An item of another application joined into this case (8 CCR 9792.10.4(a)).
       item.joinedFrom ? el('div', {class: 'muted joined-from'}, 'Joined from ',
         el('a', {href: item.joinedFrom.page, target: '_blank', rel: 'noopener'}, `case ${item.joinedFrom.caseNumber}`),

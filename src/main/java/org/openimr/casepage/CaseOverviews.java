@@ -20,8 +20,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The case as its page shows it: parties, disputed items with recommendation and decision, stage
- * and deadlines (as instants, and as staff read them in California time), the documents on file
- * and every letter with its versions and QA notes. Read from the registry and, by SQL, from what
+ * and deadlines (as instants, and as staff read them in California time), the documents on file,
+ * every letter with its versions and QA notes, and for a closed case why it closed. Read from the registry and, by SQL, from what
  * records and letters keep.
  */
 @Component
@@ -30,18 +30,21 @@ class CaseOverviews {
     private final CaseRegistry registry;
     private final AssignedReviewers reviewers;
     private final JdbcClient jdbc;
+    private final ClosingReasons closingReasons;
 
-    CaseOverviews(CaseRegistry registry, AssignedReviewers reviewers, JdbcClient jdbc) {
+    CaseOverviews(CaseRegistry registry, AssignedReviewers reviewers, JdbcClient jdbc, ClosingReasons closingReasons) {
         this.registry = registry;
         this.reviewers = reviewers;
         this.jdbc = jdbc;
+        this.closingReasons = closingReasons;
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Overview(String caseNumber, String status, String stage, String outcome, String closeReason, String channel,
             boolean expedited, int reviewNo, LocalDate applicationReceivedDate, LocalDate urDecisionDate,
             Instant registeredAt, String registeredBy, Instant closedAt, String reviewer, Parties parties,
-            Deadlines deadlines, List<Item> disputedItems, Documents documents, List<Letter> letters) {
+            Deadlines deadlines, List<Item> disputedItems, Documents documents, List<Letter> letters,
+            ClosingReasons.Closing closing) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -117,7 +120,7 @@ class CaseOverviews {
                 record.urDecisionDate(), record.createdAt(), record.createdBy(), record.closedAt(),
                 reviewers.reviewerOf(record.id()).orElse(null), parties, deadlines(record.id()),
                 registry.items(record.id()).stream().map(CaseOverviews::item).toList(), documents(record),
-                letters(record));
+                letters(record), closingReasons.of(record));
     }
 
     private int reviewNo(long caseId) {

@@ -4,10 +4,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.HistoryService;
@@ -21,7 +23,6 @@ import org.openimr.casepage.TimelineEntry.Kind;
 import org.openimr.casepage.TimelineEntry.Order;
 import org.openimr.cases.CaseLabels;
 import org.openimr.cases.CaseRecord;
-import org.openimr.cases.CaseStatus;
 import org.openimr.system.Rows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -50,6 +51,8 @@ class CaseTimeline {
             "intermediateTimer", "intermediateMessageCatch", "intermediateSignalCatch");
     /** How near in time the engine's move of a task and the application's reassignment of the reviewer are. */
     private static final Duration ONE_REASSIGNMENT = Duration.ofMinutes(1);
+    /** A calendar date as the case page writes it ("Jul 14, 2014"). */
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMM d, yyyy", Locale.US);
 
     /** A reviewer's assignment to the case: who, when, and by whom. */
     private record Assignment(String reviewer, Instant assignedAt, String assignedBy) {
@@ -58,11 +61,14 @@ class CaseTimeline {
     private final JdbcClient jdbc;
     private final HistoryService historyService;
     private final EligibilityRuleNames ruleNames;
+    private final ClosingReasons closingReasons;
 
-    CaseTimeline(JdbcClient jdbc, HistoryService historyService, EligibilityRuleNames ruleNames) {
+    CaseTimeline(JdbcClient jdbc, HistoryService historyService, EligibilityRuleNames ruleNames,
+            ClosingReasons closingReasons) {
         this.jdbc = jdbc;
         this.historyService = historyService;
         this.ruleNames = ruleNames;
+        this.closingReasons = closingReasons;
     }
 
     List<TimelineEntry> of(CaseRecord record) {
@@ -83,7 +89,7 @@ class CaseTimeline {
     private void fromTheApplication(CaseRecord record, List<TimelineEntry> entries, List<Assignment> assignments) {
         long caseId = record.id();
         entries.add(TimelineEntry.of(record.createdAt(), Kind.CASE, "Application registered", record.createdBy(),
-                "Received " + record.applicationReceivedDate() + channel(record.channel())
+                "Received " + DAY.format(record.applicationReceivedDate()) + channel(record.channel())
                         + (record.expedited() ? "; expedited review" : "")));
         jdbc.sql("select decided_at, decided_by, decision, findings, reason from imr_screening_decision where case_id = ?"
                 + " order by decided_at, id")
@@ -113,14 +119,14 @@ class CaseTimeline {
         jdbc.sql("select recorded_at, recorded_by, review_no, issued_by, order_reference, items, note from imr_remand"
                 + " where case_id = ? order by recorded_at")
                 .param(caseId).query((rs, n) -> TimelineEntry.of(Rows.instant(rs, "recorded_at"), Kind.REMAND,
-                        "Remand recorded: review " + rs.getInt("review_no") + " of items " + rs.getString("items"),
+                        "Remand recorded: review " + rs.getInt("review_no") + " of " + items(rs.getString("items")),
                         rs.getString("recorded_by"), join("Order " + rs.getString("order_reference") + " of the "
                                 + issuer(rs.getString("issued_by")), rs.getString("note"))))
                 .list().forEach(entries::add);
-        if (record.closedAt() != null) {
+        ClosingReasons.Closing closing = closingReasons.of(record);
+        if (closing != null) {
             entries.add(TimelineEntry.of(record.closedAt(), Kind.CASE, CaseLabels.closing(record.status()), null,
-                    join(record.outcome() == null ? null : "Outcome: " + outcome(record.outcome()),
-                            closeReason(record))));
+                    closing.sentence()));
         }
     }
 
@@ -134,7 +140,8 @@ class CaseTimeline {
                     assignments.add(new Assignment(reviewer, Rows.instant(rs, "assigned_at"), rs.getString("assigned_by")));
                     entries.add(TimelineEntry.of(Rows.instant(rs, "assigned_at"), Kind.REVIEWER,
                             "Reviewer assigned: " + reviewer, rs.getString("assigned_by"),
-                            join("Specialty " + words(rs.getString("specialty")), rs.getString("reason"))));
+                            join("Specialty: " + CaseLabels.specialty(rs.getString("specialty")),
+                                    rs.getString("reason"))));
                     Instant released = Rows.instant(rs, "released_at");
                     if (released != null) {
                         entries.add(TimelineEntry.of(released, Kind.REVIEWER, "Reviewer released: " + reviewer, null,
@@ -285,22 +292,8 @@ class CaseTimeline {
     }
 
     private String findings(String codes) {
-        String named = ruleNames.describe(codes);
+        String named = ruleNames.inWords(codes);
         return named == null ? null : "Findings: " + named;
-    }
-
-    /** Why the case closed: the eligibility findings of an ineligible case, the reason of a withdrawal. */
-    private String closeReason(CaseRecord record) {
-        String reason = record.closeReason();
-        if (reason == null || reason.isBlank()) {
-            return null;
-        }
-        return switch (reason) {
-            case "EMPLOYEE_WITHDREW" -> "Reason: the employee withdrew the application";
-            case "TREATMENT_AUTHORIZED" -> "Reason: the claims administrator authorized the treatment";
-            default -> CaseStatus.INELIGIBLE.name().equals(record.status()) ? "Findings: " + ruleNames.describe(reason)
-                    : "Reason: " + (reason.matches("[A-Z_]+") ? words(reason) : reason);
-        };
     }
 
     /** A case's outcome: each item upheld, each overturned, or some of each. */
@@ -332,6 +325,12 @@ class CaseTimeline {
     private static String due(ResultSet rs) throws SQLException {
         Instant due = Rows.instant(rs, "due_at");
         return due == null ? null : "Due " + TimelineEntry.CALIFORNIA_TIME.format(due);
+    }
+
+    /** "1" -> "item 1", "1,3" -> "items 1, 3". */
+    private static String items(String numbers) {
+        String listed = numbers == null ? "" : numbers.replaceAll("\\s*,\\s*", ", ");
+        return (listed.contains(",") ? "items " : "item ") + listed;
     }
 
     private static String pages(int pages) {

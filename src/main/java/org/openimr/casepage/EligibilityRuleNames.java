@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 /**
  * What an eligibility finding's code (E1-E10) means, in the words of the rule's own description in
  * the deployed eligibility table (bpmn/eligibility.dmn: "E6: Liability disputed."), so that the
- * timeline says it as the analyst who wrote the table did.
+ * timeline and the case page say it as the analyst who wrote the table did.
  */
 @Component
 class EligibilityRuleNames {
@@ -27,14 +27,14 @@ class EligibilityRuleNames {
         this.repositoryService = repositoryService;
     }
 
-    /** "E1,E6" -> "E1 not filed within 30 days of service of the written UR decision; E6 liability disputed". */
-    String describe(String codes) {
+    /** "E1,E6" -> "not filed within 30 days of service of the written UR decision (E1); liability disputed (E6)". */
+    String inWords(String codes) {
         if (codes == null || codes.isBlank()) {
             return null;
         }
         Map<String, String> names = names();
         return Arrays.stream(codes.split(",")).map(String::strip)
-                .map(code -> names.containsKey(code) ? code + " " + names.get(code) : code)
+                .map(code -> names.containsKey(code) ? names.get(code) + " (" + code + ")" : code)
                 .collect(Collectors.joining("; "));
     }
 

@@ -1,26 +1,25 @@
 package org.openimr.reviewer;
 
-/** Medical specialties of expert reviewers, with the wording the determination letter uses. */
+import org.openimr.cases.CaseLabels;
+
+/**
+ * Medical specialties of expert reviewers. Their names, which the determination letter and the
+ * case page use alike, are written once in {@link CaseLabels#SPECIALTIES}.
+ */
 public enum Specialty {
-    OCCUPATIONAL_MEDICINE("Occupational Medicine"),
-    PHYSICAL_MEDICINE_REHABILITATION("Physical Medicine and Rehabilitation"),
-    ORTHOPEDIC_SURGERY("Orthopedic Surgery"),
-    PAIN_MEDICINE("Pain Medicine"),
-    ANESTHESIOLOGY("Anesthesiology"),
-    NEUROLOGY("Neurology"),
-    NEUROSURGERY("Neurological Surgery"),
-    PSYCHIATRY("Psychiatry"),
-    INTERNAL_MEDICINE("Internal Medicine"),
-    FAMILY_MEDICINE("Family Medicine"),
-    PLASTIC_SURGERY("Plastic Surgery");
-
-    private final String title;
-
-    Specialty(String title) {
-        this.title = title;
-    }
+    OCCUPATIONAL_MEDICINE,
+    PHYSICAL_MEDICINE_REHABILITATION,
+    ORTHOPEDIC_SURGERY,
+    PAIN_MEDICINE,
+    ANESTHESIOLOGY,
+    NEUROLOGY,
+    NEUROSURGERY,
+    PSYCHIATRY,
+    INTERNAL_MEDICINE,
+    FAMILY_MEDICINE,
+    PLASTIC_SURGERY;
 
     public String title() {
-        return title;
+        return CaseLabels.SPECIALTIES.get(name());
     }
 }

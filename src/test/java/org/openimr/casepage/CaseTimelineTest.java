@@ -30,8 +30,8 @@ import org.springframework.web.client.RestClient;
 /**
  * The case page's timeline read as staff read it (GET /api/cases/{n}/timeline): which entries, in
  * which order, who did each and when in California time, after a reassignment, a returned letter,
- * a withdrawal and a screening that found the case ineligible; each fact once, and no code where
- * staff read words. The clock moves a minute before each step, so that each step has its own time.
+ * a withdrawal and a screening that found the case ineligible; each fact once, no code where staff
+ * read words, and why a closed case closed as the case page says it. The clock moves a minute before each step, so that each step has its own time.
  */
 class CaseTimelineTest extends CaseTest {
 
@@ -99,6 +99,21 @@ class CaseTimelineTest extends CaseTest {
                 .matches(".* (PST|PDT)");
         assertThat(entry(timeline("supervisor1", caseNumber), "Reviewer assigned: " + next).get("at").asText())
                 .isEqualTo(reassignedAt.toString());
+
+        // The specialty as the reviewer registry names it ("Physical Medicine and Rehabilitation"), not lower-cased.
+        String specialty = http("supervisor1", "demo").get().uri("/api/cases/{n}/reviewer", caseNumber).retrieve()
+                .body(JsonNode.class).at("/current/specialty").asText();
+        String title = null;
+        for (JsonNode held : http("supervisor1", "demo").get().uri("/api/reviewers/{u}", next).retrieve()
+                .body(JsonNode.class).get("specialties")) {
+            if (held.get("specialty").asText().equals(specialty)) {
+                title = held.get("title").asText();
+            }
+        }
+        assertThat(title).as("the registry's name of %s", specialty).isNotBlank();
+        assertThat(read).contains("Reviewer assigned: " + next + " | supervisor1 | Specialty: " + title
+                + ". Reassigned from " + previous + ": The reviewer is ill for two weeks");
+        assertThat(String.join("\n", read)).doesNotContain(title.toLowerCase(java.util.Locale.ROOT));
     }
 
     @Test
@@ -155,6 +170,10 @@ class CaseTimelineTest extends CaseTest {
         assertThat(overview.at("/disputedItems/0/recommendation/ruleIds/0").asText()).isNotBlank();
         assertThat(overview.at("/disputedItems/0/decision/decision").asText()).isEqualTo("UPHELD");
         assertThat(overview.at("/disputedItems/0/decision/decidedBy").asText()).isEqualTo(reviewer);
+        assertThat(overview.at("/closing/sentence").asText()).as("why it closed, as the case page says it")
+                .isEqualTo("Final determination issued: upheld, the disputed treatment was found not medically necessary.");
+        assertThat(lines(timeline)).contains("Case closed: determination issued || Final determination issued: upheld, "
+                + "the disputed treatment was found not medically necessary.");
         assertThat(overview.get("letters")).extracting(letter -> letter.get("name").asText() + " v"
                         + letter.get("version").asInt() + " " + letter.get("status").asText() + " "
                         + letter.path("reviewNote").asText(""))
@@ -176,8 +195,12 @@ class CaseTimelineTest extends CaseTest {
                 "Reviewer assigned: " + reviewer,
                 "Withdrawal or authorization received",
                 "Task cancelled: Write clinical summary");
-        assertThat(lines(timeline)).contains("Case closed: withdrawn || Reason: the employee withdrew the application",
+        String why = "Withdrawn by the employee: the review ended without a determination. "
+                + "Note recorded with it: Telephone call of the employee";
+        assertThat(lines(timeline)).contains("Case closed: withdrawn || " + why,
                 "Reviewer released: " + reviewer + " || Case closed: withdrawn");
+        assertThat(overview("supervisor1", caseNumber).at("/closing/sentence").asText()).as("the case page's reason")
+                .isEqualTo(why);
         assertThat(lines(timeline)).noneMatch(line -> line.startsWith("Task open"))
                 .as("the closing says it once").noneMatch(line -> line.startsWith("Case withdrawn"));
         assertThat(entry(timeline, "Case closed: withdrawn").get("at").asText()).isEqualTo(withdrawnAt.toString());
@@ -200,12 +223,14 @@ class CaseTimelineTest extends CaseTest {
 
         List<String> read = lines(timeline("supervisor1", caseNumber));
         assertInOrder(read,
-                "Application registered | intake1 | Received 2014-07-14, filed electronically",
+                "Application registered | intake1 | Received Jul 14, 2014, filed electronically",
                 "Screening: findings confirmed, not eligible",
                 "Ineligibility notice, version 1 written",
-                "Case closed: ineligible || Findings: E3 UR decision not attached");
+                "Case closed: ineligible || Not eligible for independent medical review: UR decision not attached (E3).");
+        assertThat(overview("supervisor1", caseNumber).at("/closing/sentence").asText()).as("the case page's reason")
+                .isEqualTo("Not eligible for independent medical review: UR decision not attached (E3).");
         assertThat(read).anyMatch(line -> line.startsWith("Screening: findings confirmed, not eligible")
-                && line.contains("Findings: E3 UR decision not attached"));
+                && line.contains("Findings: UR decision not attached (E3)"));
         assertThat(read).as("one entry a fact").noneMatch(line -> line.startsWith("Case closed as ineligible"));
         assertInWords(read);
     }
@@ -217,6 +242,9 @@ class CaseTimelineTest extends CaseTest {
         assertThat(labels.at("/slaStatuses/AT_RISK").asText()).isEqualTo("At risk");
         assertThat(labels.at("/statuses/DETERMINATION_ISSUED").asText()).isEqualTo("Closed: determination issued");
         assertThat(labels.at("/deadlines/RECORDS").asText()).isEqualTo("Records (claims administrator)");
+        assertThat(labels.at("/specialties/PHYSICAL_MEDICINE_REHABILITATION").asText())
+                .isEqualTo("Physical Medicine and Rehabilitation");
+        assertThat(labels.at("/treatmentCategories/CHIRO").asText()).isEqualTo("Chiropractic / manipulation");
         assertThat(labels.get("stages").fieldNames()).toIterable().as("in the order a case passes them")
                 .startsWith("RECEIVED", "SCREENING").containsSubsequence("AWAITING_RECORDS", "RECORDS_CHECK", "LETTER_QA");
         JsonNode summary = http("supervisor1", "demo").get().uri("/api/sla/summary").retrieve().body(JsonNode.class);
@@ -290,6 +318,10 @@ class CaseTimelineTest extends CaseTest {
         } finally {
             identityService.clearAuthentication();
         }
+    }
+
+    private JsonNode overview(String user, String caseNumber) {
+        return http(user, "demo").get().uri("/api/cases/{n}/overview", caseNumber).retrieve().body(JsonNode.class);
     }
 
     private JsonNode timeline(String user, String caseNumber) {

@@ -8,10 +8,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.openimr.cases.ApplicationParser;
+import org.openimr.cases.CaseLabels;
 import org.openimr.cases.DisputedItemFields;
 
 /**
@@ -67,5 +70,18 @@ class ApplicationFormTest {
                         .as("field %s of %s", field.get("key"), item.get("label")).isNotNull();
             }
         }
+        // Each item's list of treatment categories: every category of the contract, named as the case page names it.
+        for (JsonNode item : items) {
+            Map<String, String> categories = new LinkedHashMap<>();
+            for (JsonNode field : item.get("components")) {
+                if (field.get("key").asText().equals("treatmentCategory")) {
+                    field.get("values").forEach(option -> categories.put(option.get("value").asText(),
+                            option.get("label").asText()));
+                }
+            }
+            assertThat(categories).as("the categories of %s", item.get("label"))
+                    .containsExactlyEntriesOf(CaseLabels.TREATMENT_CATEGORIES);
+        }
+        assertThat(CaseLabels.TREATMENT_CATEGORIES.keySet()).containsExactlyElementsOf(DisputedItemFields.TREATMENT_CATEGORIES);
     }
 }
