@@ -434,7 +434,19 @@ new MutationObserver(records => {
 
 // ---------------------------------------------------------------- the task list's order
 
-/** Without a sorting of its own, the list is shown (and its header named) by due date, the filters' order. */
+// Tasklist writes this sorting into the address when it finds none, often before this script has run.
+const TASKLIST_DEFAULT_SORTING = JSON.stringify([{sortBy: 'created', sortOrder: 'desc'}]);
+let sortingChosenByUser = false;
+document.addEventListener('click', event => {
+  if (event.target.closest && event.target.closest('[cam-sorting-choices]')) {
+    sortingChosenByUser = true;
+  }
+}, true);
+
+/**
+ * Unless the user has chosen a sorting in the list's header, the list is shown (and its header named)
+ * by due date, the filters' order, also where Tasklist has already put its own default in the address.
+ */
 function sortByDueDate() {
   const hash = location.hash || '#/';
   const [route, query = ''] = hash.substring(1).split('?');
@@ -442,7 +454,8 @@ function sortByDueDate() {
     return;
   }
   const params = new URLSearchParams(query);
-  if (!params.has('sorting')) {
+  const unchosen = !params.has('sorting') || (!sortingChosenByUser && params.get('sorting') === TASKLIST_DEFAULT_SORTING);
+  if (unchosen) {
     params.set('sorting', JSON.stringify([{sortBy: 'dueDate', sortOrder: 'asc'}]));
     location.replace('#/?' + params.toString());
   }
