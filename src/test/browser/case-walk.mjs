@@ -945,6 +945,10 @@ step('the case page shows the remand, the new reviewer and both determinations',
       throw new Error(`the case page does not show "${expected}"`);
     }
   }
+  // The remand is one entry: the process's own "Remand ordered" start event does not repeat it.
+  if (text.includes('Remand ordered')) {
+    throw new Error('the case page tells the remand twice');
+  }
   await shot(page, 'supervisor-case-page-remand');
 });
 

@@ -205,11 +205,20 @@ class CaseTimeline {
         list.forEach(activity -> activities.put(activity.getId(), activity));
         for (HistoricActivityInstance activity : list) {
             if (EVENT_TYPES.contains(activity.getActivityType()) && activity.getActivityName() != null
-                    && !insideRepeatedWork(activity, activities)) {
+                    && !startsTheInstance(activity) && !insideRepeatedWork(activity, activities)) {
                 entries.add(TimelineEntry.of(activity.getStartTime().toInstant(), Kind.EVENT, activity.getActivityName(),
                         null, null, Order.TRIGGER));
             }
         }
+    }
+
+    /**
+     * The start event of the process instance itself (a remand ordered): why the instance started is the
+     * application's own entry (the remand recorded, with its order), so the event would say it twice.
+     */
+    private static boolean startsTheInstance(HistoricActivityInstance activity) {
+        return activity.getActivityType().endsWith("StartEvent")
+                && activity.getProcessInstanceId().equals(activity.getParentActivityInstanceId());
     }
 
     /**
